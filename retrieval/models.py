@@ -1,0 +1,110 @@
+"""Typed models that cross the boundary between the retrieval core and its callers.
+
+The JSON shapes printed by ``python -m retrieval ... --json`` are these models dumped with
+``model_dump(mode="json")``; they are a public interface: extend them only by adding fields.
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+
+class DocumentInfo(_Frozen):
+    """What a reader needs to cite a document."""
+
+    id: str
+    title: str
+    source: str
+    date: str | None = Field(
+        None, description="ISO 8601 date (YYYY-MM-DD) the document was published"
+    )
+    url: str | None = None
+    language: str = Field(description="main language, ISO 639-1 (en, de, zh, ...)")
+
+
+class Passage(_Frozen):
+    """A quotable unit: one to three whole sentences, verbatim from the original file.
+
+    ``start``/``end`` are character offsets into the decoded original file, so
+    ``document_text[start:end] == text`` always holds.
+    """
+
+    id: int = Field(description="position of the passage in the corpus")
+    document_id: str
+    paragraph: int = Field(description="1-based number of the paragraph within its document")
+    start: int
+    end: int
+    text: str
+    language: str
+
+
+class Correction(_Frozen):
+    """A query word that was not in the vocabulary, replaced by the closest one that is."""
+
+    original: str
+    corrected: str
+
+
+class SearchResult(_Frozen):
+    text: str
+    score: float
+    matched_terms: list[str] = Field(
+        default_factory=list,
+        description="the words of the passage that matched the query, as written",
+    )
+    document: DocumentInfo
+    paragraph: int
+    start: int
+    end: int
+    language: str
+    passage_id: int
+
+
+class SearchResponse(_Frozen):
+    query: str
+    results: list[SearchResult]
+    corrections: list[Correction] = Field(default_factory=list)
+
+
+class DocumentSummary(DocumentInfo):
+    """A document as ``documents --json`` lists it."""
+
+    passages: int
+
+
+class OfficialTitle(_Frozen):
+    title: str
+    document: str = Field(description="document id")
+    date: str | None
+
+
+class Statement(_Frozen):
+    text: str
+    document: str = Field(description="document id")
+    date: str | None
+    paragraph: int
+    start: int
+    end: int
+
+
+class Official(_Frozen):
+    name: str = Field(description="canonical name in Latin script, as the corpus writes it")
+    aliases: list[str] = Field(default_factory=list)
+    titles: list[OfficialTitle] = Field(default_factory=list)
+    documents: list[DocumentInfo] = Field(default_factory=list)
+    statements: list[Statement] = Field(default_factory=list)
+
+    @property
+    def main_title(self) -> str | None:
+        return self.titles[0].title if self.titles else None
+
+
+class OfficialLookup(_Frozen):
+    """The answer to a name lookup: the official, or the closest names when none matched."""
+
+    official: Official | None
+    suggestions: list[str] = Field(default_factory=list)
