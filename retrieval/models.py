@@ -6,6 +6,8 @@ The JSON shapes printed by ``python -m retrieval ... --json`` are these models d
 
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import BaseModel, ConfigDict, Field
 
 
@@ -89,6 +91,10 @@ class Statement(_Frozen):
     paragraph: int
     start: int
     end: int
+    kind: Literal["reported", "transcript"] = Field(
+        "reported",
+        description="reported: the text says they said it; transcript: a sentence of their speech",
+    )
 
 
 class Official(_Frozen):

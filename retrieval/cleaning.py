@@ -1,0 +1,493 @@
+"""Separate a scraped page's text from its boilerplate, keeping offsets into the original.
+
+The text is cut into segments (a line, or several hard-wrapped lines of one paragraph), each
+classified by general rules: its shape (length, final punctuation, markup), the vocabulary of
+web templates by category (navigation, share buttons, spam, contacts, credits; see
+``data/boilerplate.toml``), link and contact patterns, repetition, and for short Latin-script
+paragraphs next to boilerplate, whether they share any vocabulary with the rest of the page.
+Only prose survives, plus the title line the metadata step picks; a segment's span never
+covers markup markers ("## ", "**") or an inline metadata prefix ("date 2023-12-05 ").
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Collection, Iterable, Sequence
+from dataclasses import dataclass, replace
+from enum import StrEnum
+from functools import cache
+from pathlib import Path
+
+from retrieval.dates import DATE_PATTERN, TIME_PATTERN, WEEKDAY_PATTERN
+from retrieval.sentences import function_words
+
+_DATA = Path(__file__).parent / "data"
+
+
+class Kind(StrEnum):
+    PROSE = "prose"  # running text: quotable
+    HEADING = "heading"  # a title-shaped line: kept only when it is the document's title
+    BOILERPLATE = "boilerplate"
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A line (or hard-wrapped lines) of the text, classified.
+
+    ``start``/``end`` delimit the content without markup or metadata prefix, so that
+    ``text == source[start:end]``; ``line_start``/``line_end`` delimit the raw line(s).
+    """
+
+    start: int
+    end: int
+    text: str
+    kind: Kind
+    reason: str = ""  # why a segment is boilerplate: "navigation", "spam", "contact", ...
+    line_start: int = 0
+    line_end: int = 0
+    heading_level: int = 0  # 1-6 for a markdown heading, else 0
+    prefix: str = ""  # inline metadata removed from the front ("date 2023-12-05")
+
+    @property
+    def is_content(self) -> bool:
+        return self.kind is not Kind.BOILERPLATE
+
+
+# --- patterns ---------------------------------------------------------------------------------
+
+_TERMINAL = ".!?。！？:：;；…"
+_CLOSERS = "\"'”’»«」』）)]】》"
+_SENTENCE_END = ".!?。！？"
+_URL = re.compile(
+    r"<?(?:https?://|www\.)[^\s<>\"]+>?"
+    r"|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|de|ch|at|cn|hk|mo|io|info|gov|edu|eu|uk|"
+    r"co|news|us|fr|it|es|nl|ru|jp|kr|tw)(?:/[^\s<>\"]*)?",
+    re.IGNORECASE,
+)
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_PHONE = re.compile(r"(?<![\w.])\+?\(?\d{2,5}\)?(?:[ \-./]{1,3}\(?\d{2,8}\)?){1,5}(?![\w.])")
+CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+_LATIN_WORD = re.compile(r"[^\W\d_\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]+")
+_WORD_OR_NUMBER = re.compile(r"\w+")
+_MARKDOWN_LEAD = re.compile(r"(?P<heading>#{1,6}(?=\s))?[ \t]*(?P<list>(?:[-*+•]|\d{1,3}[.)])\s+)?")
+_EMPHASIS_LEAD = re.compile(r"(?:\*\*|__|\*|_)(?=\S)")
+_EMPHASIS_TAIL = re.compile(r"(?<=\S)(?:\*\*|__|\*|_)\s*$|\s*\\$|\s+#+\s*$")
+_QUOTE_LEAD = re.compile(r">\s?")
+_ELLIPSIS_END = re.compile(r"(?:\w(?:\.{3}|…)|\[(?:…|\.{3})\])\s*$")
+_CJK_CREDIT = re.compile(
+    r"^(?:文|图|摄影|摄|编辑|责编|责任编辑|记者|通讯员|校对|审核|制图)\s*[|｜/:：]"
+)
+_BREADCRUMB = re.compile(r"\s(?:>|»|›|/|\|)\s")
+_WIRE = r"ots|dpa|afp|ap|reuters|xinhua|apa|sda|kna|epd|prnewswire|businesswire|globenewswire"
+_DATELINE = re.compile(
+    rf"[A-ZÄÖÜ][\w .,'’/-]{{0,80}}?(?:\((?:{_WIRE})\)|/\s*(?:{_WIRE})\s*/)\s*(?:[-–—]+\s*|$)",
+    re.IGNORECASE,
+)
+_DATE_LABEL = r"(?:date|datum|published|posted|updated|veröffentlicht|发表时间|发布时间|日期|时间)"
+_DATE_VALUE = (
+    rf"(?:{WEEKDAY_PATTERN}[,\s]+)?(?:{DATE_PATTERN})(?:[,\s]+(?:{TIME_PATTERN}))?(?:\s*uhr)?"
+)
+# A date in front of the text: labelled ("date 2023-12-05 Guangdong, ...") or set off by a
+# separator ("2023-12-05 | Guangdong ..."). A bare date is the sentence's own subject
+# ("February 18 2024 is the first working day ...") and stays.
+_DATE_PREFIX = re.compile(
+    rf"{_DATE_LABEL}\s*[:：]?\s*{_DATE_VALUE}\s*(?:[|｜·•–—-]+\s*)?"
+    rf"|{_DATE_VALUE}\s*(?:[|｜·•]|--|–|—)\s*",
+    re.IGNORECASE,
+)
+_DATE_LEFTOVER = re.compile(
+    rf"(?:{WEEKDAY_PATTERN})|(?:{DATE_PATTERN})|(?:{TIME_PATTERN})|\b(?:uhr|am|pm|utc|gmt|cet|mez)\b",
+    re.IGNORECASE,
+)
+
+
+@cache
+def boilerplate_vocabulary() -> dict[str, re.Pattern[str]]:
+    with (_DATA / "boilerplate.toml").open("rb") as handle:
+        table = tomllib.load(handle)
+    return {category: _phrase_pattern(phrases) for category, phrases in table.items()}
+
+
+def _phrase_pattern(phrases: Iterable[str]) -> re.Pattern[str]:
+    """One pattern for a list of phrases: Latin ones on word boundaries, CJK ones anywhere."""
+    latin, cjk = [], []
+    for phrase in sorted(set(phrases), key=len, reverse=True):
+        escaped = r"\s+".join(re.escape(word) for word in phrase.split())
+        (cjk if CJK_CHAR.search(phrase) else latin).append(escaped)
+    # The boundary checks stand outside the alternation so that most positions (inside a
+    # word) fail before any alternative is tried.
+    parts = []
+    if latin:
+        parts.append(rf"(?<![^\W_])(?:{'|'.join(latin)})(?![^\W_])")
+    if cjk:
+        parts.append("|".join(cjk))
+    return re.compile("|".join(parts) or "(?!)", re.IGNORECASE)
+
+
+_LONG_TEXT = 1500  # characters: far beyond every word-count threshold of the rules below
+_LATIN_RUN = re.compile(r"[A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff]+")
+
+
+def word_units(text: str) -> float:
+    """Length in words: a Latin word counts 1, a CJK character 1/2 (two make a word)."""
+    if len(text) > _LONG_TEXT:
+        # Only short texts are measured against thresholds; a long one needs a rough size.
+        return len(text.split()) + (0 if text.isascii() else len(CJK_CHAR.findall(text)) / 2)
+    words = len(_LATIN_RUN.findall(text))
+    if text.isascii():
+        return words
+    return words + len(CJK_CHAR.findall(text)) / 2
+
+
+def _coverage(text: str, pattern: re.Pattern[str]) -> float:
+    """Share of the words of ``text`` that are matched by ``pattern``."""
+    total = word_units(text)
+    if not total:
+        return 0.0
+    remaining = word_units(pattern.sub(" ", text))
+    return (total - remaining) / total
+
+
+def _ends_sentence(text: str, terminals: str = _SENTENCE_END) -> bool:
+    stripped = text.rstrip().rstrip(_CLOSERS)
+    return bool(stripped) and stripped[-1] in terminals
+
+
+# --- segmentation -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Line:
+    start: int
+    end: int  # without the line break and trailing white space
+
+
+def _lines(text: str, start: int, end: int) -> list[_Line]:
+    lines = []
+    position = start
+    while position < end:
+        newline = text.find("\n", position, end)
+        stop = end if newline == -1 else newline
+        line_end = stop
+        while line_end > position and text[line_end - 1].isspace():
+            line_end -= 1
+        line_start = position
+        while line_start < line_end and text[line_start].isspace():
+            line_start += 1
+        lines.append(_Line(line_start, line_end))
+        position = stop + 1
+    return lines
+
+
+def _continues_on_next_line(text: str, line: _Line, following: _Line) -> bool:
+    """Whether two adjacent non-blank lines are one hard-wrapped paragraph."""
+    first = text[line.start : line.end]
+    second = text[following.start : following.end]
+    if len(first) < 40 or _ends_sentence(first, _TERMINAL):
+        return False
+    if _MARKDOWN_LEAD.match(second).group(0) or second.startswith(("#", ">", "|")):
+        return False
+    return not (_looks_like_label(first) or _looks_like_label(second))
+
+
+def _looks_like_label(line: str) -> bool:
+    vocabulary = boilerplate_vocabulary()
+    head = line[:40]
+    label = vocabulary["metadata_labels"].match(head) or vocabulary["contact"].match(head)
+    return bool(label) and bool(re.match(r"\s*[:：|]", line[label.end() :]))
+
+
+def segment(text: str, start: int = 0, end: int | None = None) -> list[Segment]:
+    """Cut ``text[start:end]`` into classified segments (blank lines separate them)."""
+    end = len(text) if end is None else end
+    groups: list[list[_Line]] = []
+    previous_blank = True
+    for line in _lines(text, start, end):
+        if line.start == line.end:
+            previous_blank = True
+            continue
+        if not previous_blank and groups and _continues_on_next_line(text, groups[-1][-1], line):
+            groups[-1].append(line)
+        else:
+            groups.append([line])
+        previous_blank = False
+    segments = [_classify(text, group[0].start, group[-1].end) for group in groups]
+    segments = _mark_duplicates(segments)
+    return _mark_unrelated(segments)
+
+
+def _strip_markup(text: str, start: int, end: int) -> tuple[int, int, int]:
+    """Move ``start``/``end`` past markdown markers; return them and the heading level."""
+    level = 0
+    quote = _QUOTE_LEAD.match(text, start, end)
+    if quote:
+        start = quote.end()
+    lead = _MARKDOWN_LEAD.match(text, start, end)
+    if lead and lead.group(0):
+        if lead.group("heading"):
+            level = len(lead.group("heading"))
+        start = lead.end()
+        while start < end and text[start].isspace():
+            start += 1
+    emphasis = _EMPHASIS_LEAD.match(text, start, end)
+    tail = _EMPHASIS_TAIL.search(text, start, end)
+    if tail:
+        end = tail.start()
+    if emphasis and tail:
+        start = emphasis.end()
+    return start, end, level
+
+
+def _classify(source: str, line_start: int, line_end: int) -> Segment:
+    start, end, level = _strip_markup(source, line_start, line_end)
+    prefix = ""
+    if _is_date_line(source[start:end]):
+        text = source[start:end]
+        return Segment(start, end, text, Kind.BOILERPLATE, "date", line_start, line_end, level)
+    for pattern in (_DATELINE, _DATE_PREFIX):
+        match = pattern.match(source, start, end)
+        if match and match.group(0).strip():
+            prefix = (prefix + " " + match.group(0).strip()).strip()
+            start = match.end()
+    text = source[start:end]
+    base = Segment(
+        start, end, text, Kind.PROSE, "", line_start, line_end, heading_level=level, prefix=prefix
+    )
+    if not text.strip():
+        reason = "markup"
+        if prefix:
+            reason = "dateline" if _DATELINE.match(prefix) else "date"
+        return replace(base, kind=Kind.BOILERPLATE, reason=reason)
+    reason = _boilerplate_reason(text)
+    if reason:
+        return replace(base, kind=Kind.BOILERPLATE, reason=reason)
+    if _is_prose(text):
+        return base
+    return replace(base, kind=Kind.HEADING)
+
+
+_INNER_FULL_STOP = re.compile(r"[^\W\d_]{2}[.。][\"'”’)]?\s*[A-Z\u4e00-\u9fff]")
+
+
+def _is_prose(text: str) -> bool:
+    units = word_units(text)
+    if _ends_sentence(text):
+        return units >= 4
+    if _ends_sentence(text, ":：") and units >= 6:
+        return True  # a sentence introducing a list
+    if units >= 12 and _INNER_FULL_STOP.search(text):
+        return True  # whole sentences, then one the page cut off: running text, not a title
+    return units >= 30  # long running text whose last stop was lost in scraping
+
+
+def _boilerplate_reason(text: str) -> str:
+    vocabulary = boilerplate_vocabulary()
+    units = word_units(text)
+    if units > 80:  # long running text: only a spam injection disqualifies it
+        return "spam" if len(vocabulary["spam_strong"].findall(text)) >= 3 else ""
+    lower = text.lower()
+    if _is_date_line(text):
+        return "date"
+    if units <= 40 and vocabulary["spam_strong"].search(text):
+        return "spam"
+    if len(vocabulary["spam_strong"].findall(text)) >= 3:
+        return "spam"
+    if units <= 15 and (
+        (units < 4 and vocabulary["spam_weak"].search(text))
+        or len(vocabulary["spam_weak"].findall(text)) >= 2
+        or _coverage(text, vocabulary["spam_weak"]) >= 0.5
+    ):
+        return "spam"
+    if units <= 15 and _coverage(text, vocabulary["share"]) >= 0.6:
+        return "share"
+    if units <= 30 and _is_navigation(text, units):
+        return "navigation"
+    if units <= 40 and (_EMAIL.search(text) or _has_phone_number(text)):
+        return "contact"
+    if units <= 12 and _coverage(text, vocabulary["contact"]) >= 0.5:
+        return "contact"
+    if _looks_like_label(text) and units <= 40:
+        label = vocabulary["contact"].match(text[:40])
+        return "contact" if label else "metadata"
+    if units <= 8 and re.match(r"(?:released|published|posted|written)\s+by\s", lower):
+        return "metadata"
+    if units <= 25 and re.match(r"(?:released|published|posted|issued)\s+by\s", lower):
+        return "metadata"
+    if _CJK_CREDIT.match(text) or (units <= 80 and _has_rights_notice(text)):
+        return "credits"
+    if units <= 30 and _URL.search(text):
+        return "link"
+    if units <= 60 and _ELLIPSIS_END.search(text):
+        return "teaser"
+    if (units < 4 and not CJK_CHAR.search(text)) or units < 3:
+        return "short"  # a label, a name, a lone word: "Medieninhalte", "Albert Huang", "X"
+    return ""
+
+
+_STRONG_NAVIGATION = re.compile(
+    r"showing posts with label|show all posts|exit mobile version|skip to (?:main )?content|"
+    r"read more|continue reading|leave a (?:comment|reply)|you may also like|older posts?|"
+    r"newer posts?|previous (?:post|article)|next (?:post|article)|related (?:posts|articles)|"
+    r"weiterlesen|mehr lesen|mehr zum thema|"
+    r"上一篇|下一篇|返回顶部|相关阅读|推荐阅读|当前位置|您的位置",
+    re.IGNORECASE,
+)
+
+
+def _is_navigation(text: str, units: float) -> bool:
+    if _STRONG_NAVIGATION.search(text):
+        return True
+    if units <= 12 and len(_BREADCRUMB.findall(text)) >= 1 and not _ends_sentence(text):
+        return True  # "Home > News > Economy", "首页 > English 英语"
+    return units <= 10 and _coverage(text, boilerplate_vocabulary()["navigation"]) >= 0.5
+
+
+def _has_phone_number(text: str) -> bool:
+    without_dates = _DATE_LEFTOVER.sub(" ", text)
+    for match in _PHONE.finditer(without_dates):
+        if sum(char.isdigit() for char in match.group(0)) >= 8:
+            return True
+    return False
+
+
+_RIGHTS = re.compile(
+    r"bildrechte|honorarfrei|redaktionelle zwecke|nutzungsbedingungen|photo credit|image credit|"
+    r"all rights reserved|alle rechte vorbehalten|copyright|©|版权所有|版权声明|责任编辑|"
+    r"^(?:photo|foto|bild|picture|image|credit|source)\s*[:：/|]",
+    re.IGNORECASE,
+)
+
+
+def _has_rights_notice(text: str) -> bool:
+    return bool(_RIGHTS.search(text.strip()))
+
+
+_DATE = re.compile(DATE_PATTERN, re.IGNORECASE)
+
+
+def _is_date_line(text: str) -> bool:
+    if len(text) > 80 or not _DATE.search(text):
+        return False
+    leftover = _DATE_LEFTOVER.sub(" ", text)
+    return word_units(leftover) <= 1
+
+
+# --- document-level rules ---------------------------------------------------------------------
+
+
+def normalized(text: str) -> str:
+    """The comparison key for repetition: case-folded, white space collapsed."""
+    return " ".join(text.casefold().split())
+
+
+def _mark_duplicates(segments: list[Segment]) -> list[Segment]:
+    """A repeated title or paragraph keeps its first occurrence only."""
+    seen: set[str] = set()
+    result = []
+    for item in segments:
+        if item.is_content:
+            key = normalized(item.text)
+            if key in seen:
+                item = replace(item, kind=Kind.BOILERPLATE, reason="duplicate")
+            seen.add(key)
+        result.append(item)
+    return result
+
+
+_MIN_CONTEXT_WORDS = 30
+_UNRELATED_OVERLAP = 0.1
+
+
+def _content_words(text: str) -> set[str]:
+    stop = set().union(*function_words().values())
+    return {
+        word
+        for word in (match.lower() for match in _LATIN_WORD.findall(text))
+        if len(word) >= 4 and word not in stop
+    }
+
+
+def _mark_unrelated(segments: list[Segment]) -> list[Segment]:
+    """Drop a short Latin-script paragraph amid boilerplate that shares no vocabulary.
+
+    Sidebar teasers and "related post" blurbs sit between template lines and talk about
+    something else. Chinese text is not judged: without segmentation, overlap says little.
+    """
+    prose = [index for index, item in enumerate(segments) if item.kind is Kind.PROSE]
+    candidates = [
+        index
+        for index in prose
+        if _between_boilerplate(segments, index)
+        and not CJK_CHAR.search(segments[index].text)
+        and word_units(segments[index].text) <= 60
+    ]
+    if not candidates:
+        return segments
+    words = {index: _content_words(segments[index].text) for index in prose}
+    result = list(segments)
+    for index in candidates:
+        item = segments[index]
+        if not words[index]:
+            continue
+        context = set().union(*(words[other] for other in prose if other != index))
+        if len(context) < _MIN_CONTEXT_WORDS:
+            continue
+        overlap = len(words[index] & context) / len(words[index])
+        if overlap < _UNRELATED_OVERLAP:
+            result[index] = replace(item, kind=Kind.BOILERPLATE, reason="unrelated")
+    return result
+
+
+def _between_boilerplate(segments: Sequence[Segment], index: int) -> bool:
+    """Whether boilerplate (or the page's edge) stands on both sides of a segment."""
+    return all(
+        not 0 <= neighbour < len(segments) or not segments[neighbour].is_content
+        for neighbour in (index - 1, index + 1)
+    )
+
+
+@dataclass(frozen=True)
+class ContentBlock:
+    """A paragraph of content: one or more segments, a span of the original text."""
+
+    start: int
+    end: int
+    segments: tuple[int, ...]  # indices into the segment list
+
+
+def content_blocks(
+    text: str,
+    segments: Sequence[Segment],
+    title_index: int | None,
+    extra: Collection[int] = (),
+) -> list[ContentBlock]:
+    """The paragraphs worth quoting: prose segments and the title, in document order.
+
+    ``extra`` names further segments to keep (headings of clean data records). A paragraph the
+    page broke in the middle of a sentence ("... eine dynamische" / blank line / "Zukunft für
+    Guangdong zu schaffen.") is joined into one block again.
+    """
+    blocks: list[ContentBlock] = []
+    for index, item in enumerate(segments):
+        if not (item.kind is Kind.PROSE or index == title_index or index in extra):
+            continue
+        if blocks and index != title_index and _continues(text, segments, blocks[-1], index):
+            last = blocks[-1]
+            blocks[-1] = ContentBlock(last.start, item.end, (*last.segments, index))
+            continue
+        blocks.append(ContentBlock(item.start, item.end, (index,)))
+    return blocks
+
+
+def _continues(text: str, segments: Sequence[Segment], block: ContentBlock, index: int) -> bool:
+    previous_index = block.segments[-1]
+    if previous_index != index - 1:
+        return False  # something (boilerplate) stands between them
+    previous = segments[previous_index]
+    if previous.kind is not Kind.PROSE or _ends_sentence(previous.text, _TERMINAL + "—–-"):
+        return False
+    last = previous.text.rstrip()[-1]
+    if not (last.isalpha() or last in ",，、"):
+        return False
+    return _ends_sentence(segments[index].text)

@@ -1,0 +1,255 @@
+"""The command line: the same API for people (text) and scripts (JSON, JSON Lines).
+
+The JSON shapes are the models in ``retrieval.models`` dumped as JSON; they are a public interface.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+import textwrap
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TextIO
+
+from pydantic import BaseModel
+
+from retrieval.errors import RetrievalError
+from retrieval.library import Library
+from retrieval.models import DocumentSummary, Official, SearchResponse
+
+DEFAULT_CORPUS = Path("seeds")
+MAX_TOP_K = 100
+
+
+class UsageError(Exception):
+    """A mistake in how the command was called; the message is shown as one line."""
+
+
+def _dump(model: BaseModel | list, out: TextIO) -> None:
+    data = (
+        [m.model_dump(mode="json") for m in model]
+        if isinstance(model, list)
+        else model.model_dump(mode="json")
+    )
+    out.write(json.dumps(data, ensure_ascii=False) + "\n")
+
+
+def _emit(model: BaseModel | list, text: str, as_json: bool, out: TextIO) -> None:
+    if as_json:
+        _dump(model, out)
+    else:
+        out.write(text + "\n")
+
+
+def _positive_top_k(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+    if not 1 <= number <= MAX_TOP_K:
+        raise argparse.ArgumentTypeError(f"must be between 1 and {MAX_TOP_K}")
+    return number
+
+
+# ---- text rendering for people -------------------------------------------------------------
+
+
+def render_search(response: SearchResponse) -> str:
+    lines: list[str] = []
+    for c in response.corrections:
+        lines.append(f"(searched for '{c.corrected}' instead of '{c.original}')")
+    if not response.results:
+        lines.append("The corpus has no passage that answers this question.")
+        return "\n".join(lines)
+    for rank, r in enumerate(response.results, 1):
+        doc = r.document
+        lines.append(f"{rank}. {doc.source} — {doc.title} ({doc.date or 'undated'})")
+        lines.extend(
+            textwrap.wrap(r.text, width=96, initial_indent="   “", subsequent_indent="    ")
+        )
+        lines[-1] += "”"
+        where = f"   paragraph {r.paragraph}, characters {r.start}–{r.end}, score {r.score:.2f}"
+        lines.append(where + (f"  {doc.url}" if doc.url else ""))
+    return "\n".join(lines)
+
+
+def render_documents(documents: Iterable[DocumentSummary]) -> str:
+    lines = []
+    for d in documents:
+        lines.append(f"{d.id}  [{d.language}] {d.date or 'undated'}  {d.source}")
+        lines.append(f"    {d.title}  ({d.passages} passages){'  ' + d.url if d.url else ''}")
+    return "\n".join(lines) or "The corpus folder holds no documents."
+
+
+def render_officials(officials: Iterable[Official]) -> str:
+    lines = [f"{o.name}: {o.main_title or 'no title stated'}" for o in officials]
+    return "\n".join(lines) or "No officials are named in the corpus."
+
+
+def render_official(o: Official) -> str:
+    lines = [o.name]
+    if o.aliases:
+        lines.append("  also: " + ", ".join(o.aliases))
+    for t in o.titles:
+        lines.append(f"  - {t.title} ({t.document}, {t.date or 'undated'})")
+    lines.append("  documents:")
+    lines.extend(f"    {d.id} ({d.date or 'undated'}) {d.title}" for d in o.documents)
+    if o.statements:
+        lines.append("  statements:")
+        for s in o.statements:
+            lines.extend(
+                textwrap.wrap(
+                    f"“{s.text}” ({s.document}, {s.date or 'undated'})",
+                    width=96,
+                    initial_indent="    ",
+                    subsequent_indent="     ",
+                )
+            )
+    return "\n".join(lines)
+
+
+# ---- commands ------------------------------------------------------------------------------
+
+
+def _search_one(library: Library, question: str, top_k: int, as_json: bool, out: TextIO) -> None:
+    if not question.strip():
+        raise UsageError("the question is empty")
+    response = library.search(question, top_k=top_k)
+    if as_json:
+        _dump(response, out)
+    else:
+        out.write(render_search(response) + "\n")
+
+
+def _search_batch(library: Library, top_k: int, stdin: TextIO, out: TextIO) -> None:
+    # One JSON object per input line, in order, so scripts can zip questions with answers.
+    for line in stdin:
+        question = line.rstrip("\n")
+        if not question.strip():
+            out.write(
+                json.dumps({"query": question, "results": [], "error": "empty question"}) + "\n"
+            )
+        else:
+            _dump(library.search(question, top_k=top_k), out)
+        out.flush()
+
+
+def _interactive(library: Library, top_k: int, stdin: TextIO, out: TextIO) -> None:
+    stats = library.stats
+    out.write(
+        f"lingnan: {stats.documents} documents, {stats.passages} passages, "
+        f"{stats.officials} officials. Ask a question; 'quit' or Ctrl-D leaves.\n"
+    )
+    while True:
+        if stdin.isatty():
+            out.write("? ")
+            out.flush()
+        line = stdin.readline()
+        if not line:
+            break
+        question = line.strip()
+        if question.lower() in {"quit", "exit", ":q"}:
+            break
+        if question:
+            out.write(render_search(library.search(question, top_k=top_k)) + "\n\n")
+            out.flush()
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m retrieval",
+        description="Search lingnan's corpus; with no command, an interactive prompt.",
+    )
+    parser.add_argument(
+        "--corpus", type=Path, default=DEFAULT_CORPUS, help="corpus folder (default: seeds)"
+    )
+    parser.add_argument("-v", "--verbose", action="store_true", help="log progress and warnings")
+    sub = parser.add_subparsers(dest="command")
+
+    search = sub.add_parser("search", help="the passages that best answer a question")
+    search.add_argument("question", help="the question, or - to read one per line from stdin")
+    search.add_argument("--top-k", type=_positive_top_k, default=3, help="results (default 3)")
+    search.add_argument("--json", action="store_true", help="print JSON (JSON Lines with -)")
+
+    documents = sub.add_parser("documents", help="the documents of the corpus")
+    documents.add_argument("--json", action="store_true")
+
+    officials = sub.add_parser("officials", help="everyone in the officials directory")
+    officials.add_argument("--json", action="store_true")
+
+    official = sub.add_parser("official", help="one official: titles, documents, statements")
+    official.add_argument("name")
+    official.add_argument("--json", action="store_true")
+
+    index = sub.add_parser("index", help="build and save the search index of a corpus folder")
+    index.add_argument("path", type=Path, help="a folder of .txt/.md/.jsonl documents")
+    index.add_argument("--k1", type=float, default=1.5)
+    index.add_argument("--b", type=float, default=0.75)
+    return parser
+
+
+def run(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
+    if args.command == "index":
+        library = Library.load(args.path, k1=args.k1, b=args.b, progress=True)
+        s = library.stats
+        source = "reused" if s.index_from_cache else "built"
+        out.write(
+            f"{s.documents} documents, {s.passages} passages, {s.officials} officials; "
+            f"index {source} in {s.index_seconds:.2f} s (total {s.load_seconds:.2f} s)\n"
+        )
+        return 0
+
+    if args.command == "search" and args.question != "-" and not args.question.strip():
+        raise UsageError("the question is empty")
+    if args.command == "search" and args.question == "-" and not args.json:
+        raise UsageError("reading questions from stdin (-) needs --json")
+
+    library = Library.load(args.corpus)
+    if args.command is None:
+        _interactive(library, 3, stdin, out)
+    elif args.command == "search":
+        if args.question == "-":
+            _search_batch(library, args.top_k, stdin, out)
+        else:
+            _search_one(library, args.question, args.top_k, args.json, out)
+    elif args.command == "documents":
+        docs = library.documents()
+        _emit(docs, render_documents(docs), args.json, out)
+    elif args.command == "officials":
+        people = library.officials.all()
+        _emit(people, render_officials(people), args.json, out)
+    elif args.command == "official":
+        lookup = library.officials.lookup(args.name)
+        if lookup.official is None:
+            hint = ", ".join(lookup.suggestions) or "none"
+            text = f"No official called {args.name!r}. Closest names: {hint}"
+            _emit(lookup, text, args.json, out)
+            return 1
+        _emit(lookup.official, render_official(lookup.official), args.json, out)
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(
+        level=logging.INFO if args.verbose else logging.ERROR,
+        format="%(levelname)s %(name)s: %(message)s",
+    )
+    try:
+        return run(args, sys.stdin, sys.stdout)
+    except UsageError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except RetrievalError as exc:
+        logging.getLogger("retrieval").debug("failed", exc_info=True)
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # `... | head` closed the pipe: not an error worth a traceback.
+        return 0

@@ -1,0 +1,419 @@
+"""Load a folder of documents into cleaned paragraphs, metadata and quotable passages.
+
+Supported: plain text and markdown (``.txt``, ``.md``, optional ``---`` front matter with
+title/source/date/url/language) and BEIR-style JSON Lines (``.jsonl``: one document per line,
+``_id``, ``title``, ``text``, optional ``source``/``date``/``url``/``language``). Metadata comes
+from, in rising order of authority: what the text states, the front matter or JSON fields, and
+the person-edited ``catalog.toml`` of the folder. A file that cannot be read is skipped with a
+warning naming it; every other document is always served.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import tomllib
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from retrieval.cleaning import Kind, content_blocks, segment
+from retrieval.dates import is_iso_date
+from retrieval.encoding import UnreadableFileError, read_text_file
+from retrieval.errors import CorpusError
+from retrieval.metadata import ExtractedMetadata, extract_metadata
+from retrieval.models import DocumentInfo, Passage
+from retrieval.passages import build_passages
+from retrieval.sentences import detect_language
+
+logger = logging.getLogger("retrieval.corpus")
+
+Warn = Callable[[str], None]  # records a warning for Corpus.warnings and the log
+Hash = Any  # a hashlib object (its type is private to hashlib)
+
+CATALOG_FILE = "catalog.toml"
+OFFICIALS_OVERRIDES_FILE = "officials-overrides.toml"
+TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown"})
+JSONL_SUFFIXES = frozenset({".jsonl"})
+# Files of the corpus folder that are not documents.
+_NOT_DOCUMENTS = frozenset({CATALOG_FILE, OFFICIALS_OVERRIDES_FILE})
+# Bump when cleaning, metadata or passage rules change: saved indexes must then be rebuilt.
+PIPELINE_VERSION = "corpus-1"
+_METADATA_FIELDS = ("title", "source", "date", "url", "language")
+_UNKNOWN_SOURCE = "unknown source"
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A content paragraph (boilerplate removed); ``text == document.text[start:end]``."""
+
+    number: int  # 1-based, in document order
+    start: int
+    end: int
+    text: str
+    language: str
+
+
+@dataclass
+class Document:
+    info: DocumentInfo
+    path: Path
+    text: str  # the whole decoded file (for JSON Lines: the record's text)
+    encoding: str
+    paragraphs: list[Paragraph]
+    languages: list[str]  # languages of the paragraphs, main one first
+
+
+@dataclass
+class Corpus:
+    folder: Path
+    documents: list[Document]
+    passages: list[Passage]
+    warnings: list[str]
+    _hash: str = field(default="", repr=False)
+    _by_id: dict[str, Document] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        self._by_id = {document.info.id: document for document in self.documents}
+
+    def document(self, doc_id: str) -> Document:
+        """The document with id ``doc_id``; KeyError when there is none."""
+        try:
+            return self._by_id[doc_id]
+        except KeyError:
+            raise KeyError(f"no document with id {doc_id!r}") from None
+
+    def content_hash(self) -> str:
+        """SHA-256 over every document file's bytes, the catalog and the pipeline version.
+
+        A corpus built by hand rather than by ``load_corpus`` hashes its documents' texts.
+        """
+        if not self._hash:
+            digest = hashlib.sha256(PIPELINE_VERSION.encode())
+            for document in self.documents:
+                digest.update(f"{document.info.model_dump_json()}\0{document.text}\0".encode())
+            self._hash = digest.hexdigest()
+        return self._hash
+
+
+# --- loading ----------------------------------------------------------------------------------
+
+
+@dataclass
+class _MissingFields:
+    """Fields missing from JSON Lines records, counted per file: one warning, not thousands."""
+
+    records: dict[Path, int] = field(default_factory=dict)
+    fields: dict[Path, dict[str, int]] = field(default_factory=dict)
+
+    def add_record(self, path: Path, missing: list[str]) -> None:
+        self.records[path] = self.records.get(path, 0) + 1
+        counts = self.fields.setdefault(path, {})
+        for key in missing:
+            counts[key] = counts.get(key, 0) + 1
+
+    def report(self, folder: Path, warn: Warn) -> None:
+        for path, records in self.records.items():
+            counts = ", ".join(f"{key} ({count})" for key, count in self.fields[path].items())
+            warn(
+                f"{path.relative_to(folder).as_posix()}: {records} records lack metadata "
+                f"fields: {counts}. Add them to the records or to {CATALOG_FILE}."
+            )
+
+
+@dataclass(frozen=True)
+class _Source:
+    """One document before cleaning: its text, where it came from, and given metadata."""
+
+    doc_id: str
+    catalog_key: str
+    path: Path
+    text: str
+    encoding: str
+    body_start: int  # offset where the text after any front matter begins
+    given: dict[str, str]  # metadata from front matter or JSON fields
+    is_record: bool  # a JSON Lines record: clean data, keep its headings as content
+
+
+def load_corpus(folder: Path) -> Corpus:
+    """Load every document under ``folder``; raise CorpusError if the folder is unusable."""
+    folder = Path(folder)
+    if not folder.exists():
+        raise CorpusError(f"Corpus folder {folder} does not exist.")
+    if not folder.is_dir():
+        raise CorpusError(f"Corpus path {folder} is not a folder.")
+    warnings: list[str] = []
+
+    def warn(message: str) -> None:
+        warnings.append(message)
+        logger.warning(message)
+
+    digest = hashlib.sha256(PIPELINE_VERSION.encode())
+    catalog = _read_catalog(folder, digest, warn)
+    used_keys: set[str] = set()
+    documents: list[Document] = []
+    passages: list[Passage] = []
+    ids: set[str] = set()
+    missing = _MissingFields()
+    for path in _document_files(folder, warn):
+        relative = path.relative_to(folder).as_posix()
+        try:
+            decoded, data = read_text_file(path)
+        except UnreadableFileError as error:
+            warn(f"{relative}: skipped ({error.reason}).")
+            continue
+        except OSError as error:
+            warn(f"{relative}: skipped (cannot be read: {error.strerror or error}).")
+            continue
+        digest.update(relative.encode() + b"\0" + data + b"\0")
+        for source in _sources(path, relative, decoded.text, decoded.encoding, warn):
+            doc_id = _unique_id(source.doc_id, ids, relative, warn)
+            entry = catalog.get(source.catalog_key)
+            if entry is not None:
+                used_keys.add(source.catalog_key)
+            document = _build_document(source, doc_id, entry, len(passages), warn, missing)
+            if document is None:
+                continue
+            document, document_passages = document
+            documents.append(document)
+            passages.extend(document_passages)
+    missing.report(folder, warn)
+    for key in sorted(set(catalog) - used_keys):
+        warn(f"{CATALOG_FILE}: entry [{key!r}] matches no document in the folder.")
+    if not documents:
+        raise CorpusError(f"Corpus folder {folder} holds no readable document.")
+    return Corpus(folder, documents, passages, warnings, _hash=digest.hexdigest())
+
+
+def _document_files(folder: Path, warn: Warn) -> Iterator[Path]:
+    """Document files under ``folder`` in a stable order, hidden files and folders left out."""
+    for path in sorted(folder.rglob("*")):
+        parts = path.relative_to(folder).parts
+        if any(part.startswith(".") for part in parts) or not path.is_file():
+            continue
+        if len(parts) == 1 and path.name in _NOT_DOCUMENTS:
+            continue
+        suffix = path.suffix.lower()
+        if suffix in TEXT_SUFFIXES or suffix in JSONL_SUFFIXES:
+            yield path
+        else:
+            warn(
+                f"{'/'.join(parts)}: skipped (not a document type lingnan reads: "
+                ".txt, .md or .jsonl)."
+            )
+
+
+def _read_catalog(folder: Path, digest: Hash, warn: Warn) -> dict[str, dict[str, Any]]:
+    path = folder / CATALOG_FILE
+    if not path.is_file():
+        return {}
+    data = path.read_bytes()
+    digest.update(CATALOG_FILE.encode() + b"\0" + data + b"\0")
+    try:
+        table = tomllib.loads(data.decode("utf-8-sig"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+        warn(f"{CATALOG_FILE}: ignored, it is not valid TOML ({error}).")
+        return {}
+    catalog: dict[str, dict[str, Any]] = {}
+    for key, entry in table.items():
+        if not isinstance(entry, dict):
+            warn(f"{CATALOG_FILE}: [{key!r}] ignored, it is not a table of fields.")
+            continue
+        catalog[key] = entry
+    return catalog
+
+
+def _unique_id(doc_id: str, ids: set[str], relative: str, warn: Warn) -> str:
+    if doc_id in ids:
+        number = 2
+        while f"{doc_id}-{number}" in ids:
+            number += 1
+        warn(f"{relative}: document id {doc_id!r} is taken; using {doc_id}-{number}.")
+        doc_id = f"{doc_id}-{number}"
+    ids.add(doc_id)
+    return doc_id
+
+
+def _sources(path: Path, relative: str, text: str, encoding: str, warn: Warn) -> Iterator[_Source]:
+    stem = relative.rsplit(".", 1)[0]
+    if path.suffix.lower() in JSONL_SUFFIXES:
+        yield from _jsonl_sources(path, relative, stem, text, encoding, warn)
+        return
+    given, body_start = parse_front_matter(text)
+    yield _Source(stem, relative, path, text, encoding, body_start, given, is_record=False)
+
+
+def parse_front_matter(text: str) -> tuple[dict[str, str], int]:
+    """Read a leading ``---`` block of ``key: value`` lines; return it and where the body starts.
+
+    Only the simple YAML form pages use (scalars, optionally quoted) is read: a full YAML parser
+    would be a heavy dependency for five keys. Text without front matter gives ({}, 0).
+    """
+    if not text.startswith("---"):
+        return {}, 0
+    first_break = text.find("\n")
+    if first_break == -1 or text[:first_break].strip() != "---":
+        return {}, 0
+    fields: dict[str, str] = {}
+    position = first_break + 1
+    while position < len(text):
+        line_end = text.find("\n", position)
+        line_end = len(text) if line_end == -1 else line_end
+        line = text[position:line_end].strip()
+        position = line_end + 1
+        if line in ("---", "..."):
+            return fields, min(position, len(text))
+        key, colon, value = line.partition(":")
+        if colon and key.strip() and not key.startswith("#"):
+            value = value.split(" #", 1)[0].strip()
+            if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+                value = value[1:-1]
+            fields[key.strip().lower()] = value
+    return {}, 0  # no closing line: not front matter after all
+
+
+def _jsonl_sources(
+    path: Path, relative: str, stem: str, text: str, encoding: str, warn: Warn
+) -> Iterator[_Source]:
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as error:
+            warn(f"{relative} line {number}: skipped (not valid JSON: {error.msg}).")
+            continue
+        body = record.get("text") if isinstance(record, dict) else None
+        if not isinstance(body, str) or not body.strip():
+            warn(f'{relative} line {number}: skipped (no "text" field with text).')
+            continue
+        record_id = str(record.get("_id") or record.get("id") or f"{stem}-{number}")
+        given = {
+            key: str(record[key]).strip()
+            for key in _METADATA_FIELDS
+            if isinstance(record.get(key), (str, int, float)) and str(record[key]).strip()
+        }
+        yield _Source(
+            record_id, f"{relative}#{record_id}", path, body, encoding, 0, given, is_record=True
+        )
+
+
+def _build_document(
+    source: _Source,
+    doc_id: str,
+    entry: dict[str, Any] | None,
+    first_passage: int,
+    warn: Warn,
+    missing: _MissingFields,
+) -> tuple[Document, list[Passage]] | None:
+    segments = segment(source.text, source.body_start)
+    extracted = extract_metadata(source.text, segments, event_date_fallback=not source.is_record)
+    title_index = None if "title" in source.given else extracted.title_segment
+    blocks = content_blocks(source.text, segments, title_index)
+    if source.is_record or not blocks:
+        # Records are clean data, and a page with no prose at all is better served whole than
+        # not at all: keep its title-like lines too.
+        keep = {index for index, item in enumerate(segments) if item.kind is not Kind.BOILERPLATE}
+        blocks = content_blocks(source.text, segments, None, extra=keep)
+    if source.is_record and not blocks:
+        # A record is never dropped for its shape ("© 2013 ... All rights reserved. <abstract>").
+        blocks = content_blocks(source.text, segments, None, extra=range(len(segments)))
+    if not blocks:
+        warn(f"{source.catalog_key}: skipped (no text left once boilerplate is removed).")
+        return None
+    paragraphs = []
+    for number, block in enumerate(blocks, start=1):
+        block_text = source.text[block.start : block.end]
+        paragraphs.append(
+            Paragraph(number, block.start, block.end, block_text, detect_language(block_text))
+        )
+    info = _document_info(doc_id, source, extracted, entry, warn, missing)
+    languages = _paragraph_languages(paragraphs, info.language)
+    document = Document(info, source.path, source.text, source.encoding, paragraphs, languages)
+    return document, build_passages(doc_id, source.text, paragraphs, first_passage)
+
+
+def _paragraph_languages(paragraphs: list[Paragraph], main: str) -> list[str]:
+    weight: dict[str, int] = {}
+    for paragraph in paragraphs:
+        weight[paragraph.language] = weight.get(paragraph.language, 0) + len(paragraph.text)
+    others = sorted((lang for lang in weight if lang != main), key=lambda lang: -weight[lang])
+    return [main, *others]
+
+
+def _document_info(
+    doc_id: str,
+    source: _Source,
+    extracted: ExtractedMetadata,
+    entry: dict[str, Any] | None,
+    warn: Warn,
+    missing_fields: _MissingFields,
+) -> DocumentInfo:
+    name = source.catalog_key
+    stated: dict[str, str | None] = {
+        "title": None if extracted.title_guessed else extracted.title,
+        "source": extracted.source,
+        "date": None if extracted.date_from_body else extracted.date,
+        "url": extracted.url,
+        "language": extracted.language,
+    }
+    for key, value in source.given.items():
+        if key == "date" and not is_iso_date(value):
+            warn(f"{name}: date {value!r} in the file is not YYYY-MM-DD; ignored.")
+            continue
+        stated[key] = value
+    known_absent: set[str] = set()
+    for key, value in (entry or {}).items():
+        if key == "note":
+            continue  # a person's remark on the entry
+        if key == "url" and value == "":
+            # An empty url says "no address to give, on purpose": nothing to warn about.
+            known_absent.add(key)
+            stated[key] = None
+            continue
+        if key not in _METADATA_FIELDS or not isinstance(value, str) or not value.strip():
+            warn(
+                f"{CATALOG_FILE}: [{name!r}] {key} ignored (fields: {', '.join(_METADATA_FIELDS)})."
+            )
+            continue
+        if key == "date" and not is_iso_date(value):
+            warn(f"{CATALOG_FILE}: [{name!r}] date {value!r} is not YYYY-MM-DD; ignored.")
+            continue
+        stated[key] = value.strip()
+
+    missing = [
+        key
+        for key in ("title", "source", "date", "url")
+        if not stated[key] and key not in known_absent
+    ]
+    if missing and source.is_record:
+        missing_fields.add_record(source.path, missing)
+    elif missing:
+        details = []
+        for key in missing:
+            if key == "title" and extracted.title:
+                details.append(f"title (using the first sentence: {extracted.title!r})")
+            elif key == "date" and extracted.date_from_body:
+                details.append(f"date (using {extracted.date}, the first date in the text)")
+            else:
+                details.append(key)
+        where = "no catalog entry" if entry is None else "not in its catalog entry either"
+        warn(
+            f"{name}: {where}; the text does not state {', '.join(details)}. "
+            f"Add them to {CATALOG_FILE}."
+        )
+    title = stated["title"] or extracted.title or doc_id
+    date = stated["date"] or extracted.date
+    url = stated["url"]
+    source_name = stated["source"] or (urlsplit(url).hostname if url else None) or _UNKNOWN_SOURCE
+    return DocumentInfo(
+        id=doc_id,
+        title=title,
+        source=source_name,
+        date=date,
+        url=url,
+        language=stated["language"] or extracted.language,
+    )

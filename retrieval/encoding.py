@@ -1,0 +1,141 @@
+"""Turn a file's bytes into text: UTF-8 first, then detection, never a silent mis-decode.
+
+Scraped pages arrive in the encoding their site used: GB18030/GBK for Chinese portals,
+Windows-1252 for older German and English ones. UTF-8 (with or without a byte-order mark) is
+tried first because it is by far the most common and a wrong guess is almost impossible; the
+rest is left to charset-normalizer, restricted to the encodings web pages actually use.
+"""
+
+from __future__ import annotations
+
+import codecs
+from dataclasses import dataclass
+from pathlib import Path
+
+import charset_normalizer
+
+# Encodings seen on real web pages; restricting detection to them avoids exotic guesses such as
+# cp775 (Baltic DOS) for a short Windows-1252 German text.
+_WEB_ENCODINGS = [
+    "utf_8",
+    "gb18030",
+    "big5",
+    "shift_jis",
+    "euc_jp",
+    "euc_kr",
+    "cp1252",
+    "cp1250",
+    "cp1251",
+    "latin_1",
+    "iso8859_2",
+    "iso8859_15",
+    "koi8_r",
+]
+_LATIN_SINGLE_BYTE = {"cp1252", "cp1250", "latin_1", "iso8859_2", "iso8859_15"}
+_CJK_MULTI_BYTE = {"gb18030", "big5", "shift_jis", "euc_jp", "euc_kr"}
+# Letters of Western European languages; Windows-1252 is preferred when it explains the bytes
+# with no fewer of these than the detected Central European code page does.
+_WESTERN_LETTERS = frozenset("äöüÄÖÜßàâáçéèêëîïíôóòûùúñÀÂÁÇÉÈÊËÎÏÍÔÓÒÛÙÚÑ€„“”‚‘’–—…")
+_SHORT_TEXT_BYTES = 256
+_CONTROL_BYTES = frozenset(range(32)) - {9, 10, 12, 13, 27}
+
+
+class UnreadableFileError(Exception):
+    """The file holds no text: it is empty, binary, or in no encoding we can recognise."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+@dataclass(frozen=True)
+class DecodedText:
+    text: str
+    encoding: str  # Python codec name, e.g. "utf-8", "utf-8-sig", "gb18030", "cp1252"
+
+
+def read_text_file(path: Path) -> tuple[DecodedText, bytes]:
+    """Read and decode ``path``; return the text and the raw bytes (for content hashing).
+
+    Raises ``UnreadableFileError`` for an empty, binary or undecodable file and ``OSError``
+    when the file cannot be read at all.
+    """
+    data = path.read_bytes()
+    return decode_bytes(data), data
+
+
+def decode_bytes(data: bytes) -> DecodedText:
+    """Decode ``data``: UTF-8 (BOM or not), UTF-16 with BOM, else the detected encoding."""
+    if not data.strip():
+        raise UnreadableFileError("empty file")
+    if data.startswith(codecs.BOM_UTF8):
+        return _strict(data, "utf-8-sig")
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return _strict(data, "utf-16")
+    if _looks_binary(data):
+        raise UnreadableFileError("binary file, not text")
+    try:
+        return DecodedText(data.decode("utf-8"), "utf-8")
+    except UnicodeDecodeError:
+        pass
+    return _detect(data)
+
+
+def _strict(data: bytes, encoding: str) -> DecodedText:
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as error:
+        raise UnreadableFileError(f"invalid {encoding} despite its byte-order mark") from error
+    if not text.strip():
+        raise UnreadableFileError("empty file")
+    return DecodedText(text, encoding)
+
+
+def _looks_binary(data: bytes) -> bool:
+    sample = data[:8192]
+    if b"\x00" in sample:
+        return True
+    controls = sum(1 for byte in sample if byte in _CONTROL_BYTES)
+    return controls > len(sample) * 0.05
+
+
+def _detect(data: bytes) -> DecodedText:
+    matches = charset_normalizer.from_bytes(data, cp_isolation=_WEB_ENCODINGS)
+    best = matches.best()
+    if best is None:
+        raise UnreadableFileError("binary file or unknown text encoding")
+    encoding = best.encoding
+    candidates = [match.encoding for match in matches]
+    if encoding in _LATIN_SINGLE_BYTE and encoding != "cp1252":
+        encoding = _prefer_windows_1252(data, encoding)
+    elif (
+        encoding in _CJK_MULTI_BYTE
+        and encoding != "gb18030"
+        and "gb18030" in candidates
+        and len(data) < _SHORT_TEXT_BYTES
+    ):
+        # A few Chinese characters are valid in several CJK encodings; this corpus is about
+        # Guangdong, so a short ambiguous text is read as Simplified Chinese.
+        encoding = "gb18030"
+    try:
+        text = data.decode(encoding)
+    except (UnicodeDecodeError, LookupError) as error:
+        raise UnreadableFileError(f"cannot decode as detected {encoding}") from error
+    if not text.strip():
+        raise UnreadableFileError("empty file")
+    return DecodedText(text, codecs.lookup(encoding).name)
+
+
+def _prefer_windows_1252(data: bytes, detected: str) -> str:
+    try:
+        western = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return detected
+    other = data.decode(detected, errors="replace")
+    if _count_western(western) >= _count_western(other):
+        return "cp1252"
+    return detected
+
+
+def _count_western(text: str) -> int:
+    return sum(1 for char in text if char in _WESTERN_LETTERS)

@@ -1,0 +1,122 @@
+"""The loaded corpus with its search index and officials directory: what callers hold on to."""
+
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from retrieval.corpus import Corpus, load_corpus
+from retrieval.errors import SavedIndexError
+from retrieval.index import BM25Index
+from retrieval.models import DocumentSummary, SearchResponse
+from retrieval.officials import OfficialsDirectory
+from retrieval.search import Searcher
+from retrieval.tokenize import Tokenizer
+
+log = logging.getLogger(__name__)
+
+INDEX_DIRNAME = ".lingnan-index"
+OVERRIDES_FILENAME = "officials-overrides.toml"
+
+
+@dataclass(frozen=True)
+class LibraryStats:
+    documents: int
+    passages: int
+    officials: int
+    index_seconds: float
+    index_from_cache: bool
+    load_seconds: float
+
+
+class Library:
+    """A corpus folder made searchable: load once, then ask it questions from any thread."""
+
+    def __init__(
+        self,
+        corpus: Corpus,
+        searcher: Searcher,
+        officials: OfficialsDirectory,
+        stats: LibraryStats,
+    ) -> None:
+        self.corpus = corpus
+        self.searcher = searcher
+        self.officials = officials
+        self.stats = stats
+
+    @classmethod
+    def load(
+        cls,
+        folder: Path | str,
+        *,
+        k1: float = 1.5,
+        b: float = 0.75,
+        use_cache: bool = True,
+        progress: bool = False,
+    ) -> Library:
+        """Read the corpus; reuse the saved index when still valid, else build and save it."""
+        started = time.perf_counter()
+        folder = Path(folder)
+        corpus = load_corpus(folder)
+        tokenizer = Tokenizer()
+
+        index_started = time.perf_counter()
+        index_dir = folder / INDEX_DIRNAME
+        fingerprint = BM25Index.fingerprint(corpus.content_hash(), tokenizer, k1=k1, b=b)
+        index: BM25Index | None = None
+        if use_cache:
+            try:
+                index = BM25Index.load(index_dir, expected_fingerprint=fingerprint)
+            except SavedIndexError as exc:
+                log.info("Rebuilding the search index: %s", exc)
+        from_cache = index is not None
+        if index is None:
+            tokenized = [tokenizer.tokenize(p.text, p.language) for p in corpus.passages]
+            index = BM25Index.build(tokenized, k1=k1, b=b, progress=progress)
+            if use_cache:
+                try:
+                    index.save(index_dir, fingerprint=fingerprint)
+                except OSError as exc:
+                    # A read-only corpus folder still works; it is only rebuilt at every start.
+                    log.warning("Could not save the search index in %s: %s", index_dir, exc)
+        index_seconds = time.perf_counter() - index_started
+
+        searcher = Searcher(corpus, index, tokenizer)
+        overrides = folder / OVERRIDES_FILENAME
+        officials = OfficialsDirectory.from_corpus(
+            corpus, overrides=overrides if overrides.is_file() else None
+        )
+        stats = LibraryStats(
+            documents=len(corpus.documents),
+            passages=len(corpus.passages),
+            officials=len(officials),
+            index_seconds=index_seconds,
+            index_from_cache=from_cache,
+            load_seconds=time.perf_counter() - started,
+        )
+        return cls(corpus, searcher, officials, stats)
+
+    @property
+    def warnings(self) -> list[str]:
+        return [*self.corpus.warnings, *self.officials.warnings]
+
+    def documents(self) -> list[DocumentSummary]:
+        counts: dict[str, int] = {}
+        for passage in self.corpus.passages:
+            counts[passage.document_id] = counts.get(passage.document_id, 0) + 1
+        return [
+            DocumentSummary(**doc.info.model_dump(), passages=counts.get(doc.info.id, 0))
+            for doc in self.corpus.documents
+        ]
+
+    def warm_up(self) -> None:
+        """Load now what the first question would wait for (jieba's dictionary, about 1 s).
+
+        Blocking; callers that want a quick start run it on a background thread.
+        """
+        self.searcher.tokenizer.warm_up()
+
+    def search(self, query: str, top_k: int = 3) -> SearchResponse:
+        return self.searcher.search(query, top_k=top_k)

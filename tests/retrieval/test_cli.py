@@ -1,0 +1,184 @@
+"""The command line: its JSON shapes are a public interface, its errors one line on stderr."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from retrieval.cli import main
+
+DOCUMENT_KEYS = {"id", "title", "source", "date", "url", "language"}
+
+
+def run_cli(
+    argv: list[str], capsys: pytest.CaptureFixture[str], monkeypatch, stdin: str = ""
+) -> tuple[int, str, str]:
+    monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
+    code = main(argv)
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def test_search_json_has_the_documented_shape(seeds_copy: Path, capsys, monkeypatch) -> None:
+    """`search --json` prints query and results with text, score, document, paragraph, offsets."""
+    code, out, _ = run_cli(
+        ["--corpus", str(seeds_copy), "search", "Who headed the conference?", "--json"],
+        capsys,
+        monkeypatch,
+    )
+    assert code == 0
+    data = json.loads(out)
+    assert data["query"] == "Who headed the conference?"
+    assert data["results"], "a question about the corpus has answers"
+    first = data["results"][0]
+    assert {"text", "score", "document", "paragraph", "start", "end"} <= first.keys()
+    assert DOCUMENT_KEYS <= first["document"].keys()
+
+
+def test_search_top_k_limits_the_results(seeds_copy: Path, capsys, monkeypatch) -> None:
+    """`--top-k 1` returns exactly one result for a question the corpus answers."""
+    code, out, _ = run_cli(
+        ["--corpus", str(seeds_copy), "search", "robotics", "--top-k", "1", "--json"],
+        capsys,
+        monkeypatch,
+    )
+    assert code == 0
+    assert len(json.loads(out)["results"]) == 1
+
+
+def test_search_offsets_point_at_the_quote_in_the_file(seeds_copy: Path, capsys, monkeypatch):
+    """The text at a result's offsets in the original file is the quoted text."""
+    _, out, _ = run_cli(
+        ["--corpus", str(seeds_copy), "search", "germplasm samples", "--json"], capsys, monkeypatch
+    )
+    result = json.loads(out)["results"][0]
+    from retrieval.library import Library
+
+    document = Library.load(seeds_copy).corpus.document(result["document"]["id"])
+    assert document.text[result["start"] : result["end"]] == result["text"]
+
+
+def test_batch_search_prints_one_json_line_per_question(seeds_copy: Path, capsys, monkeypatch):
+    """`search --json -` answers each stdin line with one JSON object, in order, blanks included."""
+    questions = "How many crop germplasm samples were collected?\n\nrecipe for chocolate cake\n"
+    code, out, _ = run_cli(
+        ["--corpus", str(seeds_copy), "search", "--json", "-"], capsys, monkeypatch, questions
+    )
+    assert code == 0
+    lines = [json.loads(line) for line in out.splitlines()]
+    assert [line["query"] for line in lines] == [
+        "How many crop germplasm samples were collected?",
+        "",
+        "recipe for chocolate cake",
+    ]
+    assert lines[0]["results"]
+    assert lines[1]["results"] == [] and lines[1]["error"]
+    assert lines[2]["results"] == []
+
+
+def test_documents_json_lists_every_document_with_its_passage_count(
+    seeds_copy: Path, capsys, monkeypatch
+) -> None:
+    """`documents --json` is a list of document objects, each with a positive passages count."""
+    code, out, _ = run_cli(
+        ["--corpus", str(seeds_copy), "documents", "--json"], capsys, monkeypatch
+    )
+    assert code == 0
+    documents = json.loads(out)
+    assert len(documents) == 5
+    for document in documents:
+        assert DOCUMENT_KEYS | {"passages"} <= document.keys()
+        assert document["passages"] > 0
+
+
+def test_unknown_official_exits_1_with_suggestions(seeds_copy: Path, capsys, monkeypatch) -> None:
+    """`official` with an unknown name exits 1 and prints null with the closest names."""
+    code, out, _ = run_cli(
+        ["--corpus", str(seeds_copy), "official", "Wang Wei", "--json"], capsys, monkeypatch
+    )
+    data = json.loads(out)
+    if code == 0:  # "Wang Wei" may fairly resolve to Wang Weizhong; a real stranger must not
+        code, out, _ = run_cli(
+            ["--corpus", str(seeds_copy), "official", "Angela Merkel", "--json"],
+            capsys,
+            monkeypatch,
+        )
+        data = json.loads(out)
+    assert code == 1
+    assert data["official"] is None
+    assert isinstance(data["suggestions"], list) and data["suggestions"]
+
+
+def test_official_json_has_the_documented_shape(seeds_copy: Path, capsys, monkeypatch) -> None:
+    """`official` with a misspelt name finds the official and prints the documented keys."""
+    code, out, _ = run_cli(
+        ["--corpus", str(seeds_copy), "official", "wang weizong", "--json"], capsys, monkeypatch
+    )
+    assert code == 0
+    data = json.loads(out)
+    assert data["name"] == "Wang Weizhong"
+    assert {"name", "aliases", "titles", "documents", "statements"} <= data.keys()
+    assert {"title", "document", "date"} <= data["titles"][0].keys()
+    assert DOCUMENT_KEYS <= data["documents"][0].keys()
+    assert {"text", "document", "date"} <= data["statements"][0].keys()
+
+
+def test_officials_text_lists_names_with_their_main_title(seeds_copy: Path, capsys, monkeypatch):
+    """`officials` prints one line per official, name then title."""
+    code, out, _ = run_cli(["--corpus", str(seeds_copy), "officials"], capsys, monkeypatch)
+    assert code == 0
+    assert any(line.startswith("Huang Kunming: ") for line in out.splitlines())
+
+
+def test_empty_question_is_one_line_on_stderr(seeds_copy: Path, capsys, monkeypatch) -> None:
+    """An empty question exits non-zero with one line on stderr and nothing on stdout."""
+    code, out, err = run_cli(["--corpus", str(seeds_copy), "search", "   "], capsys, monkeypatch)
+    assert code != 0
+    assert out == ""
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_missing_corpus_folder_is_one_line_on_stderr(tmp_path: Path, capsys, monkeypatch) -> None:
+    """A corpus folder that does not exist exits non-zero with one line naming it."""
+    missing = tmp_path / "nowhere"
+    code, _, err = run_cli(["--corpus", str(missing), "documents"], capsys, monkeypatch)
+    assert code != 0
+    assert len(err.strip().splitlines()) == 1
+    assert "nowhere" in err
+
+
+def test_off_topic_question_says_the_corpus_has_no_answer(seeds_copy: Path, capsys, monkeypatch):
+    """A question the corpus cannot answer gets an honest sentence, not a poor match."""
+    code, out, _ = run_cli(
+        ["--corpus", str(seeds_copy), "search", "What is the capital of France?"],
+        capsys,
+        monkeypatch,
+    )
+    assert code == 0
+    assert "no passage" in out
+
+
+def test_interactive_prompt_answers_piped_questions(seeds_copy: Path, capsys, monkeypatch) -> None:
+    """With no command, each line read is answered in the terminal until end of input."""
+    code, out, _ = run_cli(
+        ["--corpus", str(seeds_copy)], capsys, monkeypatch, "Wer leitete die Konferenz?\nquit\n"
+    )
+    assert code == 0
+    assert "Wang Weizhong" in out
+
+
+def test_module_entry_point_runs_as_a_program(seeds_copy: Path) -> None:
+    """`python -m retrieval documents` runs as a separate program and exits 0."""
+    result = subprocess.run(
+        [sys.executable, "-m", "retrieval", "--corpus", str(seeds_copy), "documents"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "passages" in result.stdout

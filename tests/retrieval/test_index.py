@@ -1,0 +1,180 @@
+"""The BM25 index: rank-bm25's scores, deterministic top k, saving and reloading."""
+
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+
+import numpy as np
+import pytest
+from rank_bm25 import BM25Okapi
+
+from retrieval.errors import SavedIndexError
+from retrieval.index import BM25Index
+
+
+class _Version:
+    def __init__(self, version: str) -> None:
+        self.version = version
+
+
+def _random_corpus(rng: random.Random, passages: int, words: int) -> list[list[str]]:
+    vocabulary = [f"w{i}" for i in range(words)]
+    # Zipf-like: a few words in most passages (negative idf -> epsilon floor), many rare ones.
+    weights = [1 / (i + 1) for i in range(words)]
+    return [rng.choices(vocabulary, weights, k=rng.randint(1, 30)) for _ in range(passages)]
+
+
+@pytest.mark.parametrize(
+    ("k1", "b", "epsilon"), [(1.5, 0.75, 0.25), (1.2, 0.3, 0.5), (2.0, 1.0, 0.0)]
+)
+def test_scores_equal_rank_bm25(k1: float, b: float, epsilon: float) -> None:
+    """On 300 random queries (repeated and unknown terms included) scores equal get_scores."""
+    rng = random.Random(42)
+    corpus = _random_corpus(rng, 400, 200)
+    reference = BM25Okapi(corpus, k1=k1, b=b, epsilon=epsilon)
+    index = BM25Index.build(corpus, k1=k1, b=b, epsilon=epsilon)
+    pool = [f"w{i}" for i in range(200)] + ["unknown", "absent"]
+    for _ in range(300):
+        query = rng.choices(pool, k=rng.randint(1, 8))
+        query += query[: rng.randint(0, 2)]  # repeated terms count again
+        expected = reference.get_scores(query)
+        np.testing.assert_allclose(index.scores(query), expected, rtol=1e-9, atol=0)
+
+
+def test_empty_passages_score_zero() -> None:
+    """Empty passages score 0 and leave the others' scores equal to rank-bm25's."""
+    corpus = [["a", "b"], [], ["b", "c", "c"], []]
+    index = BM25Index.build(corpus)
+    np.testing.assert_allclose(
+        index.scores(["c", "b"]), BM25Okapi(corpus).get_scores(["c", "b"]), rtol=1e-9, atol=0
+    )
+    assert index.scores(["a"])[[1, 3]].tolist() == [0.0, 0.0]
+
+
+def test_epsilon_floor_applies_to_common_terms() -> None:
+    """A term in most passages gets rank-bm25's floored idf (epsilon x mean idf)."""
+    corpus = [["common", f"rare{i}"] for i in range(10)] + [["other"]]
+    reference = BM25Okapi(corpus)
+    index = BM25Index.build(corpus)
+    assert index.idf("common") == pytest.approx(reference.idf["common"], rel=1e-12)
+    assert index.idf("common") > 0
+
+
+def test_top_k_orders_by_score_then_passage_id() -> None:
+    """Best score first; equal scores in ascending passage id, whatever k cuts through."""
+    corpus = [["a"], ["b"], ["a"], ["a"], ["a", "a"], ["b"]] + [["c"]] * 10
+    index = BM25Index.build(corpus)
+    ids, scores = index.top_k(["a"], 3)
+    assert ids.tolist()[0] == 4
+    assert ids.tolist()[1:] == [0, 2]
+    assert np.all(np.diff(scores) <= 0)
+
+
+def test_top_k_is_the_same_for_every_k() -> None:
+    """The first n of top_k(n + m) are top_k(n): the ranking does not depend on k."""
+    rng = random.Random(7)
+    corpus = _random_corpus(rng, 300, 40)
+    index = BM25Index.build(corpus)
+    full, _ = index.top_k(["w3", "w5"], 50)
+    for k in (1, 5, 10, 25):
+        assert index.top_k(["w3", "w5"], k)[0].tolist() == full[:k].tolist()
+
+
+def test_top_k_leaves_out_passages_without_query_terms() -> None:
+    """Only passages sharing a term with the query are returned."""
+    index = BM25Index.build([["a"], ["b"], ["c"]])
+    ids, _ = index.top_k(["a", "zzz"], 10)
+    assert ids.tolist() == [0]
+
+
+def test_unknown_terms_give_no_results() -> None:
+    """A query of unknown terms scores zero everywhere and returns nothing."""
+    index = BM25Index.build([["a"], ["b"]])
+    assert not index.scores(["zzz"]).any()
+    assert len(index.top_k(["zzz"], 5)[0]) == 0
+
+
+def test_empty_index_answers_nothing() -> None:
+    """An index of no passages builds and returns no results."""
+    index = BM25Index.build([])
+    assert len(index.scores(["a"])) == 0
+    assert len(index.top_k(["a"], 3)[0]) == 0
+
+
+def test_save_and_load_round_trip(tmp_path: Path) -> None:
+    """A saved index reloads with the same scores and parameters."""
+    corpus = _random_corpus(random.Random(1), 100, 50)
+    index = BM25Index.build(corpus, k1=1.2, b=0.6)
+    index.save(tmp_path / "idx", fingerprint="abc")
+    loaded = BM25Index.load(tmp_path / "idx", expected_fingerprint="abc")
+    assert (loaded.k1, loaded.b, loaded.epsilon) == (1.2, 0.6, 0.25)
+    query = ["w1", "w2", "w30"]
+    np.testing.assert_array_equal(loaded.scores(query), index.scores(query))
+
+
+def test_saved_index_is_plain_arrays_and_json(tmp_path: Path) -> None:
+    """The saved files are .npy arrays (no pickled objects) and JSON."""
+    BM25Index.build([["a", "b"], ["b"]]).save(tmp_path, fingerprint="f")
+    names = sorted(p.name for p in tmp_path.iterdir())
+    assert all(n.endswith((".npy", ".json")) for n in names)
+    for path in tmp_path.glob("*.npy"):
+        assert np.load(path, allow_pickle=False).dtype != object
+    assert json.loads((tmp_path / "vocabulary.json").read_text()) == ["a", "b"]
+
+
+def test_stale_fingerprint_is_refused(tmp_path: Path) -> None:
+    """Loading with another fingerprint (corpus or settings changed) raises SavedIndexError."""
+    BM25Index.build([["a"]]).save(tmp_path, fingerprint="old")
+    with pytest.raises(SavedIndexError):
+        BM25Index.load(tmp_path, expected_fingerprint="new")
+
+
+def test_missing_index_is_refused(tmp_path: Path) -> None:
+    """Loading from a folder without an index raises SavedIndexError."""
+    with pytest.raises(SavedIndexError):
+        BM25Index.load(tmp_path / "nothing")
+
+
+def test_damaged_index_is_refused(tmp_path: Path) -> None:
+    """A truncated array file makes load raise SavedIndexError, not crash."""
+    BM25Index.build([["a", "b"], ["b"]]).save(tmp_path, fingerprint="f")
+    (tmp_path / "data.npy").write_bytes(b"not numpy")
+    with pytest.raises(SavedIndexError):
+        BM25Index.load(tmp_path, expected_fingerprint="f")
+
+
+def test_fingerprint_depends_on_corpus_tokenizer_and_parameters() -> None:
+    """Changing the corpus hash, the tokenizer version, k1 or b changes the fingerprint."""
+    base = BM25Index.fingerprint("corpus", _Version("1"))
+    assert base == BM25Index.fingerprint("corpus", _Version("1"))
+    assert base != BM25Index.fingerprint("other", _Version("1"))
+    assert base != BM25Index.fingerprint("corpus", _Version("2"))
+    assert base != BM25Index.fingerprint("corpus", _Version("1"), k1=1.2)
+    assert base != BM25Index.fingerprint("corpus", _Version("1"), b=0.5)
+
+
+def test_document_frequency_and_postings() -> None:
+    """Document frequency counts passages, postings list them in ascending order."""
+    index = BM25Index.build([["a", "a"], ["b"], ["a", "b"]])
+    assert index.document_frequency("a") == 2
+    assert index.postings("a").tolist() == [0, 2]
+    assert index.document_frequency("zzz") == 0
+
+
+def test_top_k_matches_rank_bm25_ranking() -> None:
+    """top_k returns get_scores' best 10 (ties by id) with the same scores, on 200 queries."""
+    rng = random.Random(3)
+    corpus = _random_corpus(rng, 2000, 300)
+    reference = BM25Okapi(corpus)
+    index = BM25Index.build(corpus)
+    pool = [f"w{i}" for i in range(300)] + ["unknown"]
+    for _ in range(200):
+        query = rng.choices(pool, k=rng.randint(1, 10))
+        expected = reference.get_scores(query)
+        containing = np.flatnonzero([any(t in passage for t in query) for passage in corpus])
+        best = containing[np.lexsort((containing, -expected[containing]))][:10]
+        ids, scores = index.top_k(query, 10)
+        assert ids.tolist() == best.tolist()
+        np.testing.assert_allclose(scores, expected[best], rtol=1e-9, atol=0)
