@@ -1,0 +1,1 @@
+"""One extension per command area, loaded by `LingnanBot.setup_hook`."""

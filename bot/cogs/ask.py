@@ -1,0 +1,109 @@
+"""/ask and mentions: the best-matching quotes for a question, as one paged embed."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import re
+from typing import TYPE_CHECKING, Any
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot import formatting
+from bot.replies import reply_answer, reply_sentence, send_answer, send_sentence
+
+if TYPE_CHECKING:
+    from bot.client import LingnanBot
+
+log = logging.getLogger(__name__)
+
+
+def ask_cooldown(interaction: discord.Interaction[Any]) -> bool:
+    """Check for /ask: the per-user cooldown it shares with mentions."""
+    interaction.client.ask_cooldown.check(interaction.user.id)  # type: ignore[attr-defined]
+    return True
+
+
+def question_from_mention(content: str, bot_id: int, role_id: int | None = None) -> str:
+    """The question in a message that mentions the bot: its mentions of the bot removed."""
+    pattern = rf"<@!?{bot_id}>"
+    if role_id is not None:
+        pattern += rf"|<@&{role_id}>"
+    return " ".join(re.sub(pattern, " ", content).split())
+
+
+class AskCog(commands.Cog, name="Ask"):
+    def __init__(self, bot: LingnanBot) -> None:
+        self.bot = bot
+
+    @app_commands.command(
+        name="ask", description="Quotes from the documents that answer a question"
+    )
+    @app_commands.describe(question="Your question, in English, German or Chinese")
+    @app_commands.check(ask_cooldown)
+    async def ask(
+        self,
+        interaction: discord.Interaction[Any],
+        question: app_commands.Range[str, 1, formatting.MAX_QUESTION_LENGTH],
+    ) -> None:
+        problem = formatting.question_problem(question)
+        if problem is not None:
+            await send_sentence(interaction, problem)
+            return
+        await interaction.response.defer(thinking=True)
+        answer = await asyncio.to_thread(self.bot.answers.ask, question)
+        await send_answer(interaction, answer)
+
+    def _mentions_me(self, message: discord.Message) -> bool:
+        me = self.bot.user
+        if me is None:
+            return False
+        if message.guild is None and getattr(message.channel, "type", None) is (
+            discord.ChannelType.private
+        ):
+            return True  # in a direct message every message is meant for the bot
+        if any(user.id == me.id for user in message.mentions):
+            return True
+        role = message.guild.self_role if message.guild else None
+        return role is not None and role in message.role_mentions
+
+    @commands.Cog.listener()
+    async def on_message(self, message: discord.Message) -> None:
+        if message.author.bot or self.bot.user is None or not self._mentions_me(message):
+            return
+        try:
+            await self.answer_mention(message)
+        except discord.HTTPException as error:
+            log.warning("could not answer message %s: %s", message.id, error)
+        except Exception:
+            log.exception("answering message %s failed", message.id)
+            await reply_sentence(message, formatting.INTERNAL_ERROR_MESSAGE)
+
+    async def answer_mention(self, message: discord.Message) -> None:
+        """Reply to a mention with what /ask would answer, under the same cooldown."""
+        assert self.bot.user is not None
+        role = message.guild.self_role if message.guild else None
+        question = question_from_mention(
+            message.content, self.bot.user.id, role.id if role else None
+        )
+        if len(question) > formatting.MAX_QUESTION_LENGTH:
+            await reply_sentence(message, formatting.question_too_long_message(len(question)))
+            return
+        retry_after = self.bot.ask_cooldown.hit(message.author.id)
+        if retry_after is not None:
+            # Messages cannot be answered privately: a short reply that tidies itself away.
+            await reply_sentence(
+                message,
+                formatting.cooldown_message(retry_after),
+                delete_after=min(max(retry_after, 5.0), 60.0),
+            )
+            return
+        async with message.channel.typing():
+            answer = await asyncio.to_thread(self.bot.answers.ask, question)
+        await reply_answer(message, answer)
+
+
+async def setup(bot: LingnanBot) -> None:
+    await bot.add_cog(AskCog(bot))

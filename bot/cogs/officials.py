@@ -1,0 +1,69 @@
+"""/official (with autocomplete) and /officials: the people the documents name."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import TYPE_CHECKING, Any
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot import formatting
+from bot.replies import send_answer, send_sentence
+
+if TYPE_CHECKING:
+    from bot.client import LingnanBot
+
+MAX_CHOICES = 25  # Discord's limit for autocomplete
+CHOICE_LENGTH = 100  # Discord's limit for a choice's name and value
+
+
+def choices_for(names: list[str]) -> list[app_commands.Choice[str]]:
+    """Names as autocomplete choices, within Discord's count and length limits."""
+    choices: list[app_commands.Choice[str]] = []
+    for name in names[:MAX_CHOICES]:
+        shown = name if len(name) <= CHOICE_LENGTH else name[: CHOICE_LENGTH - 1] + "\u2026"
+        choices.append(app_commands.Choice(name=shown, value=name[:CHOICE_LENGTH]))
+    return choices
+
+
+class OfficialsCog(commands.Cog, name="Officials"):
+    def __init__(self, bot: LingnanBot) -> None:
+        self.bot = bot
+
+    @app_commands.command(
+        name="official", description="An official's titles, documents and statements"
+    )
+    @app_commands.describe(name="The official's name, e.g. Huang Kunming or 黄坤明")
+    async def official(
+        self,
+        interaction: discord.Interaction[Any],
+        name: app_commands.Range[str, 1, CHOICE_LENGTH],
+    ) -> None:
+        problem = formatting.name_problem(name, CHOICE_LENGTH)
+        if problem is not None:
+            await send_sentence(interaction, problem)
+            return
+        await interaction.response.defer(thinking=True)
+        answer = await asyncio.to_thread(self.bot.answers.official, name)
+        await send_answer(interaction, answer)
+
+    @official.autocomplete("name")
+    async def official_name_autocomplete(
+        self, interaction: discord.Interaction[Any], current: str
+    ) -> list[app_commands.Choice[str]]:
+        names = await asyncio.to_thread(
+            self.bot.answers.complete_official, current[:CHOICE_LENGTH], MAX_CHOICES
+        )
+        return choices_for(names)
+
+    @app_commands.command(name="officials", description="Everyone the documents name, paged")
+    async def officials(self, interaction: discord.Interaction[Any]) -> None:
+        await interaction.response.defer(thinking=True)
+        answer = await asyncio.to_thread(self.bot.answers.officials)
+        await send_answer(interaction, answer)
+
+
+async def setup(bot: LingnanBot) -> None:
+    await bot.add_cog(OfficialsCog(bot))

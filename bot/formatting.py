@@ -1,0 +1,724 @@
+"""The one place the text a user sees is written: every answer, page, hint and error sentence.
+
+Builders turn retrieval models into an `Answer`: a list of `Card` pages (title, url, description,
+fields, footer). A card renders to a `discord.Embed` (`to_embed`) and to console text (`to_text`),
+so Discord, the local console and the tests show the same words. Every card passes `fit_card`,
+which holds it to Discord's embed limits whatever the corpus contains.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from typing import Protocol
+
+import discord
+
+from bot.examples import Example
+from bot.markdown import (
+    block_quote,
+    clip,
+    discord_len,
+    escape,
+    highlight,
+    link,
+    normalise_lines,
+    text_fragment_url,
+    to_plain,
+)
+from retrieval.models import (
+    DocumentInfo,
+    DocumentSummary,
+    Official,
+    OfficialLookup,
+    SearchResponse,
+    SearchResult,
+    Statement,
+)
+
+# Discord's limits (https://discord.com/developers/docs/resources/message#embed-object-embed-limits)
+TITLE_LIMIT = 256
+DESCRIPTION_LIMIT = 4096
+FIELD_NAME_LIMIT = 256
+FIELD_VALUE_LIMIT = 1024
+FIELD_COUNT_LIMIT = 25
+FOOTER_LIMIT = 2048
+EMBED_TOTAL_LIMIT = 6000
+MESSAGE_LIMIT = 2000
+
+ANSWER_COLOUR = 0x1F8B4C  # jade: Lingnan
+EMPTY_COLOUR = 0x95A5A6
+ERROR_COLOUR = 0xC0392B
+
+MAX_QUESTION_LENGTH = 300  # longer text is not a question BM25 can answer better
+OFFICIALS_PER_PAGE = 15
+SOURCES_PER_PAGE = 5
+STATEMENTS_PER_PAGE = 3
+MAX_ANSWER_PAGES = 5
+
+LANGUAGE_NAMES = {
+    "en": "English",
+    "de": "German",
+    "zh": "Chinese",
+    "fr": "French",
+    "es": "Spanish",
+    "ja": "Japanese",
+    "ko": "Korean",
+    "pt": "Portuguese",
+    "ru": "Russian",
+}
+_LANGUAGE_ORDER = {"en": 0, "de": 1, "zh": 2}
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    value: str
+    inline: bool = False
+
+
+@dataclass(frozen=True)
+class Card:
+    """One page of an answer, in Discord markdown (already escaped and within the limits)."""
+
+    title: str
+    description: str = ""
+    url: str | None = None
+    fields: tuple[Field, ...] = ()
+    footer: str | None = None
+    colour: int = ANSWER_COLOUR
+
+
+@dataclass(frozen=True)
+class Answer:
+    """What the bot says in reply: one card per page; `ephemeral` for private replies."""
+
+    pages: tuple[Card, ...]
+    ephemeral: bool = False
+    found: bool = True  # False when the corpus had nothing for the request
+
+    def __post_init__(self) -> None:
+        if not self.pages:
+            raise ValueError("an answer has at least one page")
+
+
+class CorpusStats(Protocol):
+    documents: int
+    passages: int
+    officials: int
+
+
+@dataclass(frozen=True)
+class Suggestions:
+    """What can be asked, drawn from the corpus being served, for help and empty answers."""
+
+    officials: Sequence[str] = ()
+    documents: Sequence[str] = ()
+    examples: Sequence[Example] = field(default_factory=tuple)
+
+
+# --- rendering -----------------------------------------------------------------------------------
+
+
+def card_length(card: Card) -> int:
+    """The characters Discord counts toward an embed's 6000 total."""
+    return (
+        discord_len(card.title)
+        + discord_len(card.description)
+        + sum(discord_len(f.name) + discord_len(f.value) for f in card.fields)
+        + discord_len(card.footer or "")
+    )
+
+
+def fit_card(card: Card) -> Card:
+    """`card` held to every embed limit; clipping is markdown-safe (see `bot.markdown.clip`)."""
+    title = clip(card.title, TITLE_LIMIT) or "\u2026"
+    fields = tuple(
+        Field(
+            clip(f.name, FIELD_NAME_LIMIT) or "\u200b",
+            clip(f.value, FIELD_VALUE_LIMIT) or "\u200b",
+            f.inline,
+        )
+        for f in card.fields[:FIELD_COUNT_LIMIT]
+    )
+    fitted = replace(
+        card,
+        title=title,
+        description=clip(card.description, DESCRIPTION_LIMIT),
+        fields=fields,
+        footer=clip(card.footer, FOOTER_LIMIT) if card.footer else None,
+    )
+    while card_length(fitted) > EMBED_TOTAL_LIMIT and fitted.fields:
+        fitted = replace(fitted, fields=fitted.fields[:-1])
+    excess = card_length(fitted) - EMBED_TOTAL_LIMIT
+    if excess > 0:
+        room = max(discord_len(fitted.description) - excess, 0)
+        fitted = replace(fitted, description=clip(fitted.description, room))
+    return fitted
+
+
+def to_embed(card: Card) -> discord.Embed:
+    """The card as a Discord embed."""
+    embed = discord.Embed(
+        title=card.title,
+        url=card.url,
+        description=card.description or None,
+        colour=discord.Colour(card.colour),
+    )
+    for item in card.fields:
+        embed.add_field(name=item.name, value=item.value, inline=item.inline)
+    if card.footer:
+        embed.set_footer(text=card.footer)
+    return embed
+
+
+def to_text(card: Card, *, ansi: bool = False) -> str:
+    """The card as console text: the same words as the embed, links spelled out."""
+    lines = [to_plain(card.title, ansi=ansi)]
+    if card.url:
+        lines.append(card.url)
+    lines.append("=" * min(max(discord_len(to_plain(card.title)), 8), 72))
+    if card.description:
+        lines.append(to_plain(card.description, ansi=ansi))
+    for item in card.fields:
+        lines.append("")
+        lines.append(to_plain(item.name, ansi=ansi))
+        lines.extend("  " + line for line in to_plain(item.value, ansi=ansi).split("\n"))
+    if card.footer:
+        lines.append("")
+        lines.append(f"-- {to_plain(card.footer, ansi=ansi)}")
+    return "\n".join(lines)
+
+
+# --- shared pieces -------------------------------------------------------------------------------
+
+
+def _date(value: str | None) -> str:
+    return value or "undated"
+
+
+def _language(code: str) -> str:
+    return LANGUAGE_NAMES.get(code, code)
+
+
+def inline(text: str) -> str:
+    """Corpus or user text for one line of an answer: whitespace flattened, then escaped."""
+    return escape(" ".join(text.split()))
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
+def citation(document: DocumentInfo, *, quote_text: str | None, paragraph: int | None) -> str:
+    """The citation line: source · title (linked to the quote on its page) · date · ¶ n."""
+    title = clip(inline(document.title), 150) or "untitled"
+    source = clip(inline(document.source), 80) or "unknown source"
+    url = text_fragment_url(document.url, quote_text) if document.url and quote_text else None
+    parts = [source, link(f"*{title}*", url or document.url)]
+    parts.append(_date(document.date))
+    if paragraph:
+        parts.append(f"¶ {paragraph}")
+    return " · ".join(parts)
+
+
+def quote_block(text: str, matched_terms: Sequence[str], limit: int) -> str:
+    """A verbatim quote as a block quote, matched words bold, cut to `limit` characters."""
+    body = highlight(normalise_lines(text), matched_terms)
+    lines = body.count("\n") + 1
+    return block_quote(clip(body, max(limit - 2 * lines, 20)))
+
+
+def _corrected_query(query: str, response: SearchResponse) -> str:
+    corrected = query
+    for correction in response.corrections:
+        pattern = re.compile(rf"(?<!\w){re.escape(correction.original)}(?!\w)", re.IGNORECASE)
+        corrected = pattern.sub(lambda _m, c=correction.corrected: c, corrected, count=1)
+    return corrected
+
+
+def _pages_footer(first: int, last: int, total: int, page: int, pages: int, noun: str) -> str:
+    singular = noun.removesuffix("s")
+    if total == 1:
+        shown = f"1 {singular}"
+    elif first == last:
+        shown = f"{singular} {first} of {total}"
+    else:
+        shown = f"{noun} {first}–{last} of {total}"
+    return shown if pages == 1 else f"{shown} · page {page}/{pages}"
+
+
+def _examples_by_language(examples: Sequence[Example]) -> list[Example]:
+    return sorted(examples, key=lambda e: _LANGUAGE_ORDER.get(e.language, 9))
+
+
+def _example_lines(examples: Sequence[Example], limit: int = 6) -> str:
+    chosen: list[Example] = []
+    seen: set[str] = set()
+    ordered = _examples_by_language(examples)
+    for example in ordered:  # one per language first, then the rest
+        if example.language not in seen:
+            chosen.append(example)
+            seen.add(example.language)
+    chosen += [e for e in ordered if e not in chosen]
+    chosen = _examples_by_language(chosen[:limit])
+    return "\n".join(f"• `/ask` {inline(e.question)}" for e in chosen)
+
+
+# --- /ask ----------------------------------------------------------------------------------------
+
+
+def ask_answer(
+    question: str, response: SearchResponse, *, per_page: int, suggestions: Suggestions
+) -> Answer:
+    """The best quotes for `question`, `per_page` to a page, or the plain nothing-found answer."""
+    if not response.results:
+        return nothing_found_answer(question, suggestions)
+    results = response.results[: per_page * MAX_ANSWER_PAGES]
+    pages_total = math.ceil(len(results) / per_page)
+    title = "\u201c" + clip(inline(question), TITLE_LIMIT - 2) + "\u201d"
+    header = ""
+    if response.corrections:
+        corrected = _corrected_query(question, response)
+        header = f"Showing results for \u201c{inline(corrected)}\u201d.\n\n"
+    pages: list[Card] = []
+    for page in range(pages_total):
+        chunk = results[page * per_page : (page + 1) * per_page]
+        first = page * per_page + 1
+        description = header + _quotes(chunk, first, DESCRIPTION_LIMIT - discord_len(header))
+        footer = _pages_footer(
+            first, first + len(chunk) - 1, len(results), page + 1, pages_total, "quotes"
+        )
+        pages.append(
+            fit_card(
+                Card(
+                    title=title,
+                    description=description,
+                    footer=f"{footer} · verbatim from the corpus",
+                )
+            )
+        )
+    return Answer(tuple(pages))
+
+
+def _quotes(results: Sequence[SearchResult], first_number: int, room: int) -> str:
+    separator = "\n\n"
+    share = (room - discord_len(separator) * (len(results) - 1)) // max(len(results), 1)
+    blocks: list[str] = []
+    for number, result in enumerate(results, start=first_number):
+        cite = f"\u2014 **{number}.** " + bounded_citation(
+            result.document, result.text, result.paragraph, share * 2 // 5 - 12
+        )
+        quote = quote_block(result.text, result.matched_terms, share - discord_len(cite) - 1)
+        blocks.append(f"{quote}\n{cite}")
+    return separator.join(blocks)
+
+
+def bounded_citation(document: DocumentInfo, quote_text: str, paragraph: int, limit: int) -> str:
+    """The citation within `limit`, so the quote keeps most of the room: without the text
+    fragment if need be, then clipped."""
+    cite = citation(document, quote_text=quote_text, paragraph=paragraph)
+    if discord_len(cite) > limit:
+        cite = citation(document, quote_text=None, paragraph=paragraph)
+    return clip(cite, limit)
+
+
+def nothing_found_answer(question: str, suggestions: Suggestions) -> Answer:
+    """Say plainly the corpus has no passage for it, and what can be asked instead."""
+    shown = clip(inline(question), 200)
+    description = (
+        f"The corpus has no passage that answers \u201c{shown}\u201d. lingnan only quotes its "
+        "documents, so there is no answer rather than a guess.\n"
+        "Try other words, a name, or one of the suggestions below."
+    )
+    fields = _suggestion_fields(suggestions)
+    card = Card(
+        title="No passage in the corpus answers this",
+        description=description,
+        fields=tuple(fields),
+        footer="/sources lists the documents · /officials the people named in them",
+        colour=EMPTY_COLOUR,
+    )
+    return Answer((fit_card(card),), found=False)
+
+
+def _suggestion_fields(suggestions: Suggestions) -> list[Field]:
+    fields: list[Field] = []
+    if suggestions.officials:
+        names = ", ".join(clip(inline(name), 100) for name in suggestions.officials[:8])
+        fields.append(Field("Officials you can look up with /official", names))
+    if suggestions.documents:
+        titles = "\n".join(f"• {clip(inline(t), 120)}" for t in suggestions.documents[:6])
+        fields.append(Field("Topics: the documents in the corpus", titles))
+    if suggestions.examples:
+        fields.append(Field("Example questions", _example_lines(suggestions.examples)))
+    return fields
+
+
+def empty_question_answer(suggestions: Suggestions) -> Answer:
+    """A mention or /ask with no question in it."""
+    card = Card(
+        title="What would you like to know?",
+        description=(
+            "Ask a question about Guangdong's industrial policy after `/ask`, or mention me "
+            "with it, and I reply with verbatim quotes from the documents, each with its source "
+            "and date."
+        ),
+        fields=tuple(_suggestion_fields(Suggestions(examples=suggestions.examples))),
+        colour=EMPTY_COLOUR,
+    )
+    return Answer((fit_card(card),), ephemeral=True, found=False)
+
+
+def question_problem(question: str) -> str | None:
+    """Why `question` cannot be searched (blank or too long), in one sentence; None when fine.
+
+    Discord enforces the option's limits, but a modified client can send anything.
+    """
+    if not question.strip():
+        return (
+            "Please type a question after /ask, "
+            "e.g. /ask What is planned for the low-altitude economy?"
+        )
+    if len(question) > MAX_QUESTION_LENGTH:
+        return question_too_long_message(len(question))
+    return None
+
+
+def name_problem(name: str, limit: int) -> str | None:
+    """Why `name` cannot be looked up (blank or too long), in one sentence; None when fine."""
+    if not name.strip():
+        return "Please type a name after /official, e.g. /official Huang Kunming."
+    if len(name) > limit:
+        return (
+            f"Names are at most {limit} characters; please shorten it (this one has {len(name)})."
+        )
+    return None
+
+
+def question_too_long_message(length: int) -> str:
+    return (
+        f"Please keep the question under {MAX_QUESTION_LENGTH} characters (this one has {length})."
+    )
+
+
+# --- /official and /officials ---------------------------------------------------------------------
+
+
+def official_answer(query: str, lookup: OfficialLookup) -> Answer:
+    """An official's titles, documents and statements, or the closest names."""
+    official = lookup.official
+    if official is None:
+        return _unknown_official(query, lookup.suggestions)
+    documents = {doc.id: doc for doc in official.documents}
+    statements = list(official.statements)
+    pages_total = max(1, math.ceil(len(statements) / STATEMENTS_PER_PAGE))
+    title = clip(inline(official.name), 200) or "?"
+    head_fields = _official_head_fields(official, documents)
+    intro = _official_intro(official)
+    pages: list[Card] = []
+    for page in range(pages_total):
+        chunk = statements[page * STATEMENTS_PER_PAGE : (page + 1) * STATEMENTS_PER_PAGE]
+        fields = list(head_fields) if page == 0 else []
+        first = page * STATEMENTS_PER_PAGE + 1
+        for number, statement in enumerate(chunk, start=first):
+            fields.append(_statement_field(number, statement, documents))
+        if not statements:
+            fields.append(Field("Statements", "The corpus quotes no statement by them."))
+        footer = (
+            _pages_footer(
+                first, first + len(chunk) - 1, len(statements), page + 1, pages_total, "statements"
+            )
+            if statements
+            else "no statements"
+        )
+        pages.append(
+            fit_card(Card(title=title, description=intro, fields=tuple(fields), footer=footer))
+        )
+    return Answer(tuple(pages))
+
+
+def _official_intro(official: Official) -> str:
+    lines: list[str] = []
+    if official.main_title:
+        lines.append(f"**{clip(inline(official.main_title), 200)}**")
+    aliases = [a for a in official.aliases if a != official.name]
+    if aliases:
+        lines.append("Also written: " + " · ".join(clip(inline(a), 100) for a in aliases[:10]))
+    lines.append(
+        f"Named in {_plural(len(official.documents), 'document')} · "
+        f"{_plural(len(official.statements), 'statement')} quoted"
+    )
+    return "\n".join(lines)
+
+
+def _official_head_fields(official: Official, documents: dict[str, DocumentInfo]) -> list[Field]:
+    fields: list[Field] = []
+    if official.titles:
+        lines = []
+        for item in official.titles:
+            document = documents.get(item.document)
+            source = f"{inline(document.source)}, " if document else ""
+            lines.append(f"• {inline(item.title)} \u2014 {source}{_date(item.date)}")
+        fields.append(Field("Titles", _lines_within(lines, FIELD_VALUE_LIMIT)))
+    if official.documents:
+        lines = [
+            "• " + link(clip(inline(d.title), 120), d.url) + f" \u2014 {inline(d.source)}, "
+            f"{_date(d.date)}"
+            for d in official.documents
+        ]
+        fields.append(Field("Documents", _lines_within(lines, FIELD_VALUE_LIMIT)))
+    return fields
+
+
+def _statement_field(
+    number: int, statement: Statement, documents: dict[str, DocumentInfo]
+) -> Field:
+    document = documents.get(statement.document)
+    if document is not None:
+        cite = bounded_citation(document, statement.text, statement.paragraph, 400)
+        name = f"Statement {number} \u00b7 {_date(statement.date or document.date)}"
+    else:
+        cite = f"{inline(statement.document)} · {_date(statement.date)}"
+        name = f"Statement {number} \u00b7 {_date(statement.date)}"
+    quote = quote_block(statement.text, [], FIELD_VALUE_LIMIT - discord_len(cite) - 3)
+    return Field(name, f"{quote}\n\u2014 {cite}")
+
+
+def _lines_within(lines: Sequence[str], limit: int) -> str:
+    """Whole lines up to `limit`, then a count of the ones left out."""
+    kept: list[str] = []
+    used = 0
+    for index, line in enumerate(lines):
+        more = f"\n… and {len(lines) - index} more"
+        line = clip(line, limit // 2)
+        if used + discord_len(line) + 1 + discord_len(more) > limit:
+            kept.append(more.strip())
+            break
+        kept.append(line)
+        used += discord_len(line) + 1
+    return "\n".join(kept)
+
+
+def _unknown_official(query: str, suggestions: Sequence[str]) -> Answer:
+    shown = clip(inline(query), 100)
+    if suggestions:
+        names = "\n".join(f"• {clip(inline(name), 100)}" for name in suggestions[:10])
+        description = (
+            f"No official named \u201c{shown}\u201d appears in the corpus. "
+            f"The closest names:\n{names}"
+        )
+    else:
+        description = (
+            f"No official named \u201c{shown}\u201d appears in the corpus, nor any close name."
+        )
+    card = Card(
+        title="Official not found",
+        description=description,
+        footer="/officials lists everyone the documents name",
+        colour=EMPTY_COLOUR,
+    )
+    return Answer((fit_card(card),), found=False)
+
+
+def officials_answer(officials: Sequence[Official]) -> Answer:
+    """The directory, paged: each name with their main title and how often they are named."""
+    if not officials:
+        card = Card(
+            title="Officials",
+            description="The corpus names no officials yet.",
+            colour=EMPTY_COLOUR,
+        )
+        return Answer((fit_card(card),), found=False)
+    pages_total = math.ceil(len(officials) / OFFICIALS_PER_PAGE)
+    pages: list[Card] = []
+    for page in range(pages_total):
+        chunk = officials[page * OFFICIALS_PER_PAGE : (page + 1) * OFFICIALS_PER_PAGE]
+        lines = []
+        for official in chunk:
+            line = f"**{clip(inline(official.name), 100)}**"
+            if official.main_title:
+                line += f" \u2014 {clip(inline(official.main_title), 160)}"
+            line += f" ({_plural(len(official.documents), 'document')})"
+            lines.append(line)
+        first = page * OFFICIALS_PER_PAGE + 1
+        footer = _pages_footer(
+            first, first + len(chunk) - 1, len(officials), page + 1, pages_total, "officials"
+        )
+        pages.append(
+            fit_card(
+                Card(
+                    title=f"Officials in the corpus ({len(officials)})",
+                    description="\n".join(lines),
+                    footer=f"{footer} · /official NAME for details",
+                )
+            )
+        )
+    return Answer(tuple(pages))
+
+
+# --- /sources and /help --------------------------------------------------------------------------
+
+
+def sources_answer(documents: Sequence[DocumentSummary]) -> Answer:
+    """The documents quoted: title (linked), source, date, language, passages."""
+    if not documents:
+        card = Card(
+            title="Sources",
+            description="The corpus folder holds no documents.",
+            colour=EMPTY_COLOUR,
+        )
+        return Answer((fit_card(card),), found=False)
+    pages_total = math.ceil(len(documents) / SOURCES_PER_PAGE)
+    pages: list[Card] = []
+    for page in range(pages_total):
+        chunk = documents[page * SOURCES_PER_PAGE : (page + 1) * SOURCES_PER_PAGE]
+        blocks = []
+        for document in chunk:
+            title = link(f"**{clip(inline(document.title), 200)}**", document.url)
+            details = " · ".join(
+                [
+                    clip(inline(document.source), 120),
+                    _date(document.date),
+                    _language(document.language),
+                    _plural(document.passages, "passage"),
+                ]
+            )
+            blocks.append(f"{title}\n{details}")
+        first = page * SOURCES_PER_PAGE + 1
+        footer = _pages_footer(
+            first, first + len(chunk) - 1, len(documents), page + 1, pages_total, "documents"
+        )
+        pages.append(
+            fit_card(
+                Card(
+                    title=f"Sources ({len(documents)} documents)",
+                    description="\n\n".join(blocks),
+                    footer=footer,
+                )
+            )
+        )
+    return Answer(tuple(pages))
+
+
+def _mention_example(examples: Sequence[Example]) -> str:
+    english = [e.question for e in examples if e.language == "en"]
+    return inline(english[0]) if english else "what are Guangdong's industrial priorities?"
+
+
+def help_answer(stats: CorpusStats, suggestions: Suggestions) -> Answer:
+    """What the bot does, its commands, and example questions in several languages."""
+    description = (
+        "I answer questions about Guangdong's industrial policy with **verbatim quotes** from the "
+        "documents in my corpus, each with its source, title and date, linked to the sentence "
+        "on the page where the source is online. Nothing is generated: when the documents do not "
+        "answer a question, I say so."
+    )
+    commands_text = "\n".join(
+        [
+            "`/ask question` \u2014 the best-matching quotes; buttons page through more",
+            "`/official name` \u2014 an official's titles, documents and statements",
+            "`/officials` \u2014 everyone the documents name",
+            "`/sources` \u2014 the documents, with source, date, language and link",
+            "`/help` \u2014 this message",
+            "Or mention me with a question: @lingnan " + _mention_example(suggestions.examples),
+        ]
+    )
+    fields = [Field("Commands", commands_text)]
+    if suggestions.examples:
+        fields.append(Field("Example questions", _example_lines(suggestions.examples)))
+    footer = (
+        f"Corpus: {_plural(stats.documents, 'document')} · {_plural(stats.passages, 'passage')}"
+        f" · {_plural(stats.officials, 'official')}"
+    )
+    card = Card(
+        title="lingnan \u2014 quotes, sources, dates",
+        description=description,
+        fields=tuple(fields),
+        footer=footer,
+    )
+    return Answer((fit_card(card),), ephemeral=True)
+
+
+def reload_answer(stats: CorpusStats, warnings: Sequence[str], seconds: float) -> Answer:
+    """The owner's report after /reload: the new counts and any corpus warnings."""
+    description = (
+        f"Now serving {_plural(stats.documents, 'document')}, "
+        f"{_plural(stats.passages, 'passage')} and {_plural(stats.officials, 'official')}."
+        f" Loaded in {seconds:.2f} s."
+    )
+    fields: tuple[Field, ...] = ()
+    if warnings:
+        lines = [f"• {inline(w)}" for w in warnings]
+        fields = (Field(_plural(len(warnings), "warning"), _lines_within(lines, 1000)),)
+    card = Card(title="Corpus reloaded", description=description, fields=fields)
+    return Answer((fit_card(card),), ephemeral=True)
+
+
+# --- one-sentence replies ------------------------------------------------------------------------
+
+
+def cooldown_message(retry_after: float) -> str:
+    seconds = max(1, math.ceil(retry_after))
+    unit = "second" if seconds == 1 else "seconds"
+    return f"You're asking quickly \u2014 please wait {seconds} {unit} before the next question."
+
+
+NOT_YOURS_MESSAGE = (
+    "Only the person who asked can turn these pages; ask your own question with /ask."
+)
+EXPIRED_BUTTONS_MESSAGE = "These buttons have expired; ask again to page through a fresh answer."
+NOT_OWNER_MESSAGE = "Only the bot's owner can reload the corpus."
+INTERNAL_ERROR_MESSAGE = "Something went wrong on my side; it has been logged. Please try again."
+RELOAD_BUSY_MESSAGE = "A reload is already running; the new corpus will be served when it finishes."
+BAD_ARGUMENT_MESSAGE = "That value could not be used for `{name}`; please check it and try again."
+MISSING_PERMISSIONS_MESSAGE = "I lack the permissions to answer here (I need to send embeds)."
+CHECK_FAILED_MESSAGE = "You can't use this command here."
+
+
+def reload_failed_message(reason: object) -> str:
+    shown = clip(inline(str(reason)), 1500)
+    return f"The corpus could not be reloaded: {shown} The previous one is still served."
+
+
+# --- start-up and console lines ------------------------------------------------------------------
+
+NO_TOKEN_HINT = (
+    "No Discord token set. To get one: https://discord.com/developers/applications -> "
+    "New Application -> Bot -> Reset Token, and copy it.",
+    "Then put DISCORD_TOKEN=<the token> in .env (see .env.example) and start again. "
+    "Meanwhile, here is the local console:",
+)
+LOGIN_REJECTED_MESSAGE = (
+    "Discord rejected the token in DISCORD_TOKEN; copy a fresh one from the developer "
+    "portal (your application -> Bot -> Reset Token) into .env."
+)
+INTENTS_REFUSED_MESSAGE = "Discord refused the connection: the bot asked for an intent not enabled."
+CONSOLE_HELP = (
+    "Commands: /ask QUESTION (or just type the question), /official NAME, /officials, /sources, "
+    "/help, /more and /back to turn pages, quit to leave."
+)
+CONSOLE_GREETING = "lingnan console. " + CONSOLE_HELP
+CONSOLE_OFFICIAL_USAGE = "Usage: /official NAME, e.g. /official Huang Kunming"
+CONSOLE_NO_NEXT_PAGE = "No more pages."
+CONSOLE_NO_PREVIOUS_PAGE = "This is the first page."
+
+
+def unreachable_message(error: BaseException) -> str:
+    return f"cannot reach Discord ({type(error).__name__}: {error})."
+
+
+def console_page_hint(page: int, pages: int) -> str:
+    """The line under a paged console answer: "(page 1 of 3: /more for the next)"."""
+    hints = []
+    if page + 1 < pages:
+        hints.append("/more for the next")
+    if page > 0:
+        hints.append("/back for the previous")
+    return f"(page {page + 1} of {pages}: {', '.join(hints)})"
+
+
+def console_unknown_command(command: str) -> str:
+    return f"Unknown command {command}. {CONSOLE_HELP}"

@@ -1,0 +1,85 @@
+"""Sending an `Answer` to Discord: first page as an embed, page buttons when there are more.
+
+Every send passes `allowed_mentions=none`, on top of the client-wide default: a quote or an echoed
+question can never ping anyone.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+import discord
+
+from bot.formatting import MESSAGE_LIMIT, Answer, to_embed
+from bot.markdown import clip
+from bot.views import NO_MENTIONS, paginator_for
+
+log = logging.getLogger(__name__)
+
+
+async def send_answer(interaction: discord.Interaction[Any], answer: Answer) -> None:
+    """Answer an interaction: as its first response, or as a follow-up once deferred."""
+    view = paginator_for(answer.pages, interaction.user.id)
+    options: dict[str, Any] = {
+        "embed": to_embed(answer.pages[0]),
+        "ephemeral": answer.ephemeral,
+        "allowed_mentions": NO_MENTIONS,
+    }
+    if view is not None:
+        options["view"] = view
+    if interaction.response.is_done():
+        message = await interaction.followup.send(wait=True, **options)
+        if view is not None:
+            view.message = message
+    else:
+        await interaction.response.send_message(**options)
+        if view is not None:
+            view.interaction = interaction
+
+
+async def send_sentence(interaction: discord.Interaction[Any], sentence: str) -> None:
+    """One private sentence (errors, refusals), whether or not the interaction was deferred."""
+    sentence = clip(sentence, MESSAGE_LIMIT)
+    try:
+        if interaction.response.is_done():
+            await interaction.followup.send(sentence, ephemeral=True, allowed_mentions=NO_MENTIONS)
+        else:
+            await interaction.response.send_message(
+                sentence, ephemeral=True, allowed_mentions=NO_MENTIONS
+            )
+    except discord.HTTPException as error:
+        # The interaction expired or the channel is gone: the log is all that is left.
+        log.warning("could not tell the user %r: %s", sentence, error)
+
+
+async def reply_answer(message: discord.Message, answer: Answer) -> discord.Message:
+    """Answer a message that mentioned the bot, as a reply that pings no one."""
+    view = paginator_for(answer.pages, message.author.id)
+    options: dict[str, Any] = {
+        "embed": to_embed(answer.pages[0]),
+        "allowed_mentions": NO_MENTIONS,
+        "mention_author": False,
+    }
+    if view is not None:
+        options["view"] = view
+    sent = await message.reply(**options)
+    if view is not None:
+        view.message = sent
+    return sent
+
+
+async def reply_sentence(
+    message: discord.Message, sentence: str, *, delete_after: float | None = None
+) -> None:
+    """A one-sentence reply to a message (messages cannot be answered privately)."""
+    sentence = clip(sentence, MESSAGE_LIMIT)
+    try:
+        await message.reply(
+            sentence,
+            allowed_mentions=NO_MENTIONS,
+            mention_author=False,
+            delete_after=delete_after,
+        )
+    except discord.HTTPException as error:
+        log.warning("could not reply %r to message %s: %s", sentence, message.id, error)

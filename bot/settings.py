@@ -1,0 +1,160 @@
+"""The bot's settings, read once at start-up from the environment and a `.env` file.
+
+Every setting has an environment variable; `.env.example` lists them all. An invalid value stops
+start-up with one line that names the variable and says what is wrong (`SettingsError`).
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    AliasChoices,
+    Field,
+    SecretStr,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+ENV_PREFIX = "LINGNAN_"
+MAX_QUOTES_PER_ANSWER = 10  # more would not fit one embed's 4096-character description legibly
+
+LogLevel = Literal["CRITICAL", "ERROR", "WARNING", "INFO", "DEBUG"]
+
+
+class SettingsError(Exception):
+    """A setting is invalid; the message is one line naming the variable and the problem."""
+
+
+class Settings(BaseSettings):
+    """All of the bot's configuration. Build it with `load_settings()` (or directly in tests)."""
+
+    model_config = SettingsConfigDict(
+        env_prefix=ENV_PREFIX,
+        env_file=".env",
+        env_file_encoding="utf-8",
+        extra="ignore",
+        populate_by_name=True,
+        validate_default=True,
+    )
+
+    discord_token: SecretStr | None = Field(
+        None,
+        validation_alias=AliasChoices("DISCORD_TOKEN", "discord_token"),
+        description="the bot token from the Discord developer portal; without it a console starts",
+    )
+    discord_guild_id: int | None = Field(
+        None,
+        gt=0,
+        validation_alias=AliasChoices("DISCORD_GUILD_ID", "discord_guild_id"),
+        description="sync the slash commands to this guild at once (development); else global sync",
+    )
+    corpus_folder: Path = Field(Path("seeds"), description="folder of the documents to quote")
+    quotes_per_answer: int = Field(3, ge=1, le=MAX_QUOTES_PER_ANSWER)
+    cooldown_rate: int = Field(
+        3, ge=0, description="questions a user may ask per cooldown period (0 disables)"
+    )
+    cooldown_seconds: float = Field(30.0, ge=0, description="cooldown period (0 disables)")
+    log_level: LogLevel = "INFO"
+    owner_ids: Annotated[list[int], NoDecode] = Field(
+        default_factory=list,
+        description="user ids allowed to /reload; empty means the application's owner (or team)",
+    )
+    watch_corpus: bool = Field(False, description="reload when files in the corpus folder change")
+
+    @field_validator("discord_token", mode="before")
+    @classmethod
+    def _blank_token_is_none(cls, value: Any) -> Any:
+        if isinstance(value, str) and not value.strip():
+            return None
+        return value
+
+    @field_validator("discord_token")
+    @classmethod
+    def _token_has_no_spaces(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is not None:
+            secret = value.get_secret_value()
+            if secret != secret.strip() or any(c.isspace() for c in secret):
+                raise ValueError(
+                    "the token contains spaces; paste it exactly as the portal shows it"
+                )
+        return value
+
+    @field_validator("discord_guild_id", mode="before")
+    @classmethod
+    def _blank_guild_is_none(cls, value: Any) -> Any:
+        if isinstance(value, str) and not value.strip():
+            return None
+        return value
+
+    @field_validator("log_level", mode="before")
+    @classmethod
+    def _upper_log_level(cls, value: Any) -> Any:
+        return value.strip().upper() if isinstance(value, str) else value
+
+    @field_validator("owner_ids", mode="before")
+    @classmethod
+    def _split_owner_ids(cls, value: Any) -> Any:
+        # Written as "123, 456" in .env; a JSON list would surprise people editing it by hand.
+        if isinstance(value, str):
+            return [part for part in (p.strip() for p in value.split(",")) if part]
+        if isinstance(value, int):
+            return [value]
+        return value
+
+    @model_validator(mode="after")
+    def _positive_owner_ids(self) -> Settings:
+        if any(owner <= 0 for owner in self.owner_ids):
+            raise ValueError("owner_ids: user ids are positive numbers")
+        return self
+
+    @property
+    def cooldown_enabled(self) -> bool:
+        return self.cooldown_rate > 0 and self.cooldown_seconds > 0
+
+    @property
+    def log_level_number(self) -> int:
+        return logging.getLevelNamesMapping()[self.log_level]
+
+
+def env_name(field: str) -> str:
+    """The environment variable that sets `field` (as people write it in `.env`)."""
+    info = Settings.model_fields.get(field)
+    if info is not None and isinstance(info.validation_alias, AliasChoices):
+        first = info.validation_alias.choices[0]
+        if isinstance(first, str):
+            return first
+    return f"{ENV_PREFIX}{field}".upper()
+
+
+def describe_validation_error(error: ValidationError) -> str:
+    """One line naming each invalid setting and what is wrong; never echoes the token."""
+    problems: list[str] = []
+    for item in error.errors(include_url=False, include_input=True):
+        location = item.get("loc") or ()
+        field = str(location[0]) if location else ""
+        message = str(item.get("msg", "invalid value"))
+        if not field and message.startswith("Value error, ") and ":" in message:
+            # model-level validators name the field in their message ("owner_ids: ...")
+            message = message.removeprefix("Value error, ")
+            field, _, message = message.partition(": ")
+        message = message.removeprefix("Value error, ")
+        name = env_name(field.lower()) if field else "settings"
+        shown = ""
+        raw = item.get("input")
+        if raw is not None and "token" not in field.lower() and not isinstance(raw, dict):
+            shown = f" (got {str(raw)[:60]!r})"
+        problems.append(f"{name}: {message}{shown}")
+    return "invalid setting " + "; ".join(problems)
+
+
+def load_settings(**overrides: Any) -> Settings:
+    """Read the settings once; raise `SettingsError` with one line when any is invalid."""
+    try:
+        return Settings(**overrides)
+    except ValidationError as error:
+        raise SettingsError(describe_validation_error(error)) from None

@@ -1,0 +1,116 @@
+"""The local console: same answers as text, paging, and a clean end on EOF, quit or Ctrl-C."""
+
+from __future__ import annotations
+
+import io
+
+from bot.answers import Answers
+from bot.console import run_console
+from bot.examples import load_examples
+from tests.bot.fixtures import ROBOTICS_EN, FakeLibrary, robotics_response
+
+QUESTION = "What did the governor say about robotics?"
+
+
+def console_output(lines: str, library: FakeLibrary | None = None) -> tuple[int, str]:
+    library = library or FakeLibrary(responses={QUESTION: robotics_response(QUESTION)})
+    answers = Answers(lambda: library, quotes_per_answer=2, examples=load_examples())
+    stdout = io.StringIO()
+    status = run_console(answers, io.StringIO(lines), stdout)
+    return status, stdout.getvalue()
+
+
+def test_bare_question_is_answered_with_quotes() -> None:
+    """A line without a command is a question; its quotes are printed with citations."""
+    status, output = console_output(QUESTION + "\n")
+    assert status == 0
+    assert (
+        "There is a special priority in the areas of artificial intelligence and **robotics**"
+        in output
+    )
+    assert "news aktuell (ots)" in output
+    assert "(page 1 of 2: /more for the next)" in output
+
+
+def test_ask_command_equals_bare_question() -> None:
+    """`/ask QUESTION` prints the same as the bare question."""
+    _, bare = console_output(QUESTION + "\n")
+    _, command = console_output(f"/ask {QUESTION}\n")
+    assert bare == command
+
+
+def test_more_and_back_turn_pages() -> None:
+    """/more shows the next page, /back the previous; past the end says so."""
+    _, output = console_output(f"{QUESTION}\n/more\n/more\n/back\n")
+    assert "**3.**" in output
+    assert "(page 2 of 2: /back for the previous)" in output
+    assert "No more pages." in output
+    assert output.count("(page 1 of 2: /more for the next)") == 2
+
+
+def test_official_officials_sources_help() -> None:
+    """Each command prints its answer."""
+    _, output = console_output("/official Wang Weizhong\n/officials\n/sources\n/help\n")
+    assert "Governor of Guangdong" in output
+    assert "Officials in the corpus (3)" in output
+    assert "Sources (3 documents)" in output
+    assert "Example questions" in output
+
+
+def test_official_without_name_shows_usage() -> None:
+    """/official alone explains how to use it."""
+    _, output = console_output("/official\n")
+    assert "Usage: /official NAME" in output
+
+
+def test_unknown_command_is_explained() -> None:
+    """An unknown command names itself and lists the commands."""
+    _, output = console_output("/frobnicate\n")
+    assert "Unknown command /frobnicate." in output
+
+
+def test_quit_ends_before_later_lines() -> None:
+    """`quit` ends the session; nothing after it runs."""
+    library = FakeLibrary()
+    _, _ = console_output("quit\n/ask robotics\n", library)
+    assert library.queries == []
+
+
+def test_eof_ends_cleanly() -> None:
+    """End of input ends the session with status 0."""
+    status, output = console_output("")
+    assert status == 0
+    assert output.startswith("lingnan console.")
+
+
+def test_ctrl_c_ends_cleanly() -> None:
+    """Ctrl-C (KeyboardInterrupt while reading) ends with status 0, no traceback."""
+
+    class Interrupting(io.StringIO):
+        def readline(self, size: int | None = -1) -> str:  # type: ignore[override]
+            raise KeyboardInterrupt
+
+    library = FakeLibrary()
+    answers = Answers(lambda: library, quotes_per_answer=3, examples=[])
+    stdout = io.StringIO()
+    assert run_console(answers, Interrupting(), stdout) == 0
+
+
+def test_a_failing_command_is_one_sentence() -> None:
+    """An error inside a command prints one sentence and the session goes on."""
+
+    class Broken(FakeLibrary):
+        def search(self, query: str, top_k: int = 3):  # type: ignore[override]
+            raise RuntimeError("index exploded")
+
+    status, output = console_output("robotics\n/sources\n", Broken())
+    assert status == 0
+    assert "Something went wrong on my side" in output
+    assert "index exploded" not in output
+    assert "Sources (3 documents)" in output
+
+
+def test_quote_text_is_verbatim_in_console() -> None:
+    """The console shows the quote's words unchanged (bold markers aside)."""
+    _, output = console_output(QUESTION + "\n")
+    assert ROBOTICS_EN in output.replace("**", "")

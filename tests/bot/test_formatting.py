@@ -1,0 +1,333 @@
+"""The formatter: what each answer says, and Discord's limits held whatever the corpus holds."""
+
+from __future__ import annotations
+
+import re
+
+import discord
+import pytest
+
+from bot import formatting
+from bot.examples import Example, load_examples
+from bot.formatting import Answer, Card, Suggestions, to_embed, to_text
+from bot.markdown import _ATOM, _URL, discord_len, to_plain
+from retrieval.models import (
+    DocumentInfo,
+    DocumentSummary,
+    Official,
+    OfficialLookup,
+    OfficialTitle,
+    SearchResponse,
+    Statement,
+)
+from tests.bot.fixtures import (
+    GOVERNOR_EN,
+    HUANG,
+    INVESTMENT_ZH,
+    PRESS_CONF,
+    PRESS_EN,
+    ROBOTICS_DE,
+    ROBOTICS_EN,
+    WANG,
+    FakeStats,
+    corrected_response,
+    result,
+    robotics_response,
+)
+
+HOSTILE_TEXTS = {
+    "long": "Guangdong will strengthen 20 strategic industrial clusters. " * 200,
+    "empty": "",
+    "markdown": "**bold** __u__ ~~s~~ ||spoiler|| `code` ```block``` > quote\n# Head\n- item\n"
+    "1. one [link](https://evil.example/x_y) <t:1700000000:R> -# small \\ end",
+    "mentions": "@everyone @here <@123456789012345678> <@&234567890123456789> ping",
+    "rtl": "\u202eمرحبا بالعالم שלום עולם\u202c الذكاء الاصطناعي والروبوتات",
+    "cjk": INVESTMENT_ZH * 20,
+    "emoji": "🤖👨‍👩‍👧🇨🇳🏭" * 300,
+    "surrogates": "𠀀𠀁𠀂𝐀𝐁𝐂" * 400,
+    "combining": "e\u0301" * 900 + " Zürich",
+    "one long word": "x" * 5000,
+}
+
+
+def rendered_strings(card: Card) -> list[str]:
+    return [
+        card.title,
+        card.description,
+        card.footer or "",
+        *(f.name for f in card.fields),
+        *(f.value for f in card.fields),
+    ]
+
+
+def assert_within_limits(card: Card) -> None:
+    assert 0 < discord_len(card.title) <= formatting.TITLE_LIMIT
+    assert discord_len(card.description) <= formatting.DESCRIPTION_LIMIT
+    assert len(card.fields) <= formatting.FIELD_COUNT_LIMIT
+    for item in card.fields:
+        assert 0 < discord_len(item.name) <= formatting.FIELD_NAME_LIMIT
+        assert 0 < discord_len(item.value) <= formatting.FIELD_VALUE_LIMIT
+    assert discord_len(card.footer or "") <= formatting.FOOTER_LIMIT
+    assert formatting.card_length(card) <= formatting.EMBED_TOTAL_LIMIT
+    assert len(to_embed(card)) <= formatting.EMBED_TOTAL_LIMIT
+
+
+def assert_markdown_balanced(text: str) -> None:
+    # URLs stay unescaped on purpose (Discord links them before reading markdown)
+    without_urls = re.sub(_URL, "URL", re.sub(r"\]\([^()\s]+\)", "](URL)", text))
+    atoms = _ATOM.findall(without_urls)
+    assert atoms.count("**") % 2 == 0, text
+    assert atoms.count("*") % 2 == 0, text
+    for marker in ("_", "~", "|", "`"):
+        assert marker not in atoms, (marker, text)
+
+
+def assert_no_live_mentions(text: str) -> None:
+    assert "@everyone" not in text
+    assert "@here" not in text
+    assert re.search(r"<@[!&]?\d{17,20}>", text) is None
+
+
+def assert_safe(answer: Answer) -> None:
+    assert answer.pages
+    for card in answer.pages:
+        assert_within_limits(card)
+        for text in rendered_strings(card):
+            assert_no_live_mentions(text)
+
+
+def hostile_document(text: str) -> DocumentInfo:
+    return DocumentInfo(
+        id="doc-" + str(abs(hash(text)) % 1000),
+        title=text or "Untitled",
+        source=text or "unknown",
+        date="2025-02-06",
+        url="https://example.com/" + "a" * 50,
+        language="en",
+    )
+
+
+@pytest.mark.parametrize("kind", sorted(HOSTILE_TEXTS))
+def test_ask_answer_within_limits_for_hostile_text(kind: str) -> None:
+    """Quotes, titles and sources of any content keep every embed within Discord's limits."""
+    text = HOSTILE_TEXTS[kind]
+    document = hostile_document(text)
+    response = SearchResponse(
+        query=text,
+        results=[result(text or "x", document, ["robotics", "招商", "bold"]) for _ in range(15)],
+    )
+    answer = formatting.ask_answer(text or "?", response, per_page=10, suggestions=Suggestions())
+    assert_safe(answer)
+    for card in answer.pages:
+        assert_markdown_balanced(card.description)
+
+
+@pytest.mark.parametrize("kind", sorted(HOSTILE_TEXTS))
+def test_official_answer_within_limits_for_hostile_text(kind: str) -> None:
+    """An official with hostile names, titles and statements still fits every limit."""
+    text = HOSTILE_TEXTS[kind] or "?"
+    document = hostile_document(text)
+    official = Official(
+        name=text[:300],
+        aliases=[text[:200]] * 12,
+        titles=[OfficialTitle(title=text, document=document.id, date=None)] * 30,
+        documents=[document] * 30,
+        statements=[
+            Statement(text=text, document=document.id, date=None, paragraph=1, start=0, end=1)
+        ]
+        * 10,
+    )
+    answer = formatting.official_answer(text, OfficialLookup(official=official))
+    assert_safe(answer)
+    assert len(answer.pages) == 4
+
+
+@pytest.mark.parametrize("kind", sorted(HOSTILE_TEXTS))
+def test_directory_sources_and_help_within_limits(kind: str) -> None:
+    """The directory, sources, help and nothing-found answers fit whatever names they list."""
+    text = HOSTILE_TEXTS[kind] or "?"
+    document = hostile_document(text)
+    officials = [Official(name=f"{text[:150]} {n}", titles=[]) for n in range(40)]
+    summaries = [DocumentSummary(**document.model_dump(), passages=3) for _ in range(12)]
+    suggestions = Suggestions(
+        officials=[text] * 10, documents=[text] * 10, examples=[Example("en", text)] * 10
+    )
+    for answer in (
+        formatting.officials_answer(officials),
+        formatting.sources_answer(summaries),
+        formatting.help_answer(FakeStats(), suggestions),
+        formatting.nothing_found_answer(text, suggestions),
+        formatting.official_answer(text, OfficialLookup(official=None, suggestions=[text] * 10)),
+        formatting.reload_answer(FakeStats(), [text] * 50, 1.5),
+    ):
+        assert_safe(answer)
+
+
+def test_fit_card_trims_an_oversized_card() -> None:
+    """A card over every limit comes back within all of them."""
+    huge = "word " * 3000
+    card = Card(
+        title=huge,
+        description=huge,
+        fields=tuple(formatting.Field(huge, huge) for _ in range(40)),
+        footer=huge,
+    )
+    assert_within_limits(formatting.fit_card(card))
+
+
+def test_ask_answer_quotes_verbatim_with_bold_matches() -> None:
+    """Each quote appears verbatim in a block quote, its matched words in bold."""
+    answer = formatting.ask_answer(
+        "robotics", robotics_response(), per_page=3, suggestions=Suggestions()
+    )
+    description = answer.pages[0].description
+    assert (
+        "> There is a special priority in the areas of artificial intelligence and "
+        "**robotics**, which" in description
+    )
+    assert "**Robotik**" in description
+    plain = to_plain(description).replace("**", "")
+    for text in (ROBOTICS_EN, ROBOTICS_DE, GOVERNOR_EN):
+        assert text in plain
+
+
+def test_ask_answer_cites_source_title_date_and_links_the_quote() -> None:
+    """The citation names source, title and date; the title links to the sentence itself."""
+    description = (
+        formatting.ask_answer(
+            "robotics", robotics_response(), per_page=3, suggestions=Suggestions()
+        )
+        .pages[0]
+        .description
+    )
+    assert "news aktuell (ots)" in description
+    assert "2025-02-06" in description
+    assert (
+        f"[*{PRESS_EN.title}*]({PRESS_EN.url}#:~:text=There%20is%20a%20special,"
+        "potential%20and%20large%20scale.)"
+    ) in description
+
+
+def test_ask_answer_without_url_has_no_link() -> None:
+    """A document without a URL is cited by title alone."""
+    response = SearchResponse(query="q", results=[result(INVESTMENT_ZH, PRESS_CONF, ["招商"])])
+    description = (
+        formatting.ask_answer("招商", response, per_page=3, suggestions=Suggestions())
+        .pages[0]
+        .description
+    )
+    assert f"*{formatting.escape(PRESS_CONF.title)}*" in description
+    assert "](" not in description
+    assert "**招商**" in description
+
+
+def test_ask_answer_pages_by_quotes_per_answer() -> None:
+    """Results beyond the quotes per answer go to further pages, numbered on."""
+    answer = formatting.ask_answer(
+        "robotics", robotics_response(), per_page=2, suggestions=Suggestions()
+    )
+    assert len(answer.pages) == 2
+    assert "**3.**" in answer.pages[1].description
+    assert answer.pages[1].footer is not None and "page 2/2" in answer.pages[1].footer
+
+
+def test_ask_answer_shows_corrections() -> None:
+    """A corrected spelling is shown as the query actually searched."""
+    answer = formatting.ask_answer(
+        "what did wang weizong say", corrected_response(), per_page=3, suggestions=Suggestions()
+    )
+    assert answer.pages[0].description.startswith(
+        "Showing results for \u201cwhat did wang weizhong say\u201d."
+    )
+
+
+def test_nothing_found_says_so_and_suggests() -> None:
+    """No results: a plain statement plus officials, topics and example questions."""
+    suggestions = Suggestions(
+        officials=["Huang Kunming", "Wang Weizhong"],
+        documents=[PRESS_EN.title],
+        examples=load_examples(),
+    )
+    answer = formatting.ask_answer(
+        "weather in Paris",
+        SearchResponse(query="q", results=[]),
+        per_page=3,
+        suggestions=suggestions,
+    )
+    assert not answer.found
+    card = answer.pages[0]
+    assert "The corpus has no passage that answers \u201cweather in Paris\u201d" in card.description
+    names = [f.name for f in card.fields]
+    assert names == [
+        "Officials you can look up with /official",
+        "Topics: the documents in the corpus",
+        "Example questions",
+    ]
+    assert "Huang Kunming" in card.fields[0].value
+
+
+def test_official_answer_shows_titles_documents_statements() -> None:
+    """An official's card has titles with source and date, documents and statements."""
+    card = formatting.official_answer("Wang Weizhong", OfficialLookup(official=WANG)).pages[0]
+    assert card.title == "Wang Weizhong"
+    fields = {f.name: f.value for f in card.fields}
+    assert "Governor of Guangdong \u2014 news aktuell (ots), 2025-02-06" in fields["Titles"]
+    assert all(document.title in fields["Documents"] for document in WANG.documents)
+    assert "> Governor Wang Weizhong headed the event." in fields["Statement 1 · 2025-02-06"]
+    assert "王伟中" in card.description
+
+
+def test_official_answer_pages_statements_three_at_a_time() -> None:
+    """Seven statements make three pages; titles and documents only on the first."""
+    answer = formatting.official_answer("Huang Kunming", OfficialLookup(official=HUANG))
+    assert len(answer.pages) == 3
+    assert [f.name for f in answer.pages[0].fields][:2] == ["Titles", "Documents"]
+    assert [f.name.split(" ·")[0] for f in answer.pages[2].fields] == ["Statement 7"]
+
+
+def test_unknown_official_lists_closest_names() -> None:
+    """An unknown name gets the closest names."""
+    answer = formatting.official_answer(
+        "Wang", OfficialLookup(official=None, suggestions=["Wang Weizhong", "Wang Yueqin"])
+    )
+    assert not answer.found
+    assert "\u2022 Wang Weizhong\n\u2022 Wang Yueqin" in answer.pages[0].description
+
+
+def test_sources_answer_lists_title_source_date_language_link() -> None:
+    """Each document shows its linked title, source, date, language and passage count."""
+    summary = DocumentSummary(**PRESS_EN.model_dump(), passages=42)
+    description = formatting.sources_answer([summary]).pages[0].description
+    assert f"[**{PRESS_EN.title}**]({PRESS_EN.url})" in description
+    assert "news aktuell (ots) · 2025-02-06 · English · 42 passages" in description
+
+
+def test_help_has_examples_in_three_languages() -> None:
+    """/help lists the commands and example questions in English, German and Chinese."""
+    card = formatting.help_answer(FakeStats(), Suggestions(examples=load_examples())).pages[0]
+    examples = {f.name: f.value for f in card.fields}["Example questions"]
+    assert "artificial intelligence and robotics" in examples
+    assert "über" in examples
+    assert re.search(r"[\u4e00-\u9fff]", examples)
+    assert "/official" in {f.name: f.value for f in card.fields}["Commands"]
+
+
+def test_cooldown_message_rounds_up_the_wait() -> None:
+    """The cooldown sentence names the wait in whole seconds, never zero."""
+    assert "wait 13 seconds" in formatting.cooldown_message(12.1)
+    assert "wait 1 second " in formatting.cooldown_message(0.2)
+
+
+def test_to_embed_and_to_text_show_the_same_words() -> None:
+    """Console text and the embed carry the same title, quote and footer."""
+    card = formatting.ask_answer(
+        "robotics", robotics_response(), per_page=3, suggestions=Suggestions()
+    ).pages[0]
+    embed = to_embed(card)
+    text = to_text(card)
+    assert isinstance(embed, discord.Embed)
+    assert embed.title == card.title and embed.description == card.description
+    assert embed.footer.text == card.footer
+    assert "There is a special priority" in text
+    assert card.footer is not None and card.footer in text
+    assert f"<{PRESS_EN.url}#:~:text=" in text

@@ -1,0 +1,121 @@
+"""Settings: defaults, parsing, and one-line errors that name the variable."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.settings import Settings, SettingsError, load_settings
+
+SECRET = "MTIzNDU2Nzg5.abcdef.very-secret-token"
+
+
+@pytest.fixture(autouse=True)
+def clean_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """No setting leaks in from the developer's shell or .env."""
+    import os
+
+    for name in list(os.environ):
+        if name.startswith(("LINGNAN_", "DISCORD_")):
+            monkeypatch.delenv(name)
+    monkeypatch.chdir(tmp_path)
+
+
+def test_defaults() -> None:
+    """Without configuration: no token, seeds/, 3 quotes, a cooldown, INFO logging."""
+    settings = load_settings()
+    assert settings.discord_token is None
+    assert settings.discord_guild_id is None
+    assert settings.corpus_folder == Path("seeds")
+    assert settings.quotes_per_answer == 3
+    assert settings.cooldown_enabled
+    assert settings.log_level == "INFO"
+    assert settings.owner_ids == []
+    assert settings.watch_corpus is False
+
+
+def test_reads_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every setting is read from its environment variable."""
+    monkeypatch.setenv("DISCORD_TOKEN", SECRET)
+    monkeypatch.setenv("DISCORD_GUILD_ID", "123456789012345678")
+    monkeypatch.setenv("LINGNAN_CORPUS_FOLDER", "/data/corpus")
+    monkeypatch.setenv("LINGNAN_QUOTES_PER_ANSWER", "5")
+    monkeypatch.setenv("LINGNAN_COOLDOWN_RATE", "0")
+    monkeypatch.setenv("LINGNAN_LOG_LEVEL", "debug")
+    monkeypatch.setenv("LINGNAN_OWNER_IDS", "111, 222")
+    monkeypatch.setenv("LINGNAN_WATCH_CORPUS", "true")
+    settings = load_settings()
+    assert settings.discord_token is not None
+    assert settings.discord_token.get_secret_value() == SECRET
+    assert settings.discord_guild_id == 123456789012345678
+    assert settings.corpus_folder == Path("/data/corpus")
+    assert settings.quotes_per_answer == 5
+    assert not settings.cooldown_enabled
+    assert settings.log_level == "DEBUG"
+    assert settings.owner_ids == [111, 222]
+    assert settings.watch_corpus is True
+
+
+def test_reads_dotenv_file(tmp_path: Path) -> None:
+    """A .env file in the working directory is read."""
+    (tmp_path / ".env").write_text("LINGNAN_QUOTES_PER_ANSWER=4\nDISCORD_TOKEN=\n")
+    settings = load_settings()
+    assert settings.quotes_per_answer == 4
+    assert settings.discord_token is None
+
+
+def test_token_is_never_shown() -> None:
+    """The token does not appear in the settings' repr or str."""
+    settings = Settings(_env_file=None, discord_token=SECRET)
+    assert SECRET not in repr(settings)
+    assert SECRET not in str(settings)
+
+
+@pytest.mark.parametrize(
+    ("variable", "value", "expected"),
+    [
+        ("LINGNAN_QUOTES_PER_ANSWER", "50", "LINGNAN_QUOTES_PER_ANSWER: Input should be less than"),
+        (
+            "LINGNAN_QUOTES_PER_ANSWER",
+            "three",
+            "LINGNAN_QUOTES_PER_ANSWER: Input should be a valid",
+        ),
+        ("DISCORD_GUILD_ID", "my-server", "DISCORD_GUILD_ID: Input should be a valid integer"),
+        ("LINGNAN_COOLDOWN_SECONDS", "-5", "LINGNAN_COOLDOWN_SECONDS: Input should be greater"),
+        ("LINGNAN_LOG_LEVEL", "loud", "LINGNAN_LOG_LEVEL: Input should be 'CRITICAL'"),
+        ("LINGNAN_OWNER_IDS", "12, bob", "LINGNAN_OWNER_IDS: Input should be a valid integer"),
+        ("LINGNAN_WATCH_CORPUS", "maybe", "LINGNAN_WATCH_CORPUS: Input should be a valid boolean"),
+    ],
+)
+def test_invalid_setting_is_one_line_naming_it(
+    monkeypatch: pytest.MonkeyPatch, variable: str, value: str, expected: str
+) -> None:
+    """An invalid value raises SettingsError: one line, naming the variable and the problem."""
+    monkeypatch.setenv(variable, value)
+    with pytest.raises(SettingsError) as raised:
+        load_settings()
+    message = str(raised.value)
+    assert "\n" not in message
+    assert message.startswith("invalid setting ")
+    assert expected in message
+
+
+def test_token_error_does_not_echo_the_token(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A malformed token is reported without repeating it."""
+    monkeypatch.setenv("DISCORD_TOKEN", "abc def")
+    with pytest.raises(SettingsError) as raised:
+        load_settings()
+    assert "DISCORD_TOKEN" in str(raised.value)
+    assert "abc def" not in str(raised.value)
+
+
+def test_several_errors_stay_on_one_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two bad settings are both named, still on one line."""
+    monkeypatch.setenv("LINGNAN_QUOTES_PER_ANSWER", "0")
+    monkeypatch.setenv("DISCORD_GUILD_ID", "x")
+    with pytest.raises(SettingsError) as raised:
+        load_settings()
+    message = str(raised.value)
+    assert "\n" not in message
+    assert "LINGNAN_QUOTES_PER_ANSWER" in message and "DISCORD_GUILD_ID" in message

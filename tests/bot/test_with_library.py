@@ -1,0 +1,115 @@
+"""The bot on the real Library loaded from the seeds: answers found, cited and within limits."""
+
+from __future__ import annotations
+
+from urllib.parse import unquote
+
+import pytest
+
+from bot.answers import Answers
+from bot.client import EXTENSIONS, create_bot
+from bot.examples import load_examples
+from bot.formatting import Answer, card_length
+from bot.markdown import discord_len, to_plain
+from bot.settings import Settings
+from retrieval.library import Library
+from tests.bot.fakes import FakeInteraction
+
+
+@pytest.fixture(scope="module")
+def answers(library: Library) -> Answers:
+    return Answers(lambda: library, quotes_per_answer=3, examples=load_examples())
+
+
+def assert_fits(answer: Answer) -> None:
+    for card in answer.pages:
+        assert discord_len(card.title) <= 256
+        assert discord_len(card.description) <= 4096
+        assert len(card.fields) <= 25
+        assert all(discord_len(f.value) <= 1024 for f in card.fields)
+        assert card_length(card) <= 6000
+
+
+@pytest.mark.parametrize("example", load_examples(), ids=lambda e: e.question)
+def test_every_example_question_finds_quotes(answers: Answers, example: object) -> None:
+    """Each example question the bot suggests is answered from the seeds, with bold matches."""
+    answer = answers.ask(example.question)  # type: ignore[attr-defined]
+    assert answer.found, example
+    assert "**" in answer.pages[0].description
+    assert_fits(answer)
+
+
+def test_quotes_are_verbatim_passages(answers: Answers, library: Library) -> None:
+    """Every quote shown is a passage's exact text from its document."""
+    response = library.search("artificial intelligence and robotics", top_k=3)
+    answer = answers.ask("artificial intelligence and robotics")
+    plain = to_plain(answer.pages[0].description).replace("**", "")
+    for result in response.results:
+        document = library.corpus.document(result.document.id)
+        assert document.text[result.start : result.end] == result.text
+        assert " ".join(result.text.split()) in " ".join(plain.split())
+
+
+def test_text_fragments_point_at_the_quote(library: Library) -> None:
+    """The text fragment's start words begin the quote and its end words end it."""
+    from bot.markdown import text_fragment_url
+
+    for result in library.search("low-altitude economy", top_k=5).results:
+        if not result.document.url:
+            continue
+        directive = text_fragment_url(result.document.url, result.text).split(":~:text=", 1)[1]
+        parts = [unquote(p) for p in directive.split(",")]
+        flat = " ".join(result.text.split())
+        assert flat.startswith(parts[0])
+        assert flat.endswith(parts[-1])
+
+
+def test_nonsense_finds_nothing_and_says_so(answers: Answers) -> None:
+    """A question the corpus cannot answer gets the nothing-found answer with suggestions."""
+    answer = answers.ask("zzqx vvwk plorb")
+    assert not answer.found
+    assert "The corpus has no passage" in answer.pages[0].description
+
+
+def test_every_official_card_fits(answers: Answers, library: Library) -> None:
+    """Every official in the directory renders within Discord's limits."""
+    for official in library.officials.all():
+        answer = answers.official(official.name)
+        assert answer.found
+        assert_fits(answer)
+
+
+def test_directory_sources_and_help_fit(answers: Answers) -> None:
+    """The directory, sources and help render within the limits, naming what the seeds hold."""
+    for answer in (answers.officials(), answers.sources(), answers.help()):
+        assert_fits(answer)
+    assert "Sources (5 documents)" in answers.sources().pages[0].title
+
+
+async def test_ask_command_on_the_real_library(library: Library) -> None:
+    """/ask through the cog, on the seeds, answers with quotes."""
+    bot = create_bot(Settings(_env_file=None, cooldown_rate=0), library)
+    try:
+        for extension in EXTENSIONS:
+            await bot.load_extension(extension)
+        cog = bot.get_cog("Ask")
+        interaction = FakeInteraction(bot)
+        await cog.ask.callback(cog, interaction, question="Wer leitete die Konferenz?")  # type: ignore[union-attr]
+        embed = interaction.calls[-1].embed
+        assert "**leitete**" in (embed.description or "")
+    finally:
+        await bot.close()
+
+
+async def test_autocomplete_on_the_real_directory(library: Library) -> None:
+    """Autocomplete offers directory names for a prefix, within Discord's limits."""
+    bot = create_bot(Settings(_env_file=None), library)
+    try:
+        for extension in EXTENSIONS:
+            await bot.load_extension(extension)
+        cog = bot.get_cog("Officials")
+        choices = await cog.official_name_autocomplete(FakeInteraction(bot), "Hua")  # type: ignore[union-attr]
+        assert "Huang Kunming" in [c.value for c in choices]
+        assert len(choices) <= 25 and all(len(c.name) <= 100 for c in choices)
+    finally:
+        await bot.close()
