@@ -1,0 +1,481 @@
+"""A local Discord for end-to-end tests: REST + gateway on 127.0.0.1 for the real discord.py client.
+
+`FakeDiscord` serves the routes a bot uses, records every request with its parsed JSON body,
+answers like Discord does (including its 400s for oversized or empty messages), and lets a test
+play the users: slash commands, autocomplete, button presses and @mentions, plus faults on both
+the REST API and the gateway. Start it with `async with FakeDiscord() as fake:`; while it runs,
+discord.py's REST base and default gateway point at it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import Callable
+from typing import Any, ClassVar
+
+import discord.gateway
+import discord.http
+import yarl
+from aiohttp import web
+
+from tests.discord_fake.gateway import INTENT_MESSAGE_CONTENT, FakeGateway
+from tests.discord_fake.handles import InteractionHandle, MessageHandle
+from tests.discord_fake.payloads import (
+    BOT_PERMISSIONS,
+    MEMBER_PERMISSIONS,
+    FakeChannel,
+    FakeGuild,
+    FakeRole,
+    FakeUser,
+    SnowflakeFactory,
+    message_payload,
+    new_token,
+)
+from tests.discord_fake.records import RecordedRequest, blocks_every_ping, buttons
+from tests.discord_fake.rest import FakeRest, Fault
+from tests.discord_fake.routes import API_PREFIX, MESSAGE_ROUTES
+from tests.discord_fake.validation import option_value_problem
+
+log = logging.getLogger("tests.discord_fake")
+
+
+class WaitTimeout(AssertionError):
+    """A bounded wait ran out: the thing the test waited for never happened."""
+
+
+class FakeDiscord:
+    """A local Discord (REST + gateway) that the unmodified discord.py client talks to."""
+
+    _running: ClassVar[FakeDiscord | None] = None
+
+    def __init__(
+        self,
+        *,
+        heartbeat_interval: float = 1.0,
+        enforce_limits: bool = True,
+        response_deadline: float | None = None,
+        compress: bool = False,
+    ) -> None:
+        """`heartbeat_interval`: seconds (Discord uses ~41). `enforce_limits`: answer 400 where
+        Discord would. `response_deadline`: expire interactions not acknowledged in time (Discord:
+        3 s). `compress`: honour the client's `compress=zlib-stream` with binary frames."""
+        self.snowflake = SnowflakeFactory()
+        self.token = f"fake.{new_token()}"
+        self.enforce_limits = enforce_limits
+        self.response_deadline = response_deadline
+        self.compress = compress
+        self.application_id = self.snowflake()
+        self.bot_role = FakeRole(
+            id=self.snowflake(), name="lingnan", position=2, bot_id=self.application_id
+        )
+        self.bot_user = FakeUser(
+            id=self.application_id, username="lingnan", bot=True, roles=[self.bot_role.id]
+        )
+        self.owner = FakeUser(id=self.snowflake(), username="owner")
+        guild_id = self.snowflake()
+        self.guild = FakeGuild(
+            id=guild_id,
+            name="Fake Guild",
+            owner_id=self.owner.id,
+            channels=[
+                FakeChannel(id=self.snowflake(), name="general", guild_id=guild_id, position=0),
+                FakeChannel(id=self.snowflake(), name="policy", guild_id=guild_id, position=1),
+            ],
+            roles=[
+                FakeRole(id=guild_id, name="@everyone", position=0),
+                FakeRole(id=self.snowflake(), name="analysts", position=1),
+                self.bot_role,
+            ],
+            members=[self.owner, self.bot_user],
+        )
+        self.alice = self.add_user("alice")
+        self.bob = self.add_user("bob")
+
+        self.requests: list[RecordedRequest] = []
+        self.messages: dict[str, dict[str, Any]] = {}  # every message the bot has, by id
+        self.deleted_messages: dict[str, dict[str, Any]] = {}
+        self.user_messages: dict[str, dict[str, Any]] = {}  # MESSAGE_CREATEs the fake sent
+        self.interactions: dict[str, InteractionHandle] = {}
+        self.mentions: dict[str, MessageHandle] = {}
+        self.commands: dict[str, list[dict[str, Any]]] = {}  # "global" or a guild id -> commands
+
+        self.gateway = FakeGateway(self, heartbeat_interval)
+        self.interactions_by_token: dict[str, InteractionHandle] = {}
+        self.rest = FakeRest(self)
+        self._runner: web.AppRunner | None = None
+        self.port: int = 0
+        self._changed = asyncio.Event()
+        self._saved_base: str | None = None
+        self._saved_gateway: yarl.URL | None = None
+
+    # ================================================================= lifecycle
+
+    @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}{API_PREFIX}"
+
+    @property
+    def gateway_url(self) -> str:
+        return f"ws://127.0.0.1:{self.port}/gateway"
+
+    @property
+    def resume_gateway_url(self) -> str:
+        return f"ws://127.0.0.1:{self.port}/gateway-resume"
+
+    async def start(self) -> None:
+        """Listen on a free port of 127.0.0.1 and point discord.py at it."""
+        if FakeDiscord._running is not None:
+            raise RuntimeError("a FakeDiscord is already running (discord.py's URLs are global)")
+        app = web.Application(client_max_size=64 * 1024 * 1024)
+        app.router.add_get("/gateway", self.gateway.handle)
+        app.router.add_get("/gateway-resume", self.gateway.handle)
+        app.router.add_route("*", API_PREFIX + "/{tail:.*}", self.rest.serve)
+        self._runner = web.AppRunner(
+            app, access_log=None, handle_signals=False, shutdown_timeout=2.0
+        )
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, "127.0.0.1", 0)
+        await site.start()
+        self.port = self._runner.addresses[0][1]  # port 0: the system picked a free one
+        FakeDiscord._running = self
+        self._saved_base = discord.http.Route.BASE
+        self._saved_gateway = discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY
+        discord.http.Route.BASE = self.base_url
+        discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(self.gateway_url)
+
+    async def stop(self) -> None:
+        """Close every connection, free the port and restore discord.py's URLs."""
+        try:
+            await self.gateway.close_all()
+            if self._runner is not None:
+                await self._runner.cleanup()
+                self._runner = None
+        finally:
+            if FakeDiscord._running is self:
+                discord.http.Route.BASE = self._saved_base  # type: ignore[assignment]
+                discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = self._saved_gateway  # type: ignore[assignment]
+                FakeDiscord._running = None
+
+    async def __aenter__(self) -> FakeDiscord:
+        await self.start()
+        return self
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        await self.stop()
+
+    # ================================================================= waiting
+
+    def notify(self) -> None:
+        """Wake every wait_until: something was recorded."""
+        self._changed.set()
+        self._changed = asyncio.Event()
+
+    async def wait_until(self, predicate: Callable[[], Any], timeout: float, what: str) -> Any:
+        """Wait (at most `timeout` seconds) until `predicate()` is truthy; returns its value."""
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + timeout
+        while True:
+            result = predicate()
+            if result:
+                return result
+            remaining = deadline - loop.time()
+            if remaining <= 0:
+                raise WaitTimeout(f"waited {timeout:.1f}s for {what}; {self.summary()}")
+            changed = self._changed
+            # Re-check at least every 0.25 s: predicates may depend on state outside the fake.
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(changed.wait(), timeout=min(remaining, 0.25))
+
+    async def wait_identified(self, timeout: float = 10.0) -> None:
+        """Until a client has identified and received READY and GUILD_CREATE."""
+        await self.wait_until(
+            lambda: self.gateway.session is not None and self.gateway.live_connection,
+            timeout,
+            "the client to identify",
+        )
+
+    async def wait_commands(self, scope: str | None = None, timeout: float = 10.0) -> list[dict]:
+        """The commands synced to `scope` ("global" or a guild id; default: the fake guild)."""
+        scope = scope or self.guild.id
+        return await self.wait_until(
+            lambda: self.commands.get(scope), timeout, f"commands synced to {scope}"
+        )
+
+    def summary(self) -> str:
+        routes: dict[str, int] = {}
+        for request in self.requests:
+            routes[f"{request.route} {request.status}"] = (
+                routes.get(f"{request.route} {request.status}", 0) + 1
+            )
+        return (
+            f"requests={routes}, gateway connections={len(self.gateway.connections)}, "
+            f"identifies={len(self.gateway.identifies)}, resumes={self.gateway.resumed}"
+        )
+
+    # ================================================================= inspection
+
+    @property
+    def unknown_requests(self) -> list[RecordedRequest]:
+        return [r for r in self.requests if r.unknown]
+
+    def requests_to(self, route: str) -> list[RecordedRequest]:
+        return [r for r in self.requests if r.route == route]
+
+    def message_requests(self) -> list[RecordedRequest]:
+        """Every accepted request by which the bot created or edited a message."""
+        return [
+            r
+            for r in self.requests
+            if r.route in MESSAGE_ROUTES and 200 <= r.status < 300 and r.message_body() is not None
+        ]
+
+    def ping_violations(self) -> list[RecordedRequest]:
+        """Message requests whose allowed_mentions would let a ping through (or that set none)."""
+        return [r for r in self.message_requests() if not blocks_every_ping(r.message_body() or {})]
+
+    def client_errors(self) -> list[RecordedRequest]:
+        """Requests the fake refused as Discord would (4xx other than injected faults)."""
+        return [
+            r
+            for r in self.requests
+            if 400 <= r.status < 500 and not r.injected_fault and r.status != 429
+        ]
+
+    # ================================================================= fault injection
+
+    def fail_next(
+        self,
+        route: str,
+        *,
+        status: int = 429,
+        times: int = 1,
+        retry_after: float = 0.2,
+        is_global: bool = False,
+    ) -> Fault:
+        """Answer the next `times` requests to `route` (a template constant) with 429 or 5xx."""
+        fault = Fault(route, status, times, retry_after, is_global)
+        self.rest.faults.append(fault)
+        return fault
+
+    # ================================================================= users and commands
+
+    def add_user(self, username: str) -> FakeUser:
+        """A new guild member who can use the bot."""
+        user = FakeUser(id=self.snowflake(), username=username)
+        self.guild.members.append(user)
+        return user
+
+    def make_users(self, count: int, prefix: str = "user") -> list[FakeUser]:
+        return [self.add_user(f"{prefix}{number}") for number in range(count)]
+
+    def command(self, name: str) -> tuple[str, dict[str, Any]]:
+        """(scope, definition) of a synced command; guild commands shadow global ones."""
+        for scope in (self.guild.id, "global"):
+            for command in self.commands.get(scope, []):
+                if command["name"] == name and command.get("type", 1) == 1:
+                    return scope, command
+        synced = {scope: [c["name"] for c in cmds] for scope, cmds in self.commands.items()}
+        raise LookupError(f"no synced slash command {name!r}; synced: {synced}")
+
+    # ================================================================= driving: users act
+
+    async def send_slash_command(
+        self,
+        name: str,
+        options: dict[str, Any] | None = None,
+        *,
+        user: FakeUser | None = None,
+        channel: str = "general",
+        validate: bool = True,
+    ) -> InteractionHandle:
+        """A user runs /name with `options` (by option name); "group sub" names a subcommand.
+
+        Discord's client checks option values (required, length, range, choices) before sending;
+        `validate=False` skips that, as a modified client or a Discord bug could."""
+        data = self._command_data(name, options or {}, focused=None, validate=validate)
+        return await self._send_interaction(2, data, user=user, channel=channel)
+
+    async def send_autocomplete(
+        self,
+        name: str,
+        options: dict[str, Any],
+        focused: str,
+        *,
+        user: FakeUser | None = None,
+        channel: str = "general",
+    ) -> InteractionHandle:
+        """A user types into option `focused` of /name; the bot answers with choices."""
+        data = self._command_data(name, options, focused=focused, validate=False)
+        return await self._send_interaction(4, data, user=user, channel=channel)
+
+    async def press_button(
+        self,
+        message: dict[str, Any] | str,
+        *,
+        custom_id: str | None = None,
+        label: str | None = None,
+        user: FakeUser | None = None,
+        force: bool = False,
+    ) -> InteractionHandle:
+        """A user presses a button (found by custom_id or label) on one of the bot's messages.
+        `force` sends a custom_id the message does not carry (a stale or forged button)."""
+        message_id = message if isinstance(message, str) else message["id"]
+        stored = self.messages.get(message_id)
+        if stored is None:
+            raise LookupError(f"no message {message_id} from the bot")
+        found = [
+            b
+            for b in buttons(stored)
+            if (custom_id is None or b.get("custom_id") == custom_id)
+            and (label is None or b.get("label") == label)
+        ]
+        if found:
+            button = found[0]
+            if button.get("disabled"):
+                raise LookupError(f"button {button.get('label')!r} is disabled: cannot be pressed")
+            if button.get("style") == 5 or not button.get("custom_id"):
+                raise LookupError(f"button {button.get('label')!r} is a link, not an interaction")
+            custom_id = button["custom_id"]
+        elif not (force and custom_id):
+            labels = [(b.get("label"), b.get("custom_id")) for b in buttons(stored)]
+            raise LookupError(f"no button {custom_id or label!r} on message {message_id}: {labels}")
+        data = {"custom_id": custom_id, "component_type": 2}
+        return await self._send_interaction(
+            3, data, user=user, channel_id=stored["channel_id"], message=stored
+        )
+
+    async def send_message(
+        self,
+        content: str,
+        *,
+        user: FakeUser | None = None,
+        channel: str = "general",
+        mention_bot: bool = True,
+        mention_bot_role: bool = False,
+    ) -> MessageHandle:
+        """A user writes in a channel; `mention_bot` starts the message with the bot's mention."""
+        user = user or self.alice
+        target = self.guild.channel(channel)
+        mentions: list[dict[str, Any]] = []
+        mention_roles: list[str] = []
+        if mention_bot_role:
+            # What Discord's autocomplete often inserts for "@lingnan": the bot's managed role.
+            content = f"<@&{self.bot_role.id}> {content}"
+            mention_roles.append(self.bot_role.id)
+        elif mention_bot:
+            content = f"<@{self.bot_user.id}> {content}"
+            mentions.append(
+                self.bot_user.to_user() | {"member": self.bot_user.to_member(with_user=False)}
+            )
+        session = self.gateway.session
+        intents = session.intents if session else 0
+        visible_content = content
+        if not intents & INTENT_MESSAGE_CONTENT and not mentions:
+            # Discord withholds content without the intent unless the message mentions the app
+            # user itself (documented); a mention of its managed role is taken not to count.
+            visible_content = ""
+        message = message_payload(
+            message_id=self.snowflake(),
+            channel_id=target.id,
+            guild_id=self.guild.id,
+            author=user.to_user(),
+            body={"content": visible_content},
+        )
+        message["member"] = user.to_member(with_user=False)
+        message["mentions"] = mentions
+        message["mention_roles"] = mention_roles
+        handle = MessageHandle(self, message, asyncio.get_running_loop().time())
+        self.user_messages[message["id"]] = message
+        self.mentions[message["id"]] = handle
+        await self.gateway.dispatch("MESSAGE_CREATE", message)
+        return handle
+
+    async def dispatch(self, event: str, data: dict[str, Any]) -> int:
+        """Dispatch any gateway event; returns its sequence number."""
+        return await self.gateway.dispatch(event, data)
+
+    def _command_data(
+        self, name: str, values: dict[str, Any], focused: str | None, validate: bool
+    ) -> dict[str, Any]:
+        root_name, *path = name.split()
+        scope, command = self.command(root_name)
+        schema = command.get("options") or []
+        options_out: list[dict[str, Any]] = []
+        container = options_out
+        for part in path:  # subcommand group / subcommand
+            sub = next((o for o in schema if o["name"] == part and o["type"] in (1, 2)), None)
+            if sub is None:
+                raise LookupError(f"/{root_name} has no subcommand {part!r}")
+            entry: dict[str, Any] = {"name": part, "type": sub["type"], "options": []}
+            container.append(entry)
+            container = entry["options"]
+            schema = sub.get("options") or []
+        for option_name, value in values.items():
+            spec = next((o for o in schema if o["name"] == option_name), None)
+            if spec is None:
+                raise LookupError(f"/{name} has no option {option_name!r}")
+            if validate:
+                problem = option_value_problem(spec, value)
+                if problem:
+                    raise ValueError(f"Discord would not send /{name}: {problem}")
+                if spec["type"] == 3:
+                    value = value.strip()  # as Discord's client sends text options
+            option: dict[str, Any] = {"name": option_name, "type": spec["type"], "value": value}
+            if option_name == focused:
+                option["focused"] = True
+                option["value"] = str(value)  # Discord sends what was typed so far, as text
+            container.append(option)
+        missing = [o["name"] for o in schema if o.get("required") and o["name"] not in values]
+        if missing and focused is None and validate:
+            raise LookupError(f"/{name} needs option(s) {missing}: Discord would not send it")
+        data: dict[str, Any] = {
+            "id": command["id"],
+            "name": root_name,
+            "type": 1,
+            "options": options_out,
+        }
+        if scope != "global":
+            data["guild_id"] = scope
+        return data
+
+    async def _send_interaction(
+        self,
+        interaction_type: int,
+        data: dict[str, Any],
+        *,
+        user: FakeUser | None,
+        channel: str = "general",
+        channel_id: str | None = None,
+        message: dict[str, Any] | None = None,
+    ) -> InteractionHandle:
+        user = user or self.alice
+        target = self.guild.channel(channel_id or channel)
+        payload: dict[str, Any] = {
+            "id": self.snowflake(),
+            "application_id": self.application_id,
+            "type": interaction_type,
+            "data": data,
+            "guild_id": self.guild.id,
+            "guild": self.guild.to_partial(),
+            "channel_id": target.id,
+            "channel": target.to_dict(),
+            "member": user.to_member(permissions=MEMBER_PERMISSIONS),
+            "token": f"aW50ZXJhY3Rpb24.{new_token()}",
+            "version": 1,
+            "app_permissions": BOT_PERMISSIONS,
+            "locale": "en-US",
+            "guild_locale": "en-US",
+            "entitlements": [],
+            "authorizing_integration_owners": {"0": self.guild.id},
+            "context": 0,
+            "attachment_size_limit": 10 * 1024 * 1024,
+        }
+        if message is not None:
+            payload["message"] = dict(message)
+        handle = InteractionHandle(self, payload, asyncio.get_running_loop().time())
+        self.interactions[handle.id] = handle
+        self.interactions_by_token[handle.token] = handle
+        await self.gateway.dispatch("INTERACTION_CREATE", payload)
+        return handle

@@ -1,0 +1,123 @@
+"""Discord's own checks on what a bot sends: the fake answers 400 where Discord would."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from tests.discord_fake.records import limit_violations
+
+# Discord: lowercase letters/digits (any script), "-" and "_", 1-32 characters, for chat commands.
+_COMMAND_NAME = re.compile(r"^[-_\w]{1,32}$")
+
+
+def command_problems(commands: Any) -> list[str]:
+    """Why Discord would reject this bulk command upsert, or [] when it would accept it."""
+    if not isinstance(commands, list):
+        return ["body is not a list of commands"]
+    problems: list[str] = []
+    if len(commands) > 100:
+        problems.append(f"{len(commands)} > 100 commands")
+    names = [c.get("name") for c in commands if isinstance(c, dict)]
+    if len(names) != len(set(names)):
+        problems.append("duplicate command names")
+    for command in commands:
+        if not isinstance(command, dict):
+            problems.append("a command is not an object")
+            continue
+        problems.extend(_named_problems(command, f"command {command.get('name')!r}"))
+        problems.extend(_options_problems(command.get("options") or [], command.get("name")))
+    return problems
+
+
+def _named_problems(item: dict[str, Any], where: str) -> list[str]:
+    problems: list[str] = []
+    name = item.get("name") or ""
+    if item.get("type", 1) in (1, 3, 4, 5, 6, 7, 8, 9, 10, 11) and (
+        not _COMMAND_NAME.match(name) or name != name.lower()
+    ):
+        problems.append(f"{where}: invalid name")
+    description = item.get("description") or ""
+    if item.get("type", 1) == 1 and not 1 <= len(description) <= 100:
+        problems.append(f"{where}: description must be 1-100 characters, is {len(description)}")
+    return problems
+
+
+def _options_problems(options: list[dict[str, Any]], parent: str | None) -> list[str]:
+    problems: list[str] = []
+    if len(options) > 25:
+        problems.append(f"{parent}: {len(options)} > 25 options")
+    seen_optional = False
+    for option in options:
+        where = f"option {parent}.{option.get('name')}"
+        problems.extend(_named_problems({**option, "type": 1}, where))
+        if option.get("type") in (1, 2):
+            problems.extend(_options_problems(option.get("options") or [], option.get("name")))
+            continue
+        if option.get("required"):
+            if seen_optional:
+                problems.append(f"{where}: required option after an optional one")
+        else:
+            seen_optional = True
+        if option.get("autocomplete") and option.get("choices"):
+            problems.append(f"{where}: autocomplete and choices together")
+        for choice in option.get("choices") or []:
+            if not 1 <= len(str(choice.get("name", ""))) <= 100:
+                problems.append(f"{where}: choice name must be 1-100 characters")
+    return problems
+
+
+def autocomplete_problems(data: Any) -> list[str]:
+    """Why Discord would reject an autocomplete result (type 8), or []."""
+    if not isinstance(data, dict) or not isinstance(data.get("choices"), list):
+        return ["autocomplete result has no choices list"]
+    problems: list[str] = []
+    choices = data["choices"]
+    if len(choices) > 25:
+        problems.append(f"{len(choices)} > 25 choices")
+    for choice in choices:
+        name = str(choice.get("name", ""))
+        if not 1 <= len(name) <= 100:
+            problems.append(f"choice name {name!r} must be 1-100 characters")
+        value = choice.get("value")
+        if isinstance(value, str) and len(value) > 100:
+            problems.append(f"choice value {value[:20]!r}... longer than 100")
+    return problems
+
+
+def message_problems(body: dict[str, Any] | None, *, creating: bool) -> list[str]:
+    """Why Discord would reject a message body (a new message when `creating`), or []."""
+    if body is None:
+        return []
+    problems = limit_violations(body)
+    has_content = bool((body.get("content") or "").strip())
+    if creating and not (has_content or body.get("embeds") or body.get("components")):
+        problems.append("cannot send an empty message")
+    return problems
+
+
+def option_value_problem(spec: dict[str, Any], value: Any) -> str | None:
+    """Why Discord's client would not send `value` for the option `spec`, or None."""
+    name = spec["name"]
+    kind = spec["type"]
+    if kind == 3:
+        if not isinstance(value, str):
+            return f"{name} must be text"
+        text = value.strip()  # Discord trims text options and refuses them empty
+        if not text:
+            return f"{name} is empty"
+        if len(text) < spec.get("min_length", 0) or len(text) > spec.get("max_length", 6000):
+            return f"{name} has {len(text)} characters, outside the command's limits"
+    elif kind in (4, 10):
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            return f"{name} must be a number"
+        if "min_value" in spec and value < spec["min_value"]:
+            return f"{name} below its minimum"
+        if "max_value" in spec and value > spec["max_value"]:
+            return f"{name} above its maximum"
+    elif kind == 5 and not isinstance(value, bool):
+        return f"{name} must be true or false"
+    choices = spec.get("choices")
+    if choices and value not in [c["value"] for c in choices]:
+        return f"{name} must be one of the choices"
+    return None

@@ -1,0 +1,168 @@
+"""Benchmark: /ask interactions through a local Discord, latency from dispatch to reply.
+
+    .venv/bin/python -m tests.e2e.bench_load [--interactions 500] [--users 50] [--rate 0]
+
+Starts the fake Discord and the real bot (real Library over the corpus folder, cooldown off),
+sends the interactions (a burst, or `--rate` per second), waits for every answer and prints
+percentiles of two delays measured by the fake: dispatch -> acknowledgement (the callback Discord
+needs within 3 s) and dispatch -> answer (the quotes visible to the user). The fake runs on its
+own event loop in a thread, so the bot's loop carries only the bot's work; `--same-loop` puts it
+on the bot's loop as the tests do (its own work then counts in the figures).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import statistics
+import time
+from pathlib import Path
+from typing import Any
+
+from tests.discord_fake import FakeDiscord, running_client
+from tests.discord_fake.threaded import ThreadedFakeDiscord
+from tests.e2e.questions import LOAD_QUESTIONS as QUESTIONS
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def percentiles(values: list[float]) -> str:
+    if not values:
+        return "no values"
+    ordered = sorted(values)
+    cuts = statistics.quantiles(ordered, n=100, method="inclusive") if len(ordered) > 1 else []
+
+    def at(p: int) -> float:
+        return ordered[0] if not cuts else cuts[p - 1]
+
+    return (
+        f"p50 {at(50) * 1000:7.1f} ms   p90 {at(90) * 1000:7.1f} ms   "
+        f"p99 {at(99) * 1000:7.1f} ms   max {ordered[-1] * 1000:7.1f} ms"
+    )
+
+
+async def run(
+    interactions: int, users: int, rate: float, corpus: Path, heartbeat: float, same_loop: bool
+) -> None:
+    from bot.client import create_bot
+    from bot.library import load_library
+    from bot.settings import Settings
+
+    started = time.perf_counter()
+    library = await asyncio.to_thread(load_library, corpus)
+    print(f"corpus loaded in {time.perf_counter() - started:.2f} s: {library.stats}")
+    host: Any = SameLoop(heartbeat_interval=heartbeat) if same_loop else None
+    host = host or ThreadedFakeDiscord(heartbeat_interval=heartbeat)
+    async with host as fake:
+        settings = Settings(
+            _env_file=None,
+            discord_token=fake.token,
+            discord_guild_id=int(fake.guild.id),
+            corpus_folder=corpus,
+            cooldown_rate=0,
+            cooldown_seconds=0,
+            watch_corpus=False,
+            owner_ids=[],
+        )
+        bot = create_bot(settings, library)
+        async with running_client(fake, bot, ready_timeout=60):
+            await host.call(lambda f: f.wait_commands())
+            people = fake.make_users(users, prefix="reader")
+
+            async def dispatch_all(target: FakeDiscord) -> list[Any]:
+                # Runs on the fake's loop, so a burst really arrives at once.
+                loop = asyncio.get_running_loop()
+                began = loop.time()
+                sent = []
+                for number in range(interactions):
+                    question = QUESTIONS[number % len(QUESTIONS)]
+                    options = {"question": question}
+                    user = people[number % users]
+                    sent.append(await target.send_slash_command("ask", options, user=user))
+                    if rate > 0:
+                        await asyncio.sleep(max(0.0, began + (number + 1) / rate - loop.time()))
+                return sent
+
+            burst_started = asyncio.get_running_loop().time()
+            handles = await host.call(dispatch_all)
+            await host.call(
+                lambda f: f.wait_until(
+                    lambda: all(h.answer is not None for h in handles), 300, "every answer"
+                )
+            )
+            finished = asyncio.get_running_loop().time()
+    report(fake, handles, interactions, users, rate, heartbeat, burst_started, finished, same_loop)
+
+
+class SameLoop:
+    """The fake on the client's own loop (as in the tests), with the threaded host's interface."""
+
+    def __init__(self, **options: Any) -> None:
+        self.fake = FakeDiscord(**options)
+
+    async def call(self, make: Any) -> Any:
+        return await make(self.fake)
+
+    async def __aenter__(self) -> FakeDiscord:
+        await self.fake.start()
+        return self.fake
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        await self.fake.stop()
+
+
+def report(
+    fake: FakeDiscord,
+    handles: list[Any],
+    interactions: int,
+    users: int,
+    rate: float,
+    heartbeat: float,
+    burst_started: float,
+    finished: float,
+    same_loop: bool,
+) -> None:
+    acks = [h.callbacks[0].at - h.dispatched_at for h in handles if h.callbacks]
+    answers = [h.latency for h in handles if h.latency is not None]
+    answered_once = sum(1 for h in handles if len(h.callbacks) == 1 and len(h.followup_ids) == 1)
+    late = sum(1 for ack in acks if ack > 3.0)
+    gaps = fake.gateway.heartbeat_gaps(since=burst_started)
+    where = "on the bot's event loop" if same_loop else "in its own thread"
+    print(
+        f"{interactions} /ask from {users} users "
+        f"({'burst' if rate <= 0 else f'{rate:g}/s'}), heartbeat every {heartbeat:g} s, "
+        f"fake Discord {where}"
+    )
+    print(f"answered exactly once: {answered_once}/{interactions}")
+    print(
+        f"wall time {finished - burst_started:.2f} s, "
+        f"{interactions / (finished - burst_started):.0f} answers/s"
+    )
+    print(f"dispatch -> ack     {percentiles(acks)}   (acks later than 3 s: {late})")
+    print(f"dispatch -> answer  {percentiles(answers)}")
+    print(
+        f"heartbeats during the run: {len(gaps) + 1}, all acknowledged: "
+        f"{fake.gateway.unacked_heartbeats == 0}, largest gap {max(gaps, default=0):.2f} s"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--interactions", type=int, default=500)
+    parser.add_argument("--users", type=int, default=50)
+    parser.add_argument("--rate", type=float, default=0.0, help="per second; 0 sends a burst")
+    parser.add_argument("--corpus", type=Path, default=REPO / "seeds")
+    parser.add_argument("--heartbeat", type=float, default=1.0, help="seconds between heartbeats")
+    parser.add_argument(
+        "--same-loop", action="store_true", help="run the fake on the bot's loop, as the tests do"
+    )
+    args = parser.parse_args()
+    logging.basicConfig(level=logging.WARNING)
+    asyncio.run(
+        run(args.interactions, args.users, args.rate, args.corpus, args.heartbeat, args.same_loop)
+    )
+
+
+if __name__ == "__main__":
+    main()
