@@ -28,6 +28,7 @@ from bot.markdown import (
     text_fragment_url,
     to_plain,
 )
+from bot.user_text import clean_user_text
 from retrieval.models import (
     DocumentInfo,
     DocumentSummary,
@@ -375,9 +376,10 @@ def empty_question_answer(suggestions: Suggestions) -> Answer:
 def question_problem(question: str) -> str | None:
     """Why `question` cannot be searched (blank or too long), in one sentence; None when fine.
 
-    Discord enforces the option's limits, but a modified client can send anything.
+    Discord enforces the option's limits, but a modified client can send anything. A question
+    of mentions, emoji or invisible characters only is blank: nothing in it can be searched.
     """
-    if not question.strip():
+    if not clean_user_text(question):
         return (
             "Please type a question after /ask, "
             "e.g. /ask What is planned for the low-altitude economy?"
@@ -389,7 +391,7 @@ def question_problem(question: str) -> str | None:
 
 def name_problem(name: str, limit: int) -> str | None:
     """Why `name` cannot be looked up (blank or too long), in one sentence; None when fine."""
-    if not name.strip():
+    if not clean_user_text(name):
         return "Please type a name after /official, e.g. /official Huang Kunming."
     if len(name) > limit:
         return (
@@ -673,7 +675,7 @@ EXPIRED_BUTTONS_MESSAGE = "These buttons have expired; ask again to page through
 NOT_OWNER_MESSAGE = "Only the bot's owner can reload the corpus."
 INTERNAL_ERROR_MESSAGE = "Something went wrong on my side; it has been logged. Please try again."
 RELOAD_BUSY_MESSAGE = "A reload is already running; the new corpus will be served when it finishes."
-BAD_ARGUMENT_MESSAGE = "That value could not be used for `{name}`; please check it and try again."
+BAD_ARGUMENT_MESSAGE = "One of the values given could not be used; please check it and try again."
 MISSING_PERMISSIONS_MESSAGE = "I lack the permissions to answer here (I need to send embeds)."
 CHECK_FAILED_MESSAGE = "You can't use this command here."
 

@@ -43,6 +43,10 @@ async def send_sentence(interaction: discord.Interaction[Any], sentence: str) ->
     sentence = clip(sentence, MESSAGE_LIMIT)
     try:
         if interaction.response.is_done():
+            deferred = discord.InteractionResponseType.deferred_channel_message
+            if interaction.response.type is deferred:
+                # The first follow-up would fill the public "thinking…" message, ephemeral or not.
+                await interaction.delete_original_response()
             await interaction.followup.send(sentence, ephemeral=True, allowed_mentions=NO_MENTIONS)
         else:
             await interaction.response.send_message(

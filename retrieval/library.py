@@ -7,7 +7,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from retrieval.corpus import Corpus, load_corpus
+from retrieval.corpus import OFFICIALS_OVERRIDES_FILE, Corpus, load_corpus
 from retrieval.errors import SavedIndexError
 from retrieval.index import BM25Index
 from retrieval.models import DocumentSummary, SearchResponse
@@ -18,7 +18,6 @@ from retrieval.tokenize import Tokenizer
 log = logging.getLogger(__name__)
 
 INDEX_DIRNAME = ".lingnan-index"
-OVERRIDES_FILENAME = "officials-overrides.toml"
 
 
 @dataclass(frozen=True)
@@ -84,7 +83,7 @@ class Library:
         index_seconds = time.perf_counter() - index_started
 
         searcher = Searcher(corpus, index, tokenizer)
-        overrides = folder / OVERRIDES_FILENAME
+        overrides = folder / OFFICIALS_OVERRIDES_FILE
         officials = OfficialsDirectory.from_corpus(
             corpus, overrides=overrides if overrides.is_file() else None
         )

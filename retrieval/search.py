@@ -20,9 +20,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
+import numpy as np
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
+from retrieval.encoding import replace_lone_surrogates
 from retrieval.index import BM25Index
 from retrieval.models import Correction, DocumentInfo, Passage, SearchResponse, SearchResult
 from retrieval.tokenize import QueryTerm, Token, Tokenizer
@@ -106,7 +108,8 @@ class Searcher:
 
     def search(self, query: str, top_k: int = 3) -> SearchResponse:
         """The ``top_k`` best passages that clear the relevance floor, best first."""
-        query = query.strip()
+        # The query is echoed in the response: a lone surrogate there could not be sent as JSON.
+        query = replace_lone_surrogates(query).strip()
         if not query or top_k < 1:
             return SearchResponse(query=query, results=[], corrections=[])
         words, corrections = self._resolve(query[:MAX_QUERY_CHARS])
@@ -116,17 +119,24 @@ class Searcher:
             return SearchResponse(query=query, results=[], corrections=corrections)
 
         ids, scores = self._index.top_k(terms, max(top_k * _CANDIDATE_FACTOR, 30))
+        # Which candidates hold each term, from the index's postings: no candidate is tokenized
+        # again just to be weighed, only the few that are returned (for their matched words).
+        in_candidate = {term: np.isin(ids, self._index.postings(term)) for term in set(terms)}
         wanted = set(terms)
         results: list[SearchResult] = []
-        for passage_id, score in zip(ids.tolist(), scores.tolist(), strict=True):
+        for slot, (passage_id, score) in enumerate(zip(ids.tolist(), scores.tolist(), strict=True)):
             passage = self._corpus.passages[passage_id]
-            tokens = self._tokenizer.tokens(passage.text, passage.language)
             # A word of the document's title counts as present: a speech's passages do not name
             # their speaker, its title does ("What did Huang Kunming say about talents?").
-            present = {t.term for t in tokens} | self._title_terms(passage.document_id)
-            covered = sum(w.weight for w in words if w.term is not None and w.term in present)
+            title = self._title_terms(passage.document_id)
+            covered = sum(
+                w.weight
+                for w in words
+                if w.term is not None and (w.term in title or in_candidate[w.term][slot])
+            )
             if covered / total_weight <= self.min_coverage:
                 continue
+            tokens = self._tokenizer.tokens(passage.text, passage.language)
             results.append(
                 self._result(passage, score, _matched_surfaces(passage.text, tokens, wanted))
             )

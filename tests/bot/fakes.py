@@ -64,25 +64,34 @@ class FakeMessage:
 class FakeResponse:
     def __init__(self, interaction: FakeInteraction) -> None:
         self._interaction = interaction
-        self._done = False
+        self.type: discord.InteractionResponseType | None = None
 
     def is_done(self) -> bool:
-        return self._done
+        return self.type is not None
 
-    def _respond(self, name: str, content: str | None, options: dict[str, Any]) -> None:
-        if self._done:
+    def _respond(
+        self,
+        name: str,
+        content: str | None,
+        options: dict[str, Any],
+        kind: discord.InteractionResponseType,
+    ) -> None:
+        if self.type is not None:
             raise discord.InteractionResponded(self._interaction)  # type: ignore[arg-type]
-        self._done = True
+        self.type = kind
         self._interaction.calls.append(Call(name, content, options))
 
     async def defer(self, *, ephemeral: bool = False, thinking: bool = False) -> None:
-        self._respond("defer", None, {"ephemeral": ephemeral, "thinking": thinking})
+        # As discord.py: a deferred slash command leaves a "thinking…" message to fill.
+        kind = discord.InteractionResponseType.deferred_channel_message
+        self._respond("defer", None, {"ephemeral": ephemeral, "thinking": thinking}, kind)
 
     async def send_message(self, content: str | None = None, **options: Any) -> None:
-        self._respond("send_message", content, options)
+        kind = discord.InteractionResponseType.channel_message
+        self._respond("send_message", content, options, kind)
 
     async def edit_message(self, **options: Any) -> None:
-        self._respond("edit_message", None, options)
+        self._respond("edit_message", None, options, discord.InteractionResponseType.message_update)
 
 
 class FakeFollowup:
@@ -115,6 +124,9 @@ class FakeInteraction:
 
     async def edit_original_response(self, **options: Any) -> None:
         self.original_edits.append(options)
+
+    async def delete_original_response(self) -> None:
+        self.calls.append(Call("delete_original", None, {}))
 
     def replies(self) -> list[Call]:
         """What the user sees: every call except a bare defer."""
