@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections import Counter
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
@@ -20,6 +21,7 @@ from functools import cache
 from pathlib import Path
 
 from retrieval.dates import DATE_PATTERN, TIME_PATTERN, WEEKDAY_PATTERN
+from retrieval.scripts import CJK, CJK_CHAR
 from retrieval.sentences import function_words
 
 _DATA = Path(__file__).parent / "data"
@@ -67,19 +69,32 @@ _URL = re.compile(
 )
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _PHONE = re.compile(r"(?<![\w.])\+?\(?\d{2,5}\)?(?:[ \-./]{1,3}\(?\d{2,8}\)?){1,5}(?![\w.])")
-CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
-_LATIN_WORD = re.compile(r"[^\W\d_\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]+")
+_LATIN_WORD = re.compile(f"[^\\W\\d_{CJK}]+")
 _WORD_OR_NUMBER = re.compile(r"\w+")
 _MARKDOWN_LEAD = re.compile(r"(?P<heading>#{1,6}(?=\s))?[ \t]*(?P<list>(?:[-*+•]|\d{1,3}[.)])\s+)?")
 _EMPHASIS_LEAD = re.compile(r"(?:\*\*|__|\*|_)(?=\S)")
 _EMPHASIS_TAIL = re.compile(r"(?<=\S)(?:\*\*|__|\*|_)\s*$|\s*\\$|\s+#+\s*$")
 _QUOTE_LEAD = re.compile(r">\s?")
 _ELLIPSIS_END = re.compile(r"(?:\w(?:\.{3}|…)|\[(?:…|\.{3})\])\s*$")
-_CJK_CREDIT = re.compile(
-    r"^(?:文|图|摄影|摄|编辑|责编|责任编辑|记者|通讯员|校对|审核|制图)\s*[|｜/:：]"
-)
+_CREDIT_SEPARATOR = re.compile(r"\s*[|｜/:：]")  # after a credit label: "Photo: ...", "图/..."
 _BREADCRUMB = re.compile(r"\s(?:>|»|›|/|\|)\s")
-_WIRE = r"ots|dpa|afp|ap|reuters|xinhua|apa|sda|kna|epd|prnewswire|businesswire|globenewswire"
+# News wires that put their name in a dateline ("Guangzhou (ots) - ..."), as readers cite them.
+WIRE_NAMES = {
+    "ots": "ots",
+    "dpa": "dpa",
+    "afp": "AFP",
+    "ap": "AP",
+    "reuters": "Reuters",
+    "xinhua": "Xinhua",
+    "apa": "APA",
+    "sda": "SDA",
+    "kna": "KNA",
+    "epd": "epd",
+    "prnewswire": "PR Newswire",
+    "businesswire": "Business Wire",
+    "globenewswire": "GlobeNewswire",
+}
+_WIRE = "|".join(WIRE_NAMES)
 _DATELINE = re.compile(
     rf"[A-ZÄÖÜ][\w .,'’/-]{{0,80}}?(?:\((?:{_WIRE})\)|/\s*(?:{_WIRE})\s*/)\s*(?:[-–—]+\s*|$)",
     re.IGNORECASE,
@@ -106,15 +121,23 @@ _DATE_LEFTOVER = re.compile(
 def boilerplate_vocabulary() -> dict[str, re.Pattern[str]]:
     with (_DATA / "boilerplate.toml").open("rb") as handle:
         table = tomllib.load(handle)
-    return {category: _phrase_pattern(phrases) for category, phrases in table.items()}
+    return {
+        category: _phrase_pattern(phrases, whole_words=category not in _INSIDE_WORDS)
+        for category, phrases in table.items()
+    }
 
 
-def _phrase_pattern(phrases: Iterable[str]) -> re.Pattern[str]:
-    """One pattern for a list of phrases: Latin ones on word boundaries, CJK ones anywhere."""
+# Categories whose phrases count inside words too: "©2024", "Bildrechte-Hinweis".
+_INSIDE_WORDS = frozenset({"rights"})
+
+
+def _phrase_pattern(phrases: Iterable[str], *, whole_words: bool = True) -> re.Pattern[str]:
+    """One pattern for a list of phrases: Latin ones on word boundaries (unless ``whole_words``
+    is off), CJK ones anywhere."""
     latin, cjk = [], []
     for phrase in sorted(set(phrases), key=len, reverse=True):
         escaped = r"\s+".join(re.escape(word) for word in phrase.split())
-        (cjk if CJK_CHAR.search(phrase) else latin).append(escaped)
+        (cjk if CJK_CHAR.search(phrase) or not whole_words else latin).append(escaped)
     # The boundary checks stand outside the alternation so that most positions (inside a
     # word) fail before any alternative is tried.
     parts = []
@@ -314,7 +337,7 @@ def _boilerplate_reason(text: str) -> str:
         return "metadata"
     if units <= 25 and re.match(r"(?:released|published|posted|issued)\s+by\s", lower):
         return "metadata"
-    if _CJK_CREDIT.match(text) or (units <= 80 and _has_rights_notice(text)):
+    if _is_credit(text):
         return "credits"
     if units <= 30 and _URL.search(text):
         return "link"
@@ -325,18 +348,8 @@ def _boilerplate_reason(text: str) -> str:
     return ""
 
 
-_STRONG_NAVIGATION = re.compile(
-    r"showing posts with label|show all posts|exit mobile version|skip to (?:main )?content|"
-    r"read more|continue reading|leave a (?:comment|reply)|you may also like|older posts?|"
-    r"newer posts?|previous (?:post|article)|next (?:post|article)|related (?:posts|articles)|"
-    r"weiterlesen|mehr lesen|mehr zum thema|"
-    r"上一篇|下一篇|返回顶部|相关阅读|推荐阅读|当前位置|您的位置",
-    re.IGNORECASE,
-)
-
-
 def _is_navigation(text: str, units: float) -> bool:
-    if _STRONG_NAVIGATION.search(text):
+    if boilerplate_vocabulary()["navigation_strong"].search(text):
         return True
     if units <= 12 and len(_BREADCRUMB.findall(text)) >= 1 and not _ends_sentence(text):
         return True  # "Home > News > Economy", "首页 > English 英语"
@@ -351,16 +364,13 @@ def _has_phone_number(text: str) -> bool:
     return False
 
 
-_RIGHTS = re.compile(
-    r"bildrechte|honorarfrei|redaktionelle zwecke|nutzungsbedingungen|photo credit|image credit|"
-    r"all rights reserved|alle rechte vorbehalten|copyright|©|版权所有|版权声明|责任编辑|"
-    r"^(?:photo|foto|bild|picture|image|credit|source)\s*[:：/|]",
-    re.IGNORECASE,
-)
-
-
-def _has_rights_notice(text: str) -> bool:
-    return bool(_RIGHTS.search(text.strip()))
+def _is_credit(text: str) -> bool:
+    """A rights notice anywhere, or a line opened by a credit label ("Photo:", "责任编辑：")."""
+    vocabulary = boilerplate_vocabulary()
+    if vocabulary["rights"].search(text):
+        return True
+    label = vocabulary["credit_labels"].match(text.strip())
+    return label is not None and _CREDIT_SEPARATOR.match(text.strip(), label.end()) is not None
 
 
 _DATE = re.compile(DATE_PATTERN, re.IGNORECASE)
@@ -399,8 +409,14 @@ _MIN_CONTEXT_WORDS = 30
 _UNRELATED_OVERLAP = 0.1
 
 
+@cache
+def _function_words() -> frozenset[str]:
+    """The function words of every language, which say nothing of what a paragraph is about."""
+    return frozenset().union(*function_words().values())
+
+
 def _content_words(text: str) -> set[str]:
-    stop = set().union(*function_words().values())
+    stop = _function_words()
     return {
         word
         for word in (match.lower() for match in _LATIN_WORD.findall(text))
@@ -425,15 +441,19 @@ def _mark_unrelated(segments: list[Segment]) -> list[Segment]:
     if not candidates:
         return segments
     words = {index: _content_words(segments[index].text) for index in prose}
+    # In how many prose paragraphs each word stands: the context of one paragraph (the words of
+    # all the others) is then known without building it again for every candidate.
+    paragraphs_with: Counter[str] = Counter(word for index in prose for word in words[index])
     result = list(segments)
     for index in candidates:
         item = segments[index]
         if not words[index]:
             continue
-        context = set().union(*(words[other] for other in prose if other != index))
-        if len(context) < _MIN_CONTEXT_WORDS:
+        shared = sum(1 for word in words[index] if paragraphs_with[word] > 1)
+        context_size = len(paragraphs_with) - (len(words[index]) - shared)
+        if context_size < _MIN_CONTEXT_WORDS:
             continue
-        overlap = len(words[index] & context) / len(words[index])
+        overlap = shared / len(words[index])
         if overlap < _UNRELATED_OVERLAP:
             result[index] = replace(item, kind=Kind.BOILERPLATE, reason="unrelated")
     return result

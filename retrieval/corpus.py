@@ -22,7 +22,7 @@ from urllib.parse import urlsplit
 
 from retrieval.cleaning import Kind, content_blocks, segment
 from retrieval.dates import is_iso_date
-from retrieval.encoding import UnreadableFileError, read_text_file
+from retrieval.encoding import UnreadableFileError, read_text_file, replace_lone_surrogates
 from retrieval.errors import CorpusError
 from retrieval.metadata import ExtractedMetadata, extract_metadata
 from retrieval.models import DocumentInfo, Passage
@@ -41,7 +41,13 @@ JSONL_SUFFIXES = frozenset({".jsonl"})
 # Files of the corpus folder that are not documents.
 _NOT_DOCUMENTS = frozenset({CATALOG_FILE, OFFICIALS_OVERRIDES_FILE})
 # Bump when cleaning, metadata or passage rules change: saved indexes must then be rebuilt.
-PIPELINE_VERSION = "corpus-1"
+PIPELINE_VERSION = "corpus-2"
+# The person-editable rule files that decide what the passages are: editing one changes the
+# content hash too, so a saved index built under the old rules is not reused.
+PIPELINE_DATA_FILES = tuple(
+    Path(__file__).parent / "data" / name
+    for name in ("boilerplate.toml", "sentence-rules.toml", "language-function-words.toml")
+)
 _METADATA_FIELDS = ("title", "source", "date", "url", "language")
 _UNKNOWN_SOURCE = "unknown source"
 
@@ -87,12 +93,12 @@ class Corpus:
             raise KeyError(f"no document with id {doc_id!r}") from None
 
     def content_hash(self) -> str:
-        """SHA-256 over every document file's bytes, the catalog and the pipeline version.
+        """SHA-256 over every document file's bytes, the catalog and the pipeline's rules.
 
         A corpus built by hand rather than by ``load_corpus`` hashes its documents' texts.
         """
         if not self._hash:
-            digest = hashlib.sha256(PIPELINE_VERSION.encode())
+            digest = _pipeline_digest()
             for document in self.documents:
                 digest.update(f"{document.info.model_dump_json()}\0{document.text}\0".encode())
             self._hash = digest.hexdigest()
@@ -151,7 +157,7 @@ def load_corpus(folder: Path) -> Corpus:
         warnings.append(message)
         logger.warning(message)
 
-    digest = hashlib.sha256(PIPELINE_VERSION.encode())
+    digest = _pipeline_digest()
     catalog = _read_catalog(folder, digest, warn)
     used_keys: set[str] = set()
     documents: list[Document] = []
@@ -188,11 +194,23 @@ def load_corpus(folder: Path) -> Corpus:
     return Corpus(folder, documents, passages, warnings, _hash=digest.hexdigest())
 
 
+def _pipeline_digest() -> Hash:
+    """A SHA-256 started with what, besides the documents, decides the passages."""
+    digest = hashlib.sha256(PIPELINE_VERSION.encode())
+    for path in PIPELINE_DATA_FILES:
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest
+
+
 def _document_files(folder: Path, warn: Warn) -> Iterator[Path]:
     """Document files under ``folder`` in a stable order, hidden files and folders left out."""
     for path in sorted(folder.rglob("*")):
         parts = path.relative_to(folder).parts
-        if any(part.startswith(".") for part in parts) or not path.is_file():
+        if any(part.startswith(".") for part in parts):
+            continue
+        if not path.is_file():
+            if path.is_symlink() and not path.exists():
+                warn(f"{'/'.join(parts)}: skipped (a link to a file that does not exist).")
             continue
         if len(parts) == 1 and path.name in _NOT_DOCUMENTS:
             continue
@@ -290,14 +308,24 @@ def _jsonl_sources(
         if not isinstance(body, str) or not body.strip():
             warn(f'{relative} line {number}: skipped (no "text" field with text).')
             continue
-        record_id = str(record.get("_id") or record.get("id") or f"{stem}-{number}")
+        # JSON may escape lone surrogates ("\\ud800"), which no UTF-8 output can carry.
+        record_id = replace_lone_surrogates(
+            str(record.get("_id") or record.get("id") or f"{stem}-{number}")
+        )
         given = {
-            key: str(record[key]).strip()
+            key: replace_lone_surrogates(str(record[key]).strip())
             for key in _METADATA_FIELDS
             if isinstance(record.get(key), (str, int, float)) and str(record[key]).strip()
         }
         yield _Source(
-            record_id, f"{relative}#{record_id}", path, body, encoding, 0, given, is_record=True
+            record_id,
+            f"{relative}#{record_id}",
+            path,
+            replace_lone_surrogates(body),
+            encoding,
+            0,
+            given,
+            is_record=True,
         )
 
 

@@ -81,6 +81,16 @@ def decode_bytes(data: bytes) -> DecodedText:
     return _detect(data)
 
 
+def replace_lone_surrogates(text: str) -> str:
+    """``text`` with each lone surrogate ("\\ud800", from a JSON escape or a broken client)
+    replaced by U+FFFD, so it can be encoded as UTF-8; lengths and offsets are unchanged."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return "".join("\ufffd" if "\ud800" <= char <= "\udfff" else char for char in text)
+    return text
+
+
 def _strict(data: bytes, encoding: str) -> DecodedText:
     try:
         text = data.decode(encoding)

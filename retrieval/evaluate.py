@@ -115,20 +115,15 @@ def naive_answer(paragraph_texts: Sequence[str]) -> Callable[[str], list[str]]:
 
 def run(corpus_folder: Path, questions: Path = QUESTIONS_FILE) -> tuple[Evaluation, Evaluation]:
     """(ours, naive) on the corpus in ``corpus_folder``."""
-    from retrieval.corpus import load_corpus
-    from retrieval.index import BM25Index
-    from retrieval.search import Searcher
-    from retrieval.tokenize import Tokenizer
+    from retrieval.library import Library
 
     question_set = load_questions(questions)
-    corpus = load_corpus(corpus_folder)
-    tokenizer = Tokenizer()
-    index = BM25Index.build([tokenizer.tokenize(p.text, p.language) for p in corpus.passages])
-    searcher = Searcher(corpus, index, tokenizer)
+    # Built afresh, as the bot builds it: a saved index must not stand in for the code under test.
+    library = Library.load(corpus_folder, use_cache=False)
     ours = evaluate(
-        "lingnan", lambda q: [r.text for r in searcher.search(q, top_k=3).results], question_set
+        "lingnan", lambda q: [r.text for r in library.search(q, top_k=3).results], question_set
     )
-    paragraphs = [p.text for doc in corpus.documents for p in doc.paragraphs]
+    paragraphs = [p.text for doc in library.corpus.documents for p in doc.paragraphs]
     naive = evaluate("naive", naive_answer(paragraphs), question_set)
     return ours, naive
 

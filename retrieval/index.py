@@ -70,7 +70,6 @@ class BM25Index:
         self.doc_len = doc_len
         self._idf = idf
         self.size = len(doc_len)
-        self.avgdl = float(doc_len.sum()) / self.size if self.size else 0.0
 
     # ---- building -------------------------------------------------------------------------
 
@@ -142,9 +141,6 @@ class BM25Index:
 
     def __len__(self) -> int:
         return self.size
-
-    def term_id(self, term: str) -> int | None:
-        return self._term_ids.get(term)
 
     def document_frequency(self, term: str) -> int:
         """The number of passages containing ``term`` (0 for an unknown term)."""

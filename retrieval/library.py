@@ -70,6 +70,11 @@ class Library:
                 index = BM25Index.load(index_dir, expected_fingerprint=fingerprint)
             except SavedIndexError as exc:
                 log.info("Rebuilding the search index: %s", exc)
+            if index is not None and index.size != len(corpus.passages):
+                # The fingerprint matched but the passages did not: a rule changed without a
+                # version bump. Serve a fresh index rather than fail or quote the wrong passage.
+                log.warning("The saved index does not fit the corpus's passages; rebuilding it.")
+                index = None
         from_cache = index is not None
         if index is None:
             tokenized = [tokenizer.tokenize(p.text, p.language) for p in corpus.passages]

@@ -16,31 +16,24 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from retrieval.cleaning import CJK_CHAR, Kind, Segment, boilerplate_vocabulary, word_units
+from retrieval.cleaning import (
+    WIRE_NAMES,
+    Kind,
+    Segment,
+    boilerplate_vocabulary,
+    normalized,
+    word_units,
+)
 from retrieval.dates import find_dates, first_date
+from retrieval.scripts import CJK_CHAR
 from retrieval.sentences import detect_language, split_sentences
 
 _BODY_MIN_UNITS = 20  # a head ends at the first paragraph of at least this many words
 _TITLE_MAX_UNITS = 40
 _FALLBACK_TITLE_CHARS = 120
 
-_WIRE_NAMES = {
-    "ots": "ots",
-    "dpa": "dpa",
-    "afp": "AFP",
-    "ap": "AP",
-    "reuters": "Reuters",
-    "xinhua": "Xinhua",
-    "apa": "APA",
-    "sda": "SDA",
-    "kna": "KNA",
-    "epd": "epd",
-    "prnewswire": "PR Newswire",
-    "businesswire": "Business Wire",
-    "globenewswire": "GlobeNewswire",
-}
 _WIRE = re.compile(
-    r"\((" + "|".join(_WIRE_NAMES) + r")\)|/\s*(" + "|".join(_WIRE_NAMES) + r")\s*/", re.I
+    r"\((" + "|".join(WIRE_NAMES) + r")\)|/\s*(" + "|".join(WIRE_NAMES) + r")\s*/", re.I
 )
 
 _SOURCE_LABEL = re.compile(
@@ -122,13 +115,13 @@ def _head_end(segments: Sequence[Segment]) -> int:
 
 
 def _title_segment(segments: Sequence[Segment], head_end: int) -> int | None:
-    counts = Counter(" ".join(item.text.casefold().split()) for item in segments)
+    counts = Counter(normalized(item.text) for item in segments)
     best: tuple[tuple[int, int, float], int] | None = None
     for index in range(head_end):
         item = segments[index]
         if item.kind is Kind.BOILERPLATE or not _title_shaped(item.text):
             continue
-        repeated = counts[" ".join(item.text.casefold().split())] > 1
+        repeated = counts[normalized(item.text)] > 1
         score = (int(repeated), 1 if item.heading_level else 0, word_units(item.text))
         if best is None or score > best[0]:
             best = (score, index)
@@ -195,7 +188,7 @@ def _source(segments: Sequence[Segment], language: str) -> str | None:
         for chunk in (item.prefix, item.text if item.kind is not Kind.PROSE else ""):
             found = _WIRE.search(chunk) if chunk else None
             if found and wire is None:
-                wire = _WIRE_NAMES[(found.group(1) or found.group(2)).lower()]
+                wire = WIRE_NAMES[(found.group(1) or found.group(2)).lower()]
         if item.kind is Kind.PROSE or word_units(item.text) > 30:
             continue
         value = _label_value(item.text)

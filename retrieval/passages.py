@@ -13,8 +13,9 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from retrieval.cleaning import CJK_CHAR, normalized
+from retrieval.cleaning import normalized
 from retrieval.models import Passage
+from retrieval.scripts import CJK_CHAR
 from retrieval.sentences import detect_language, split_sentences
 
 MAX_CHARS = 500

@@ -27,6 +27,7 @@ from rapidfuzz.distance import Levenshtein
 from retrieval.encoding import replace_lone_surrogates
 from retrieval.index import BM25Index
 from retrieval.models import Correction, DocumentInfo, Passage, SearchResponse, SearchResult
+from retrieval.scripts import has_han, is_han
 from retrieval.tokenize import QueryTerm, Token, Tokenizer
 
 log = logging.getLogger(__name__)
@@ -94,7 +95,7 @@ class Searcher:
         self._tokenizer = tokenizer
         self.min_coverage = min_coverage
         self.max_edits = max_edits
-        self._spellable: list[str] | None = None
+        self._spellable: dict[str, list[str]] | None = None  # by first letter
         self._titles: dict[str, frozenset[str]] = {}
         self._every_title: frozenset[str] | None = None
 
@@ -169,7 +170,7 @@ class Searcher:
                 if term is not None:
                     words.append(_ResolvedWord(qterm, term, 0.0))
                 continue
-            if term is None and _is_single_han(qterm.surface):
+            if term is None and is_han(qterm.surface):  # one Chinese character
                 # An unknown one-character Chinese word (说, 事, 讲) is a light word of the
                 # question, not evidence that the corpus is about something else.
                 continue
@@ -201,9 +202,13 @@ class Searcher:
         """
         if self._spellable is None:
             # Only alphabetic terms: figures and codes ("2024", "ag600") are never guessed at.
-            self._spellable = sorted(
-                t for t in self._index.vocabulary if t.isalpha() and len(t) >= _MIN_SPELLABLE - 1
-            )
+            # A misspelling rarely gets the first letter wrong ("France" must not meet words an
+            # edit or two away), so only words with the same first letter are compared: a large
+            # vocabulary is searched a few percent at a time.
+            self._spellable = {}
+            for term in sorted(self._index.vocabulary):
+                if term.isalpha() and len(term) >= _MIN_SPELLABLE - 1:
+                    self._spellable.setdefault(term[0], []).append(term)
         best: tuple[int, int, str] | None = None
         for candidate in candidates:
             if len(candidate) < _MIN_SPELLABLE:
@@ -211,15 +216,11 @@ class Searcher:
             limit = 1 if len(candidate) < _TWO_EDITS_FROM else self.max_edits
             for choice, distance, _ in process.extract(
                 candidate,
-                self._spellable,
+                self._spellable.get(candidate[0], []),
                 scorer=Levenshtein.distance,
                 score_cutoff=limit,
                 limit=20,
             ):
-                # A misspelling rarely gets the first letter wrong; this keeps "France" off
-                # neighbours that happen to be an edit or two away.
-                if choice[0] != candidate[0]:
-                    continue
                 key = (int(distance), -self._index.document_frequency(choice), choice)
                 if best is None or key < best:
                     best = key
@@ -255,7 +256,7 @@ def _split_unknown_compounds(words: list[_ResolvedWord]) -> list[_ResolvedWord]:
     weighed by those parts instead: the corpus may well write them apart ("海外主权基金")."""
     out = list(words)
     for position, word in enumerate(words):
-        if word.term is not None or word.weight == 0 or not _has_han(word.query.surface):
+        if word.term is not None or word.weight == 0 or not has_han(word.query.surface):
             continue
         parts = [
             i
@@ -271,14 +272,6 @@ def _split_unknown_compounds(words: list[_ResolvedWord]) -> list[_ResolvedWord]:
             out[i] = _ResolvedWord(out[i].query, out[i].term, share)
         out[position] = _ResolvedWord(word.query, None, 0.0)
     return [w for w in out if w.term is not None or w.weight > 0]
-
-
-def _has_han(word: str) -> bool:
-    return any("\u3400" <= c <= "\u9fff" for c in word)
-
-
-def _is_single_han(word: str) -> bool:
-    return len(word) == 1 and "\u3400" <= word <= "\u9fff"
 
 
 def _matched_surfaces(text: str, tokens: Sequence[Token], wanted: set[str]) -> list[str]:

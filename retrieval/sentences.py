@@ -14,6 +14,8 @@ from collections.abc import Iterator
 from functools import cache, lru_cache
 from pathlib import Path
 
+from retrieval.scripts import HAN_CHAR, HANGUL, KANA, is_han
+
 _DATA = Path(__file__).parent / "data"
 
 # Stops that end a sentence wherever they stand (CJK text has no space after a stop).
@@ -75,7 +77,7 @@ def _sentence_ends(text: str, language: str) -> Iterator[int]:
             continue
         if end < len(text) and not text[end].isspace():
             if stop[-1] in "!?" and (
-                _is_han(text[end]) or (match.start() > 0 and _is_han(text[match.start() - 1]))
+                is_han(text[end]) or (match.start() > 0 and is_han(text[match.start() - 1]))
             ):
                 yield end  # "生产力?1月": an ASCII stop inside Chinese text
             continue  # "4.8%", "06.02.2025", "www.example.org", "U.S." mid-token
@@ -92,11 +94,6 @@ def _sentence_ends(text: str, language: str) -> Iterator[int]:
         ):
             continue
         yield end
-
-
-def _is_han(char: str) -> bool:
-    code = ord(char)
-    return 0x4E00 <= code <= 0x9FFF or 0x3400 <= code <= 0x4DBF or 0x20000 <= code <= 0x2FFFF
 
 
 def _next_word(text: str, position: int) -> str | None:
@@ -162,9 +159,8 @@ def function_words() -> dict[str, frozenset[str]]:
     return {language: frozenset(words) for language, words in table.items()}
 
 
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0002ffff]")
-_KANA = re.compile(r"[\u3040-\u30ff]")
-_HANGUL = re.compile(r"[\uac00-\ud7af\u1100-\u11ff]")
+_KANA = re.compile(f"[{KANA}]")
+_HANGUL = re.compile(f"[{HANGUL}]")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
 
@@ -180,7 +176,7 @@ def _languages_of_word() -> dict[str, tuple[str, ...]]:
 
 def _script_counts(text: str) -> tuple[int, int, int, int, int]:
     """Counts of Han, kana, Hangul, Latin and Cyrillic letters in ``text``."""
-    han = len(_HAN.findall(text))
+    han = len(HAN_CHAR.findall(text))
     kana = len(_KANA.findall(text))
     hangul = len(_HANGUL.findall(text))
     cyrillic = len(_CYRILLIC.findall(text))

@@ -35,8 +35,10 @@ from typing import Any
 
 import Stemmer
 
+from retrieval.scripts import HAN
+
 # Bump when a rule here changes, so saved indexes built with the old rules are rebuilt.
-TOKENIZER_VERSION = "2"
+TOKENIZER_VERSION = "3"
 
 STOPWORDS_DIR = Path(__file__).parent / "data" / "stopwords"
 LEMMAS_DIR = Path(__file__).parent / "data" / "lemmas"
@@ -61,13 +63,12 @@ _SNOWBALL = {
 # Stopword lists that apply to a passage's language besides its own (Latin words in Chinese text).
 _EXTRA_STOPWORD_LANGUAGES = {"zh": ("en",)}
 
-_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 # A word character that is not Han (Han runs go to jieba) and not the underscore.
-_WORD_CHAR = rf"(?:(?![{_HAN}])[^\W_])"
+_WORD_CHAR = rf"(?:(?![{HAN}])[^\W_])"
 # A run of word characters, joined by inner hyphens, ampersands, apostrophes, dots or commas
 # ("brain-computer", "R&D", "Guangdong's", "U.S", "8,437", "4.8"), with an optional percent sign.
 _CHUNK = rf"{_WORD_CHAR}+(?:[-‐‑&'.,]{_WORD_CHAR}+)*(?:\s?%)?"
-_SCANNER = re.compile(rf"(?P<han>[{_HAN}]+)|(?P<chunk>{_CHUNK})")
+_SCANNER = re.compile(rf"(?P<han>[{HAN}]+)|(?P<chunk>{_CHUNK})")
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _PART_SEPARATORS = re.compile(r"[-‐‑.,]")
@@ -91,6 +92,8 @@ _MAGNITUDE_WORDS: dict[str, dict[str, int]] = {
     },
 }
 _CJK_UNITS = "元人个家台项倍吨所座"
+# Stems remembered per language: far more than the vocabulary of a large corpus's hot words.
+_STEM_CACHE_SIZE = 200_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -226,22 +229,11 @@ class Tokenizer:
         """Identifies the rules and word lists in force; part of a saved index's fingerprint."""
         return f"{TOKENIZER_VERSION}-{self._digest}"
 
-    @property
-    def query_languages(self) -> tuple[str, ...]:
-        return self._query_languages
-
     def warm_up(self) -> None:
         """Load jieba's dictionary now rather than on the first Chinese question."""
         _JIEBA.get()
 
     # ---- words ----------------------------------------------------------------------------
-
-    def is_stopword(self, word: str, language: str | None = None) -> bool:
-        """Whether ``word`` is a stopword in ``language``, or in any list when language is None."""
-        folded = _fold(word).translate(_APOSTROPHES)
-        if language is None:
-            return folded in self._all_stopwords
-        return any(folded in self._stopwords.get(lang, ()) for lang in _stop_langs(language))
 
     def stem(self, word: str, language: str) -> str:
         """The Snowball stem of a folded word; the word itself for a language without stemmer."""
@@ -250,6 +242,8 @@ class Tokenizer:
             cache = self._stem_cache[language] = {}
         stem = cache.get(word)
         if stem is None:
+            if len(cache) >= _STEM_CACHE_SIZE:
+                cache.clear()  # questions bring endless new words; memory stays bounded
             algorithm = _SNOWBALL.get(language)
             base = self._lemmas.get(algorithm, {}).get(word, word) if algorithm else word
             stemmer = self._stemmer(language)

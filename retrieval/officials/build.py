@@ -21,11 +21,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from retrieval.models import DocumentInfo, Official, OfficialTitle, Statement
-from retrieval.officials.names import compact, has_han, latin_name_key, readings, romanise
+from retrieval.officials.names import compact, readings, romanise
 from retrieval.officials.overrides import Overrides
 from retrieval.officials.scan import DocumentLike, DocumentScan, DocumentScanner, NameMention
 from retrieval.officials.statements import KnownOfficial, Speech, StatementFinder
 from retrieval.officials.vocabulary import Vocabulary, fold
+from retrieval.scripts import has_han
 
 log = logging.getLogger(__name__)
 
@@ -138,13 +139,13 @@ def _link_han_names(
             elif mention.written in titled:
                 if matches:
                     log.info("%s matches several Latin names: %s", mention.written, matches)
-                links[mention.written] = latin_name_key(romanise(mention.written, vocabulary))
+                links[mention.written] = compact(romanise(mention.written, vocabulary))
     return links
 
 
 def _known(person: _Person, vocabulary: Vocabulary) -> KnownOfficial:
-    latin = {latin_name_key(s) for s in person.spellings if not has_han(s)}
-    latin |= {latin_name_key(a) for a in person.extra_aliases if not has_han(a)}
+    latin = {compact(s) for s in person.spellings if not has_han(s)}
+    latin |= {compact(a) for a in person.extra_aliases if not has_han(a)}
     latin.add(person.key)
     han = set(person.han_names) | {a for a in person.extra_aliases if has_han(a)}
     surname = fold(person.name.split()[0]) if person.name.split() else ""

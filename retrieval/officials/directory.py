@@ -21,9 +21,10 @@ from rapidfuzz import fuzz, process
 
 from retrieval.models import Official, OfficialLookup
 from retrieval.officials.build import build_officials
-from retrieval.officials.names import compact, has_han
+from retrieval.officials.names import compact
 from retrieval.officials.overrides import load_overrides
 from retrieval.officials.vocabulary import load_vocabulary
+from retrieval.scripts import has_han
 
 if TYPE_CHECKING:
     from retrieval.corpus import Corpus

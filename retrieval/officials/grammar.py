@@ -10,14 +10,15 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
-from retrieval.officials.names import HAN
 from retrieval.officials.vocabulary import Vocabulary, fold
 
 # A word: letters, possibly joined by hyphens or apostrophes ("CPC-Guangdong-Komitees", "Xi'an"),
 # but a possessive "’s" is not part of the word.
 WORD = re.compile(r"[^\W\d_]+(?:[-'’](?!s\b)[^\W\d_]+)*")
-HAN_RUN = re.compile(f"[{HAN}]+")
 ARTICLES = frozenset(("the", "a", "an", "der", "die", "das", "des", "dem", "den", "ein", "eine"))
+# 在新闻发布会上表示 / 在会上指出: a place or occasion between a Chinese name and its speech verb.
+_OCCASION = re.compile(r"在[^，,。！？；;]{0,20}?(?:上|时|中|期间)[，,]?")
+_OCCASION_MAX_CHARS = 24  # the longest text _OCCASION matches
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,13 @@ class Grammar:
     def __init__(self, vocabulary: Vocabulary) -> None:
         self.vocabulary = vocabulary
         self.zh_verbs = vocabulary.speech.zh_verbs
+        # How far after a Chinese name its speech verb can start: a name is tested at every
+        # character of a Han run, so the test looks at this much text, never the rest of it.
+        self._zh_speaker_window = (
+            max(map(len, vocabulary.titles.zh_honorifics), default=0)
+            + _OCCASION_MAX_CHARS
+            + max(map(len, self.zh_verbs), default=0)
+        )
 
     def opens_title(self, words: list[Word]) -> bool:
         """Whether the words open with [article] modifier* head: "the deputy director of"."""
@@ -98,13 +106,12 @@ class Grammar:
 
     def is_chinese_speaker(self, text: str, position: int, limit: int) -> bool:
         """Whether a name ending at ``position`` is followed by a Chinese speech verb."""
-        rest = text[position:limit]
+        rest = text[position : min(limit, position + self._zh_speaker_window)]
         for honorific in self.vocabulary.titles.zh_honorifics:
             if rest.startswith(honorific):
                 rest = rest[len(honorific) :]
                 break
-        # 在新闻发布会上表示 / 在会上指出: a place or occasion between name and verb.
-        occasion = re.match(r"在[^，,。！？；;]{0,20}?(?:上|时|中|期间)[，,]?", rest)
+        occasion = _OCCASION.match(rest)
         if occasion:
             rest = rest[occasion.end() :]
         return rest.startswith(self.zh_verbs)

@@ -14,15 +14,10 @@ from functools import cache
 from pypinyin import Style, lazy_pinyin, pinyin
 
 from retrieval.officials.vocabulary import Vocabulary, fold
+from retrieval.scripts import HAN
 
-HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_HAN_CHAR = re.compile(f"[{HAN}]")
 _NOT_NAME_CHARS = re.compile(r"[^0-9a-z" + HAN + "]+")
 _MAX_READINGS = 64  # heteronym combinations tried per name; names are 2-4 characters
-
-
-def has_han(text: str) -> bool:
-    return _HAN_CHAR.search(text) is not None
 
 
 def compact(text: str) -> str:
@@ -93,11 +88,6 @@ def readings(name: str, vocabulary: Vocabulary) -> set[str]:
     for combo in itertools.islice(itertools.product(*options), _MAX_READINGS):
         found.add(compact("".join(combo)))
     return found
-
-
-def latin_name_key(name: str) -> str:
-    """The key two spellings of one Latin name share: "WANG Weizhong" == "Wang Weizhong"."""
-    return compact(name)
 
 
 def canonical_latin(surname: str, given: str) -> str:

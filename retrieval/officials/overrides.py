@@ -103,22 +103,27 @@ def _official(entry: Any) -> OfficialOverride | str:
     aliases = _strings(entry.get("aliases", []))
     if aliases is None:
         return "aliases must be a list of strings"
-    titles: list[TitleOverride] = []
-    for item in entry.get("titles", []):
-        if not (
-            isinstance(item, dict)
-            and isinstance(item.get("title"), str)
-            and isinstance(item.get("document"), str)
-        ):
-            return "each title needs a title and a document id"
-        titles.append(TitleOverride(item["title"].strip(), item["document"].strip()))
-    statements: list[StatementOverride] = []
-    for item in entry.get("statements", []):
-        if not (
-            isinstance(item, dict)
-            and isinstance(item.get("text"), str)
-            and isinstance(item.get("document"), str)
-        ):
-            return "each statement needs a document id and a text"
-        statements.append(StatementOverride(item["document"].strip(), item["text"].strip()))
-    return OfficialOverride(name.strip(), tuple(aliases), tuple(titles), tuple(statements))
+    titles = _tables(entry.get("titles", []), ("title", "document"))
+    if titles is None:
+        return "each title needs a title and a document id"
+    statements = _tables(entry.get("statements", []), ("document", "text"))
+    if statements is None:
+        return "each statement needs a document id and a text"
+    return OfficialOverride(
+        name.strip(),
+        tuple(aliases),
+        tuple(TitleOverride(*fields) for fields in titles),
+        tuple(StatementOverride(*fields) for fields in statements),
+    )
+
+
+def _tables(value: Any, keys: tuple[str, str]) -> list[tuple[str, str]] | None:
+    """The ``keys`` of each table in a list, stripped; None unless every table has them as text."""
+    if not isinstance(value, list):
+        return None
+    found = []
+    for item in value:
+        if not (isinstance(item, dict) and all(isinstance(item.get(key), str) for key in keys)):
+            return None
+        found.append((item[keys[0]].strip(), item[keys[1]].strip()))
+    return found

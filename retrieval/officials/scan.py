@@ -28,15 +28,15 @@ from typing import TYPE_CHECKING, Literal, Protocol
 
 from retrieval.officials.grammar import (
     ARTICLES,
-    HAN_RUN,
     WORD,
     Grammar,
     Word,
     clause_end,
     is_surname_shape,
 )
-from retrieval.officials.names import canonical_latin, latin_name_key, split_pinyin
+from retrieval.officials.names import canonical_latin, compact, split_pinyin
 from retrieval.officials.vocabulary import Vocabulary
+from retrieval.scripts import HAN_RUN
 from retrieval.sentences import split_sentences
 
 if TYPE_CHECKING:
@@ -91,7 +91,7 @@ class NameMention:
 
     @property
     def key(self) -> str:
-        return latin_name_key(self.written) if self.script == "latin" else self.written
+        return compact(self.written) if self.script == "latin" else self.written
 
 
 @dataclass(frozen=True)

@@ -26,9 +26,9 @@ from dataclasses import dataclass
 from typing import Literal
 
 from retrieval.officials.grammar import WORD, Grammar, clause_end, is_surname_shape, words_in
-from retrieval.officials.names import HAN
 from retrieval.officials.scan import DocumentScan, Sentence
 from retrieval.officials.vocabulary import fold
+from retrieval.scripts import HAN_CHAR, is_han
 
 # Relative pronouns after a name: "Wang Weizhong, who said ...", "Gao Feng, der betonte ...".
 _RELATIVE_PRONOUNS = frozenset(("who", "der", "die"))
@@ -238,7 +238,7 @@ class StatementFinder(Grammar):
 
     def _is_speaker(self, text: str, sentence: Sentence, start: int, end: int) -> bool:
         """Whether the person at ``text[start:end]`` is the subject of a speech verb."""
-        if re.match(f"[{HAN}]", text[start : start + 1]):
+        if start < len(text) and is_han(text[start]):
             return self.is_chinese_speaker(text, end, sentence.end)
         # "Der Sprecher des Amts, Ma Lin, sagte ...": the name is itself in commas after a title.
         in_commas = re.search(r",\s*$", text[sentence.start : start]) is not None
@@ -284,12 +284,13 @@ class StatementFinder(Grammar):
         words = words_in(text, sentence_start, position)
         end = self.strip_title_words(words)
         folded = [w.folded for w in words]
-        for verb in self.vocabulary.speech.before_subject:
+        speech = self.vocabulary.speech
+        if any(tuple(folded[max(0, end - len(p)) : end]) == p for p in speech.attributions):
+            return True
+        for verb in speech.before_subject:
             size = len(verb)
             if end < size or tuple(folded[end - size : end]) != verb:
                 continue
-            if verb[0] in ("laut", "according"):
-                return True
             # The verb follows a quote or a comma: not "The man who said Wang ...".
             before_verb = text[sentence_start : words[end - size].start].rstrip()
             return before_verb.endswith((",", '"', "“", "”", "»", "«", "'", "’"))
@@ -315,7 +316,7 @@ class StatementFinder(Grammar):
 
     def _long_enough(self, text: str, sentence: Sentence) -> bool:
         body = text[sentence.start : sentence.end]
-        han = len(re.findall(f"[{HAN}]", body))
+        han = len(HAN_CHAR.findall(body))
         return han >= _MIN_TRANSCRIPT_HAN or len(WORD.findall(body)) >= _MIN_TRANSCRIPT_WORDS
 
 

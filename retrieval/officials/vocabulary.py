@@ -100,7 +100,8 @@ class TitleVocabulary:
 @dataclass(frozen=True)
 class SpeechVocabulary:
     verbs: tuple[Words, ...]  # Latin verb phrases, longest first
-    before_subject: tuple[Words, ...]
+    before_subject: tuple[Words, ...]  # after a comma or a quote: "..., said Wang"
+    attributions: tuple[Words, ...]  # anywhere: "according to Wang", "laut Wang"
     adverbs: frozenset[str]
     object_markers: frozenset[str]
     pronouns: frozenset[str]
@@ -179,6 +180,9 @@ def _load_speech(path: Path) -> SpeechVocabulary:
         verbs=_phrases_longest_first([verb for part in latin for verb in part.get("verbs", [])]),
         before_subject=_phrases_longest_first(
             [verb for part in latin for verb in part.get("before_subject", [])]
+        ),
+        attributions=_phrases_longest_first(
+            [phrase for part in latin for phrase in part.get("attributions", [])]
         ),
         adverbs=frozenset(fold(word) for part in latin for word in part.get("adverbs", [])),
         object_markers=frozenset(

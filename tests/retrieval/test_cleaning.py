@@ -56,8 +56,7 @@ def reasons(text: str) -> dict[str, str]:
 
 
 def test_boilerplate_laden_blog_page_keeps_only_the_article() -> None:
-    """Navigation, share buttons, tags, teaser, spam, an unrelated blurb, contacts and the
-    copyright line all go; the title and the two article paragraphs stay, verbatim."""
+    """Of a blog page full of boilerplate, only the title and the article stay, verbatim."""
     assert kept_text(BLOG_PAGE) == [
         "Shenzhen opens a new semiconductor research centre",
         "Shenzhen opened a semiconductor research centre on Monday, the city government said. "

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from retrieval import corpus as corpus_module
 from retrieval.corpus import Corpus, load_corpus, parse_front_matter
 from retrieval.errors import CorpusError
 
@@ -278,6 +279,17 @@ def test_jsonl_records_are_documents(write_corpus: WriteCorpus) -> None:
     assert "beir/corpus.jsonl: 2 records lack metadata fields" in text
 
 
+def test_jsonl_lone_surrogates_are_replaced(write_corpus: WriteCorpus) -> None:
+    """A record whose JSON escapes a lone surrogate loads with U+FFFD and dumps as JSON."""
+    line = '{"_id": "s\\ud800", "title": "T\\udfff", "text": "Shenzhen \\ud800 builds chips."}'
+    corpus = load_corpus(write_corpus({"records.jsonl": line + "\n"}))
+    document = corpus.documents[0]
+    assert (document.info.id, document.info.title) == ("s\ufffd", "T\ufffd")
+    assert [passage.text for passage in corpus.passages] == ["Shenzhen \ufffd builds chips."]
+    document.info.model_dump_json()
+    corpus.passages[0].model_dump_json()
+
+
 def test_content_hash_follows_files_and_catalog(write_corpus: WriteCorpus) -> None:
     """The hash is stable for the same content and changes with a document or the catalog."""
     folder = write_corpus({"article.txt": ARTICLE})
@@ -298,6 +310,28 @@ def test_saved_index_folder_does_not_change_the_hash(write_corpus: WriteCorpus) 
     (folder / ".lingnan-index").mkdir()
     (folder / ".lingnan-index" / "index.json").write_text("{}", "utf-8")
     assert load_corpus(folder).content_hash() == before
+
+
+def test_dangling_link_is_skipped_with_a_warning(write_corpus: WriteCorpus) -> None:
+    """A link to a missing file is named in a warning; the other documents load."""
+    folder = write_corpus({"article.txt": ARTICLE})
+    (folder / "gone.txt").symlink_to(folder / "missing.txt")
+    corpus = load_corpus(folder)
+    assert [document.info.id for document in corpus.documents] == ["article"]
+    assert "gone.txt: skipped (a link to a file that does not exist)." in corpus.warnings
+
+
+def test_content_hash_follows_the_cleaning_rules(
+    write_corpus: WriteCorpus, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Editing a rule file (boilerplate vocabulary, ...) changes the hash: old indexes go."""
+    folder = write_corpus({"article.txt": ARTICLE})
+    rules = tmp_path / "boilerplate.toml"
+    rules.write_text('navigation = ["home"]\n', encoding="utf-8")
+    monkeypatch.setattr(corpus_module, "PIPELINE_DATA_FILES", (rules,))
+    before = load_corpus(folder).content_hash()
+    rules.write_text('navigation = ["home", "menu"]\n', encoding="utf-8")
+    assert load_corpus(folder).content_hash() != before
 
 
 def test_hand_built_corpus_has_a_content_hash(seed_corpus: Corpus) -> None:

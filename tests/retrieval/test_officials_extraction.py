@@ -283,3 +283,24 @@ def test_german_title_in_commas_before_the_name(tmp_path: Path):
     ma = get(build(tmp_path, {"chengdu-de.txt": GERMAN_TITLE_FIRST}), "Ma Lin")
     assert ma.main_title == "Sprecher des Verkehrsamts der Stadt Chengdu"
     assert [s.text[:40] for s in ma.statements] == ["Der Sprecher des Verkehrsamts der Stadt "]
+
+
+def test_according_to_and_laut_attribute_the_sentence(tmp_path: Path) -> None:
+    """ "According to Governor X, ..." and "Laut Gouverneur X ..." are X's statements."""
+    english = (
+        "Jiangmen expands its port\n\n"
+        "Governor Qian Hao opened the new quay in Jiangmen on Monday. According to Qian Hao, "
+        "the port will double its capacity by 2030. The quay cost two billion yuan.\n"
+    )
+    german = (
+        "Jiangmen baut den Hafen aus\n\n"
+        "Gouverneur Qian Hao eröffnete am Montag den neuen Kai in Jiangmen. Laut Qian Hao wird "
+        "der Hafen seine Kapazität bis 2030 verdoppeln. Der Kai kostete zwei Milliarden Yuan.\n"
+    )
+    directory = build(tmp_path, {"port-en.txt": english, "port-de.txt": german})
+    official = directory.lookup("Qian Hao").official
+    assert official is not None
+    assert sorted(s.text for s in official.statements) == [
+        "According to Qian Hao, the port will double its capacity by 2030.",
+        "Laut Qian Hao wird der Hafen seine Kapazität bis 2030 verdoppeln.",
+    ]

@@ -138,3 +138,25 @@ def test_missing_file_is_reported(corpus: Corpus, tmp_path: Path):
     directory = OfficialsDirectory.from_corpus(corpus, tmp_path / "absent.toml")
     assert len(directory) == 12
     assert any("does not exist" in warning for warning in directory.warnings)
+
+
+def test_titles_that_are_not_a_list_skip_the_entry(corpus: Corpus, tmp_path: Path) -> None:
+    """ "titles = 5" or "statements = 5" skips that entry with a warning instead of raising."""
+    directory = with_overrides(
+        corpus,
+        tmp_path,
+        """
+[[official]]
+name = "Wang Weizhong"
+titles = 5
+
+[[official]]
+name = "Wang Weizhong"
+statements = "not a list"
+""",
+    )
+    assert len(directory) == 12
+    assert [w.split(": ", 1)[1] for w in directory.warnings] == [
+        "official entry 1 was ignored: each title needs a title and a document id.",
+        "official entry 2 was ignored: each statement needs a document id and a text.",
+    ]

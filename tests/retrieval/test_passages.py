@@ -44,8 +44,7 @@ def test_passage_length_is_bounded(seed_corpus: Corpus) -> None:
 
 
 def test_passages_are_whole_sentences(seed_corpus: Corpus) -> None:
-    """Passages begin at a sentence start and end at a sentence end of their paragraph
-    (sentences longer than the limit excepted: they are cut at clause marks)."""
+    """Passages start and end on sentence bounds (a too-long sentence: on clause marks)."""
     for document in seed_corpus.documents:
         for paragraph in document.paragraphs:
             spans = [

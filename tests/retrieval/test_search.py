@@ -196,3 +196,22 @@ def test_corpus_and_index_must_agree() -> None:
     """A searcher refuses an index built for a different number of passages."""
     with pytest.raises(ValueError):
         Searcher(_Corpus([], {}), BM25Index.build([["a"]]), Tokenizer())
+
+
+def test_lone_surrogate_in_question_gives_a_serialisable_response(searcher: Searcher) -> None:
+    """A lone surrogate ("\\ud800") in a question is replaced, so the response is valid JSON."""
+    response = searcher.search("crop\ud800 germplasm samples")
+    assert response.query == "crop\ufffd germplasm samples"
+    assert "8,437" in response.results[0].text
+    response.model_dump_json()
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["\x00", "a\x00b\x07", "🙂🚀" * 50, "\u202emoc.elpmaxe\u202c", "x" * 100_000, "8,437" * 2000],
+)
+def test_odd_questions_get_a_serialisable_answer(searcher: Searcher, query: str) -> None:
+    """NUL, control, emoji, RTL and huge questions give a response that encodes, not an error."""
+    response = searcher.search(query)
+    assert len(response.results) <= 3
+    response.model_dump_json()
