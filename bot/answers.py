@@ -11,6 +11,7 @@ from bot import formatting
 from bot.examples import Example
 from bot.formatting import Answer, Suggestions
 from bot.library import LibraryLike
+from bot.user_text import clean_user_text
 
 
 class Answers:
@@ -41,7 +42,7 @@ class Answers:
         )
 
     def ask(self, question: str) -> Answer:
-        question = " ".join(question.split())
+        question = clean_user_text(question)
         if not question:
             return formatting.empty_question_answer(self.suggestions())
         top_k = self.quotes_per_answer * formatting.MAX_ANSWER_PAGES
@@ -52,12 +53,12 @@ class Answers:
         )
 
     def official(self, name: str) -> Answer:
-        name = " ".join(name.split())
+        name = clean_user_text(name)
         lookup = self._library().officials.lookup(name)
         return formatting.official_answer(name, lookup)
 
     def complete_official(self, prefix: str, limit: int = 25) -> list[str]:
-        return self._library().officials.complete(prefix, limit)
+        return self._library().officials.complete(clean_user_text(prefix), limit)
 
     def officials(self) -> Answer:
         return formatting.officials_answer(self._library().officials.all())

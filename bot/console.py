@@ -58,6 +58,13 @@ class Console:
             return
         self.show(answer, page)
 
+    def ask(self, question: str) -> None:
+        # The length Discord's /ask refuses is refused here too: the same question, the same reply.
+        if len(question) > formatting.MAX_QUESTION_LENGTH:
+            self.write(formatting.question_too_long_message(len(question)))
+        else:
+            self.show(self.answers.ask(question))
+
     def handle(self, line: str) -> bool:
         """Run one line; False when the session should end."""
         line = line.strip()
@@ -69,9 +76,9 @@ class Console:
         command, argument = command.lower(), argument.strip()
         try:
             if not command.startswith("/"):
-                self.show(self.answers.ask(line))
+                self.ask(line)
             elif command == "/ask":
-                self.show(self.answers.ask(argument))
+                self.ask(argument)
             elif command == "/official":
                 if not argument:
                     self.write(formatting.CONSOLE_OFFICIAL_USAGE)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Protocol
@@ -18,6 +19,7 @@ import discord
 
 from bot.examples import Example
 from bot.markdown import (
+    ELLIPSIS,
     block_quote,
     clip,
     discord_len,
@@ -175,12 +177,20 @@ def to_embed(card: Card) -> discord.Embed:
     return embed
 
 
+def _display_width(text: str) -> int:
+    """Terminal columns: wide (CJK) characters take two, combining marks none."""
+    return sum(
+        0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1
+        for c in text
+    )
+
+
 def to_text(card: Card, *, ansi: bool = False) -> str:
     """The card as console text: the same words as the embed, links spelled out."""
     lines = [to_plain(card.title, ansi=ansi)]
     if card.url:
         lines.append(card.url)
-    lines.append("=" * min(max(discord_len(to_plain(card.title)), 8), 72))
+    lines.append("=" * min(max(_display_width(to_plain(card.title)), 8), 72))
     if card.description:
         lines.append(to_plain(card.description, ansi=ansi))
     for item in card.fields:
@@ -213,21 +223,40 @@ def _plural(count: int, word: str) -> str:
     return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
 
-def citation(document: DocumentInfo, *, quote_text: str | None, paragraph: int | None) -> str:
+def citation(
+    document: DocumentInfo,
+    *,
+    quote_text: str | None,
+    paragraph: int | None,
+    title_limit: int = 150,
+    linked: bool = True,
+) -> str:
     """The citation line: source · title (linked to the quote on its page) · date · ¶ n."""
-    title = clip(inline(document.title), 150) or "untitled"
+    title = clip(inline(document.title), title_limit) or "untitled"
     source = clip(inline(document.source), 80) or "unknown source"
     url = text_fragment_url(document.url, quote_text) if document.url and quote_text else None
-    parts = [source, link(f"*{title}*", url or document.url)]
+    parts = [source, link(f"*{title}*", (url or document.url) if linked else None)]
     parts.append(_date(document.date))
     if paragraph:
         parts.append(f"¶ {paragraph}")
     return " · ".join(parts)
 
 
+# A passage cut out of a longer sentence starts in lower case or ends on a comma; the quote marks
+# the cut with an ellipsis, as a journalist would, so it does not read as the whole sentence.
+_ENDS_MID_SENTENCE = re.compile(r"[,;\uff0c\uff1b\u3001]$")
+
+
 def quote_block(text: str, matched_terms: Sequence[str], limit: int) -> str:
-    """A verbatim quote as a block quote, matched words bold, cut to `limit` characters."""
+    """A verbatim quote as a block quote, matched words bold, cut to `limit` characters; an
+    ellipsis marks where it begins or ends inside a sentence."""
+    text = text.strip()
     body = highlight(normalise_lines(text), matched_terms)
+    first_word = text.split(maxsplit=1)[0].rstrip(",;:") if text else ""
+    if first_word.isalpha() and first_word.islower():  # "made a series…", not "iPhone" or "5G"
+        body = ELLIPSIS + body
+    if _ENDS_MID_SENTENCE.search(text):
+        body += ELLIPSIS
     lines = body.count("\n") + 1
     return block_quote(clip(body, max(limit - 2 * lines, 20)))
 
@@ -318,12 +347,28 @@ def _quotes(results: Sequence[SearchResult], first_number: int, room: int) -> st
 
 
 def bounded_citation(document: DocumentInfo, quote_text: str, paragraph: int, limit: int) -> str:
-    """The citation within `limit`, so the quote keeps most of the room: without the text
-    fragment if need be, then clipped."""
-    cite = citation(document, quote_text=quote_text, paragraph=paragraph)
-    if discord_len(cite) > limit:
-        cite = citation(document, quote_text=None, paragraph=paragraph)
-    return clip(cite, limit)
+    """The citation within `limit`, so the quote keeps most of the room. What gives way, in
+    order: the text fragment, then the title's length, then the link; the source and the date
+    stay whenever they fit at all."""
+    attempts: list[tuple[str | None, int, bool]] = [  # (fragment text, title length, linked)
+        (quote_text, 150, True),
+        (None, 150, True),
+        (None, 60, True),
+        (None, 60, False),
+        (None, 24, False),
+    ]
+    for fragment, title_limit, linked in attempts:
+        cite = citation(
+            document,
+            quote_text=fragment,
+            paragraph=paragraph,
+            title_limit=title_limit,
+            linked=linked,
+        )
+        if discord_len(cite) <= limit:
+            return cite
+    source = clip(inline(document.source), 40) or "unknown source"
+    return clip(f"{source} · {_date(document.date)}", limit)
 
 
 def nothing_found_answer(question: str, suggestions: Suggestions) -> Answer:
@@ -596,7 +641,7 @@ def sources_answer(documents: Sequence[DocumentSummary]) -> Answer:
         pages.append(
             fit_card(
                 Card(
-                    title=f"Sources ({len(documents)} documents)",
+                    title=f"Sources ({_plural(len(documents), 'document')})",
                     description="\n\n".join(blocks),
                     footer=footer,
                 )

@@ -371,3 +371,17 @@ async def test_sources_with_empty_corpus(library: FakeLibrary) -> None:
         assert interaction.calls[-1].embed.description == "The corpus folder holds no documents."
     finally:
         await bot.close()
+
+
+async def test_ask_of_only_a_mention_is_refused_privately(
+    bot: LingnanBot, library: FakeLibrary
+) -> None:
+    """A question holding nothing but a mention and a zero-width space is blank: one private
+    sentence, no search."""
+    cog, command = cog_command(bot, "Ask", "ask")
+    interaction = FakeInteraction(bot, ASKER)
+    await command.callback(cog, interaction, question="<@123456789012345678> \u200b")
+    [reply] = interaction.calls
+    assert reply.options["ephemeral"] is True
+    assert reply.content is not None and "Please type a question" in reply.content
+    assert library.queries == []

@@ -114,3 +114,18 @@ def test_quote_text_is_verbatim_in_console() -> None:
     """The console shows the quote's words unchanged (bold markers aside)."""
     _, output = console_output(QUESTION + "\n")
     assert ROBOTICS_EN in output.replace("**", "")
+
+
+def test_overlong_question_is_refused_as_on_discord() -> None:
+    """A question longer than /ask accepts gets the same one-sentence refusal, no search."""
+    library = FakeLibrary()
+    _, output = console_output("x" * 301 + "\n", library)
+    assert "Please keep the question under 300 characters (this one has 301)." in output
+    assert library.queries == []
+
+
+def test_undecodable_input_is_answered() -> None:
+    """Bytes stdin could not decode (lone surrogates) are dropped; the question is answered."""
+    _, output = console_output(QUESTION + " \udcff\udcfe\n")
+    assert "**robotics**" in output
+    assert "Something went wrong" not in output

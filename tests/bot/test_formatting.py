@@ -203,8 +203,8 @@ def test_ask_answer_cites_source_title_date_and_links_the_quote() -> None:
     assert "news aktuell (ots)" in description
     assert "2025-02-06" in description
     assert (
-        f"[*{PRESS_EN.title}*]({PRESS_EN.url}#:~:text=There%20is%20a%20special,"
-        "potential%20and%20large%20scale.)"
+        f"[*{PRESS_EN.title}*]({PRESS_EN.url}#:~:text=There%20is%20a%20special%20priority%20in,"
+        "strong%20growth%20potential%20and%20large%20scale.)"
     ) in description
 
 
@@ -331,3 +331,42 @@ def test_to_embed_and_to_text_show_the_same_words() -> None:
     assert "There is a special priority" in text
     assert card.footer is not None and card.footer in text
     assert f"<{PRESS_EN.url}#:~:text=" in text
+
+
+def test_quote_starting_mid_sentence_opens_with_an_ellipsis() -> None:
+    """A passage beginning in lower case (cut from a longer sentence) is marked "…made"."""
+    quote = formatting.quote_block("made a series of major decisions and arrangements.", [], 500)
+    assert quote == "> \u2026made a series of major decisions and arrangements."
+
+
+def test_quote_ending_on_a_comma_closes_with_an_ellipsis() -> None:
+    """A passage ending on a comma (the sentence goes on) is marked with a closing "…"."""
+    quote = formatting.quote_block("He proposed strategies for development,", [], 500)
+    assert quote == "> He proposed strategies for development,\u2026"
+
+
+def test_whole_sentence_quotes_get_no_ellipsis() -> None:
+    """A sentence starting with a capital, a digit or a mixed-case word is shown as it is."""
+    for text in ("Huang Kunming spoke.", "5G is planned.", "iPhone sales rose."):
+        assert formatting.quote_block(text, [], 500) == f"> {text}"
+
+
+def test_sources_title_counts_one_document_in_the_singular() -> None:
+    """A corpus of one document is titled "Sources (1 document)", not "1 documents"."""
+    summary = DocumentSummary(**PRESS_EN.model_dump(), passages=42)
+    assert formatting.sources_answer([summary]).pages[0].title == "Sources (1 document)"
+
+
+def test_console_title_rule_spans_wide_characters() -> None:
+    """Under a Chinese title the console's rule is as wide as the title on screen (two columns
+    per character)."""
+    text = to_text(Card(title="广东的地区生产总值预计是多少"))
+    assert text.split("\n")[1] == "=" * 28
+
+
+def test_tight_citation_keeps_source_and_date() -> None:
+    """When room is short the citation gives up link and title length, never the date."""
+    cite = formatting.bounded_citation(PRESS_EN, ROBOTICS_EN, 7, 110)
+    assert discord_len(cite) <= 110
+    assert cite.startswith("news aktuell (ots) · ")
+    assert cite.endswith(" · 2025-02-06 · ¶ 7")

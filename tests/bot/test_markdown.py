@@ -169,8 +169,8 @@ def test_text_fragment_long_quote_uses_start_and_end() -> None:
     url = text_fragment_url("https://example.com/a", ROBOTICS_EN)
     directive = url.split("#:~:text=", 1)[1]
     start, end = directive.split(",")
-    assert unquote(start) == "There is a special"
-    assert unquote(end) == "potential and large scale."
+    assert unquote(start) == "There is a special priority in"
+    assert unquote(end) == "strong growth potential and large scale."
 
 
 def test_text_fragment_after_an_existing_fragment() -> None:
@@ -195,3 +195,16 @@ def test_to_plain_spells_out_links() -> None:
 def test_to_plain_uses_ansi_styles_on_a_terminal() -> None:
     """On a terminal, bold and italic become ANSI styles; escaped stars stay literal."""
     assert to_plain("a **b** *c* \\*", ansi=True) == ("a \033[1mb\033[22m \033[3mc\033[23m *")
+
+
+@pytest.mark.parametrize(
+    ("term", "text"), [("2024", "2024年广东预计"), ("GDP", "以下简称GDP将突破")]
+)
+def test_latin_and_digit_terms_are_bolded_next_to_han(term: str, text: str) -> None:
+    """A matched number or Latin word directly beside a Chinese character is still bolded."""
+    assert f"**{term}**" in highlight(text, [term])
+
+
+def test_terms_inside_longer_latin_words_stay_plain() -> None:
+    """Whole words only in spaced scripts: "robotics" is not bolded inside "roboticsX"."""
+    assert highlight("roboticsX", ["robotics"]) == "roboticsX"

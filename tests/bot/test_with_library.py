@@ -64,6 +64,21 @@ def test_text_fragments_point_at_the_quote(library: Library) -> None:
         assert flat.endswith(parts[-1])
 
 
+def test_text_fragments_open_at_their_own_passage(library: Library) -> None:
+    """No long quote's opening words occur earlier in its document, where the browser would
+    start the highlight instead."""
+    from bot.markdown import text_fragment_url
+
+    for passage in library.corpus.passages:
+        directive = text_fragment_url("https://example.com/", passage.text).split(":~:text=")[1]
+        if "," not in directive:
+            continue
+        start = unquote(directive.split(",")[0]).casefold()
+        document = " ".join(library.corpus.document(passage.document_id).text.split()).casefold()
+        own = document.find(" ".join(passage.text.split()).casefold())
+        assert document.find(start) == own, start
+
+
 def test_nonsense_finds_nothing_and_says_so(answers: Answers) -> None:
     """A question the corpus cannot answer gets the nothing-found answer with suggestions."""
     answer = answers.ask("zzqx vvwk plorb")
