@@ -494,10 +494,12 @@ def _official_intro(official: Official) -> str:
     aliases = [a for a in official.aliases if a != official.name]
     if aliases:
         lines.append("Also written: " + " · ".join(clip(inline(a), 100) for a in aliases[:10]))
-    lines.append(
-        f"Named in {_plural(len(official.documents), 'document')} · "
-        f"{_plural(len(official.statements), 'statement')} quoted"
-    )
+    spoken = sum(1 for s in official.statements if s.kind == "transcript")
+    reported = len(official.statements) - spoken
+    quoted = f"{_plural(reported, 'statement')} reported"
+    if spoken:
+        quoted += f" · {_plural(spoken, 'sentence')} from the transcript of their speech"
+    lines.append(f"Named in {_plural(len(official.documents), 'document')} · {quoted}")
     return "\n".join(lines)
 
 
@@ -527,6 +529,8 @@ def _statement_field(
     if document is not None:
         cite = bounded_citation(document, statement.text, statement.paragraph, 400)
         name = f"Statement {number} \u00b7 {_date(statement.date or document.date)}"
+        if statement.kind == "transcript":
+            name += " \u00b7 from the speech transcript"
     else:
         cite = f"{inline(statement.document)} · {_date(statement.date)}"
         name = f"Statement {number} \u00b7 {_date(statement.date)}"

@@ -285,6 +285,17 @@ def test_official_answer_pages_statements_three_at_a_time() -> None:
     assert [f.name.split(" ·")[0] for f in answer.pages[2].fields] == ["Statement 7"]
 
 
+def test_official_answer_tells_reported_statements_from_transcript_sentences() -> None:
+    """Sentences of an official's own speech are counted apart and labelled as transcript."""
+    spoken = HUANG.statements[0].model_copy(update={"kind": "transcript"})
+    official = HUANG.model_copy(update={"statements": [spoken, *HUANG.statements[1:]]})
+    card = formatting.official_answer("Huang", OfficialLookup(official=official)).pages[0]
+    assert "6 statements reported · 1 sentence from the transcript" in card.description
+    labels = [f.name for f in card.fields if f.name.startswith("Statement")]
+    assert labels[0].endswith("from the speech transcript")
+    assert not labels[1].endswith("from the speech transcript")
+
+
 def test_unknown_official_lists_closest_names() -> None:
     """An unknown name gets the closest names."""
     answer = formatting.official_answer(
