@@ -28,7 +28,7 @@ def start_console(settings: Settings) -> int:
     for line in formatting.NO_TOKEN_HINT:
         print(line, file=sys.stderr)
     try:
-        library = load_library(settings.corpus_folder)
+        library = load_library(settings.corpus_folder, k1=settings.bm25_k1, b=settings.bm25_b)
     except RetrievalError as error:
         return _fail(str(error))
     answers = Answers(

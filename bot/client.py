@@ -117,7 +117,7 @@ class LingnanBot(commands.Bot):
 
     async def setup_hook(self) -> None:
         if self._library is None:
-            self._library = await asyncio.to_thread(load_library, self.settings.corpus_folder)
+            self._library = await asyncio.to_thread(self._load_library)
         else:
             log_corpus(self._library, self.settings.corpus_folder)
         for extension in EXTENSIONS:
@@ -168,6 +168,11 @@ class LingnanBot(commands.Bot):
         # commands.Bot from parsing every mention as a command it does not have.
         return
 
+    def _load_library(self) -> LibraryLike:
+        """Blocking: load the corpus with the configured BM25 parameters (run off the loop)."""
+        settings = self.settings
+        return load_library(settings.corpus_folder, k1=settings.bm25_k1, b=settings.bm25_b)
+
     async def reload_library(self, *, wait: bool = False) -> ReloadReport:
         """Load the corpus again off the event loop and swap it in at once.
 
@@ -179,7 +184,7 @@ class LingnanBot(commands.Bot):
             raise ReloadInProgress
         async with self._reload_lock:
             started = time.perf_counter()
-            library = await asyncio.to_thread(load_library, self.settings.corpus_folder)
+            library = await asyncio.to_thread(self._load_library)
             self._library = library  # one reference swap: each question sees old or new, whole
             return ReloadReport(
                 library.stats, list(library.warnings), time.perf_counter() - started

@@ -50,7 +50,7 @@ class LibraryLike(Protocol):
     def documents(self) -> list[DocumentSummary]: ...
 
 
-def load_library(folder: Path) -> LibraryLike:
+def load_library(folder: Path, *, k1: float = 1.5, b: float = 0.75) -> LibraryLike:
     """Load the corpus in `folder` (blocking: call it off the event loop) and log its size.
 
     Raises retrieval.errors.CorpusError with a one-line message when the folder is unusable.
@@ -58,7 +58,7 @@ def load_library(folder: Path) -> LibraryLike:
     from retrieval.library import Library  # imported here: the bot imports without a corpus
 
     started = time.perf_counter()
-    library = Library.load(folder, progress=False)
+    library = Library.load(folder, k1=k1, b=b, progress=False)
     log_corpus(library, folder, time.perf_counter() - started)
     # The first Chinese question would otherwise wait about a second for jieba's dictionary.
     threading.Thread(target=library.warm_up, name="lingnan-warm-up", daemon=True).start()

@@ -65,6 +65,8 @@ class Settings(BaseSettings):
         description="user ids allowed to /reload; empty means the application's owner (or team)",
     )
     watch_corpus: bool = Field(False, description="reload when files in the corpus folder change")
+    bm25_k1: float = Field(1.5, gt=0, le=10, description="BM25 term-frequency saturation (k1)")
+    bm25_b: float = Field(0.75, ge=0, le=1, description="BM25 length normalisation (b)")
 
     @field_validator("discord_token", mode="before")
     @classmethod

@@ -167,6 +167,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--corpus", type=Path, default=DEFAULT_CORPUS, help="corpus folder (default: seeds)"
     )
     parser.add_argument("-v", "--verbose", action="store_true", help="log progress and warnings")
+    parser.add_argument("--k1", type=float, default=1.5, help="BM25 k1 (default 1.5)")
+    parser.add_argument("--b", type=float, default=0.75, help="BM25 b (default 0.75)")
     sub = parser.add_subparsers(dest="command")
 
     search = sub.add_parser("search", help="the passages that best answer a question")
@@ -186,12 +188,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     index = sub.add_parser("index", help="build and save the search index of a corpus folder")
     index.add_argument("path", type=Path, help="a folder of .txt/.md/.jsonl documents")
-    index.add_argument("--k1", type=float, default=1.5)
-    index.add_argument("--b", type=float, default=0.75)
     return parser
 
 
 def run(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
+    if args.k1 <= 0 or not 0 <= args.b <= 1:
+        raise UsageError("BM25 needs k1 > 0 and b between 0 and 1")
     if args.command == "index":
         library = Library.load(args.path, k1=args.k1, b=args.b, progress=True)
         s = library.stats
@@ -207,7 +209,7 @@ def run(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
     if args.command == "search" and args.question == "-" and not args.json:
         raise UsageError("reading questions from stdin (-) needs --json")
 
-    library = Library.load(args.corpus)
+    library = Library.load(args.corpus, k1=args.k1, b=args.b)
     if args.command is None:
         _interactive(library, 3, stdin, out)
     elif args.command == "search":

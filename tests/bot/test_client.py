@@ -78,7 +78,7 @@ async def test_setup_hook_loads_the_library_off_the_loop(monkeypatch: pytest.Mon
     loaded_in: list[int] = []
     fake = FakeLibrary()
 
-    def load(folder: object) -> FakeLibrary:
+    def load(folder: object, **_: float) -> FakeLibrary:
         loaded_in.append(threading.get_ident())
         return fake
 
@@ -98,7 +98,7 @@ async def test_a_second_reload_while_one_runs_is_refused(monkeypatch: pytest.Mon
     release = asyncio.Event()
     fresh = FakeLibrary(stats=FakeStats(documents=9))
 
-    def slow_load(folder: object) -> FakeLibrary:
+    def slow_load(folder: object, **_: float) -> FakeLibrary:
         asyncio.run_coroutine_threadsafe(release.wait(), loop).result(timeout=10)
         return fresh
 

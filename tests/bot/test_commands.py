@@ -184,7 +184,7 @@ async def test_reload_swaps_in_the_new_library(
 ) -> None:
     """/reload loads the corpus again and reports the new counts, privately."""
     fresh = FakeLibrary(stats=FakeStats(documents=7, passages=300, officials=12))
-    monkeypatch.setattr("bot.client.load_library", lambda folder: fresh)
+    monkeypatch.setattr("bot.client.load_library", lambda folder, **_: fresh)
     cog, command = cog_command(bot, "Admin", "reload")
     interaction = FakeInteraction(bot, OWNER, "reload")
     await command.callback(cog, interaction)
@@ -199,7 +199,7 @@ async def test_reload_failure_keeps_the_old_library(
 ) -> None:
     """A corpus that cannot be loaded leaves the old one served and says why in one sentence."""
 
-    def broken(folder: object) -> FakeLibrary:
+    def broken(folder: object, **_: float) -> FakeLibrary:
         raise CorpusError("The corpus folder nowhere does not exist.")
 
     monkeypatch.setattr("bot.client.load_library", broken)

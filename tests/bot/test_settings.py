@@ -119,3 +119,21 @@ def test_several_errors_stay_on_one_line(monkeypatch: pytest.MonkeyPatch) -> Non
     message = str(raised.value)
     assert "\n" not in message
     assert "LINGNAN_QUOTES_PER_ANSWER" in message and "DISCORD_GUILD_ID" in message
+
+
+def test_env_example_lists_every_setting() -> None:
+    """.env.example names the environment variable of every setting, so none is undocumented."""
+    from bot.settings import env_name
+
+    example = (Path(__file__).resolve().parents[2] / ".env.example").read_text(encoding="utf-8")
+    listed = {line.split("=", 1)[0] for line in example.splitlines() if "=" in line}
+    assert {env_name(field) for field in Settings.model_fields} <= listed
+
+
+def test_bm25_b_outside_zero_to_one_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A BM25 b above 1 stops start-up with one line naming LINGNAN_BM25_B."""
+    monkeypatch.setenv("LINGNAN_BM25_B", "1.5")
+    with pytest.raises(SettingsError) as raised:
+        load_settings()
+    message = str(raised.value)
+    assert "LINGNAN_BM25_B" in message and "\n" not in message

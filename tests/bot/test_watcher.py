@@ -34,7 +34,7 @@ async def test_a_new_document_triggers_a_reload(
     reloaded = asyncio.Event()
     fresh = FakeLibrary(stats=FakeStats(documents=6))
 
-    def load(folder: Path) -> FakeLibrary:
+    def load(folder: Path, **_: float) -> FakeLibrary:
         assert Path(folder) == corpus
         reloaded.set()
         return fresh

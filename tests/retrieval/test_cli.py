@@ -182,3 +182,22 @@ def test_module_entry_point_runs_as_a_program(seeds_copy: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert "passages" in result.stdout
+
+
+def test_bm25_parameters_change_the_scores(seeds_copy: Path, capsys, monkeypatch) -> None:
+    """--k1 and --b reach the index: the same question scores differently."""
+    question = ["search", "artificial intelligence and robotics", "--json", "--top-k", "1"]
+    _, default, _ = run_cli(["--corpus", str(seeds_copy), *question], capsys, monkeypatch)
+    _, tuned, _ = run_cli(
+        ["--corpus", str(seeds_copy), "--k1", "0.9", "--b", "0.4", *question], capsys, monkeypatch
+    )
+    assert json.loads(default)["results"][0]["score"] != json.loads(tuned)["results"][0]["score"]
+
+
+def test_bm25_b_outside_zero_to_one_is_one_line_on_stderr(seeds_copy: Path, capsys, monkeypatch):
+    """A b above 1 is refused with one line on stderr and a non-zero exit."""
+    code, out, err = run_cli(
+        ["--corpus", str(seeds_copy), "--b", "2", "documents"], capsys, monkeypatch
+    )
+    assert code != 0 and out == ""
+    assert len(err.strip().splitlines()) == 1
