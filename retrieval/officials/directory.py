@@ -3,8 +3,10 @@
 Lookup forgives case, accents, word order, spacing, typos and Chinese characters: "wang weizong",
 "WANG Weizhong", "Weizhong Wang", "wangweizhong", "张劲松" and "Zhāng Jìnsōng" all find their
 official. Names are compared in a compact form (letters only, folded), so spacing and order
-stop mattering; rapidfuzz scores typos. Autocomplete is a binary search over precomputed
-prefixes, cheap enough to run on every keystroke.
+stop mattering; rapidfuzz scores typos. When no name matches well, the query is tried as an
+office ("governor", "商务厅厅长", see ``offices``): one clear holder is the answer, several are
+suggestions; a good name match always wins over a title. Autocomplete is a binary search over
+precomputed prefixes of names, then of title words, cheap enough to run on every keystroke.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from rapidfuzz import fuzz, process
 from retrieval.models import Official, OfficialLookup
 from retrieval.officials.build import build_officials
 from retrieval.officials.names import compact
+from retrieval.officials.offices import OfficeIndex
 from retrieval.officials.overrides import load_overrides
 from retrieval.officials.vocabulary import load_vocabulary
 from retrieval.scripts import has_han
@@ -82,6 +85,7 @@ class OfficialsDirectory:
         for index, official in enumerate(self._officials):
             for part in official.name.split():
                 self._tokens.setdefault(compact(part), set()).add(index)
+        self._offices = OfficeIndex(self._officials)
 
     @classmethod
     def from_corpus(cls, corpus: Corpus, overrides: Path | None = None) -> OfficialsDirectory:
@@ -119,7 +123,31 @@ class OfficialsDirectory:
             runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
             if ranked[0][1] - runner_up >= MARGIN:
                 return OfficialLookup(official=self._officials[ranked[0][0]])
-        return OfficialLookup(official=None, suggestions=self._suggestions(query, forms, ranked))
+        by_name = self._suggestions(query, forms, ranked)
+        offices = self._offices.rank(query)
+        if self._matches_a_name(forms, ranked):  # "Wang": the Wangs, whatever titles say
+            names = by_name + self._names(self._offices.suggest(offices))
+        else:
+            chosen = self._offices.choose(offices)
+            if chosen is not None:  # "governor", "商务厅厅长": one official holds that office
+                return OfficialLookup(official=self._officials[chosen])
+            names = self._names(self._offices.suggest(offices)) + by_name
+        return OfficialLookup(
+            official=None, suggestions=list(dict.fromkeys(names))[:MAX_SUGGESTIONS]
+        )
+
+    def _matches_a_name(self, forms: list[str], ranked: list[tuple[int, float]]) -> bool:
+        """Whether the query reads as a name: a whole name or name part, the start of one, or a
+        close spelling of one."""
+        if ranked and ranked[0][1] >= ACCEPT_SCORE:
+            return True
+        return any(
+            form in self._exact or form in self._tokens or self._prefix_names(form, 1)
+            for form in forms
+        )
+
+    def _names(self, indices: list[int]) -> list[str]:
+        return [self._officials[index].name for index in indices]
 
     def _suggestions(
         self, query: str, forms: list[str], ranked: list[tuple[int, float]]
@@ -147,10 +175,11 @@ class OfficialsDirectory:
         return best
 
     def complete(self, prefix: str, limit: int = 25) -> list[str]:
-        """Names that start with ``prefix`` (surname, given name or characters), for autocomplete.
+        """Names that start with ``prefix`` (surname, given name or characters), for autocomplete,
+        then the names of officials with a title word starting so ("gov" offers the governor).
 
-        An empty prefix offers everyone; a prefix that starts no name falls back to the closest
-        names, so a typo while typing still offers something.
+        An empty prefix offers everyone; a prefix that starts no name or title word falls back to
+        the closest names, so a typo while typing still offers something.
         """
         if limit <= 0:
             return []
@@ -160,6 +189,8 @@ class OfficialsDirectory:
         names: list[str] = []
         for form in forms:
             names += self._prefix_names(form, limit)
+        if len(names) < limit:  # "gov", "secr", "厅长": the officials holding that office
+            names += self._names(self._offices.complete(clean_query(prefix), limit))
         if not names and len(forms[0]) >= 3:
             names = self._fuzzy_prefix_names(forms[0], limit)
         return list(dict.fromkeys(names))[:limit]

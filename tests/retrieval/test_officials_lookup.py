@@ -116,3 +116,157 @@ def test_complete_ranks_surname_matches_first(directory: OfficialsDirectory):
 def test_complete_unknown_prefix_is_empty(directory: OfficialsDirectory):
     """A prefix that resembles no name offers nothing."""
     assert directory.complete("qqqq") == []
+
+
+@pytest.mark.parametrize(
+    ("query", "name"),
+    [
+        ("governor", "Wang Weizhong"),
+        ("Gouverneur", "Wang Weizhong"),  # the German title
+        ("the governor", "Wang Weizhong"),  # leading article
+        ("GOVENOR", "Wang Weizhong"),  # case and a typo
+        ("General Secretary", "Xi Jinping"),
+        ("director of the Department of Commerce", "Zhang Jinsong"),
+        ("commerce department director", "Zhang Jinsong"),  # word order
+        ("商务厅厅长", "Zhang Jinsong"),  # Chinese title
+        ("deputy director", "Yang Yinkai"),
+        ("Shenzhen party secretary", "Meng Fanli"),  # his second title
+        ("Governor Wang", "Wang Weizhong"),  # title and surname together
+    ],
+)
+def test_lookup_by_office_finds_its_single_holder(
+    directory: OfficialsDirectory, query: str, name: str
+):
+    """A query naming an office one official clearly holds finds that official."""
+    result = directory.lookup(query)
+    assert result.official is not None
+    assert result.official.name == name
+
+
+def test_office_held_by_several_suggests_them_closest_first(directory: OfficialsDirectory):
+    """An office several officials hold chooses none and suggests them, the deputy last."""
+    result = directory.lookup("director")
+    assert result.official is None
+    assert result.suggestions == ["Ai Xuefeng", "Huang Chuping", "Zhang Jinsong", "Yang Yinkai"]
+
+
+def test_party_secretary_suggests_the_party_secretaries_first(directory: OfficialsDirectory):
+    """ "party secretary" is ambiguous: the two party secretaries come first."""
+    result = directory.lookup("party secretary")
+    assert result.official is None
+    assert result.suggestions[:2] == ["Huang Kunming", "Meng Fanli"]
+
+
+def test_lesser_office_is_only_suggested(directory: OfficialsDirectory):
+    """ "vice governor" never returns the governor; he is only suggested."""
+    result = directory.lookup("vice governor")
+    assert result.official is None
+    assert result.suggestions == ["Wang Weizhong"]
+
+
+@pytest.mark.parametrize(
+    ("query", "names"),
+    [("Wang", ["Wang Weizhong", "Wang Yueqin"]), ("Huang", ["Huang Chuping", "Huang Kunming"])],
+)
+def test_name_match_is_never_overridden_by_a_title(
+    directory: OfficialsDirectory, query: str, names: list[str]
+):
+    """A query that reads as a name offers the names it matches first, whatever titles say."""
+    result = directory.lookup(query)
+    assert result.official is None
+    assert result.suggestions[: len(names)] == names
+
+
+def test_office_unknown_to_the_corpus_matches_nobody(directory: OfficialsDirectory):
+    """An office nobody holds ("deputy mayor") returns no one and suggests no one."""
+    assert directory.lookup("deputy mayor").model_dump() == {"official": None, "suggestions": []}
+
+
+@pytest.mark.parametrize(
+    ("prefix", "expected"),
+    [
+        ("gov", ["Wang Weizhong"]),
+        ("secr", ["Huang Kunming", "Meng Fanli", "Xi Jinping"]),
+        ("party sec", ["Huang Kunming", "Meng Fanli"]),  # words typed before must be held too
+        ("the gouv", ["Wang Weizhong"]),
+        ("厅长", ["Zhang Jinsong"]),
+        ("dir", ["Ai Xuefeng", "Huang Chuping", "Zhang Jinsong", "Yang Yinkai"]),
+    ],
+)
+def test_complete_offers_holders_of_a_title_word(
+    directory: OfficialsDirectory, prefix: str, expected: list[str]
+):
+    """Autocomplete offers, by name, the officials whose title has a word starting so."""
+    assert directory.complete(prefix) == expected
+
+
+def test_complete_short_prefix_does_not_reach_into_titles(directory: OfficialsDirectory):
+    """Two letters only complete names: "go" offers no governor."""
+    assert directory.complete("go") == []
+
+
+ZHUHAI_EN = """Zhuhai widens its harbour
+
+Zhuhai, 9 June 2026. Mayor Zhou Jianguo said that the harbour will be widened next year. \
+Mei Yong, director of the Meishan Port Authority, stressed that ships will no longer wait at sea. \
+Liu Ping, head of the Zhou River Water Bureau, noted that the river will be dredged. Chen Lihua, \
+vice governor of Guangdong Province, announced new funds for the project.
+"""
+
+ZHUHAI_DE = """Zhuhai baut den Hafen aus
+
+Zhuhai, 9. Juni 2026. Die stellvertretende Bürgermeisterin Sun Meiling betonte, dass der Hafen \
+bis 2028 fertig sein werde.
+"""
+
+ZHUHAI_ZH = """珠海扩建港口
+
+市水务局局长高峰表示，到2028年珠海港将完成扩建。
+"""
+
+
+@pytest.fixture(scope="module")
+def invented(tmp_path_factory: pytest.TempPathFactory) -> OfficialsDirectory:
+    folder = tmp_path_factory.mktemp("invented")
+    texts = {"zhuhai-en.txt": ZHUHAI_EN, "zhuhai-de.txt": ZHUHAI_DE, "zhuhai-zh.txt": ZHUHAI_ZH}
+    for name, text in texts.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return OfficialsDirectory.from_corpus(load_corpus(folder))
+
+
+@pytest.mark.parametrize(
+    ("query", "name"),
+    [
+        ("the mayor", "Zhou Jianguo"),
+        ("Vice-Governor", "Chen Lihua"),
+        ("stellvertretende Bürgermeisterin", "Sun Meiling"),
+        ("局长", "Gao Feng"),
+        ("head of the water bureau", "Liu Ping"),
+    ],
+)
+def test_lookup_by_office_is_general(invented: OfficialsDirectory, query: str, name: str):
+    """Offices found in a text that is not in the seeds find their holders."""
+    result = invented.lookup(query)
+    assert result.official is not None
+    assert result.official.name == name
+
+
+def test_invented_lesser_office_is_not_the_office(invented: OfficialsDirectory):
+    """ "the governor" does not return a vice governor; "Bürgermeisterin" not a deputy mayor."""
+    assert invented.lookup("the governor").model_dump() == {
+        "official": None,
+        "suggestions": ["Chen Lihua"],
+    }
+    assert invented.lookup("Bürgermeisterin").official is None
+
+
+def test_invented_name_beats_a_title_word(invented: OfficialsDirectory):
+    """ "Zhou" is Zhou Jianguo's surname and a word of Liu Ping's title: the name wins."""
+    result = invented.lookup("Zhou")
+    assert result.official is not None
+    assert result.official.name == "Zhou Jianguo"
+
+
+def test_invented_complete_offers_names_before_title_holders(invented: OfficialsDirectory):
+    """ "zho" offers Zhou Jianguo by name first, then Liu Ping by the Zhou River in his title."""
+    assert invented.complete("zho") == ["Zhou Jianguo", "Liu Ping"]
