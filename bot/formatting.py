@@ -558,12 +558,12 @@ def _unknown_official(query: str, suggestions: Sequence[str]) -> Answer:
     if suggestions:
         names = "\n".join(f"• {clip(inline(name), 100)}" for name in suggestions[:10])
         description = (
-            f"No official named \u201c{shown}\u201d appears in the corpus. "
-            f"The closest names:\n{names}"
+            f"\u201c{shown}\u201d names no single official in the corpus. Did you mean:\n{names}"
         )
     else:
         description = (
-            f"No official named \u201c{shown}\u201d appears in the corpus, nor any close name."
+            f"No official in the corpus is called \u201c{shown}\u201d or holds that office, "
+            "and no name comes close."
         )
     card = Card(
         title="Official not found",

@@ -226,8 +226,11 @@ def run(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
     elif args.command == "official":
         lookup = library.officials.lookup(args.name)
         if lookup.official is None:
-            hint = ", ".join(lookup.suggestions) or "none"
-            text = f"No official called {args.name!r}. Closest names: {hint}"
+            if lookup.suggestions:
+                hint = ", ".join(lookup.suggestions)
+                text = f"{args.name!r} names no single official in the corpus. Did you mean: {hint}"
+            else:
+                text = f"No official in the corpus is called {args.name!r} or holds that office."
             _emit(lookup, text, args.json, out)
             return 1
         _emit(lookup.official, render_official(lookup.official), args.json, out)
