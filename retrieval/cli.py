@@ -61,6 +61,8 @@ def render_search(response: SearchResponse) -> str:
     lines: list[str] = []
     for c in response.corrections:
         lines.append(f"(searched for '{c.corrected}' instead of '{c.original}')")
+    for e in response.expansions:
+        lines.append(f"(also searched for {', '.join(map(repr, e.added))} for '{e.original}')")
     if not response.results:
         lines.append("The corpus has no passage that answers this question.")
         return "\n".join(lines)
@@ -68,7 +70,13 @@ def render_search(response: SearchResponse) -> str:
         doc = r.document
         lines.append(f"{rank}. {doc.source} — {doc.title} ({doc.date or 'undated'})")
         lines.extend(
-            textwrap.wrap(r.text, width=96, initial_indent="   “", subsequent_indent="    ")
+            textwrap.wrap(
+                r.text,
+                width=96,
+                initial_indent="   “",
+                subsequent_indent="    ",
+                break_on_hyphens=False,  # "1-11月" is a range, not a place to break
+            )
         )
         lines[-1] += "”"
         where = f"   paragraph {r.paragraph}, characters {r.start}–{r.end}, score {r.score:.2f}"

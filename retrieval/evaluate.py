@@ -35,6 +35,9 @@ class Question:
 class QuestionSet:
     questions: list[Question]
     off_topic: list[str]
+    # Off-topic questions the search is known to answer (``known_failure = true`` in the file):
+    # run and reported, never counted, so a weakness found stays visible without failing CI.
+    known_off_topic: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -49,6 +52,7 @@ class Evaluation:
     off_topic_empty: int = 0
     misses: list[tuple[str, str, list[str]]] = field(default_factory=list)  # (question, want, got)
     answered_off_topic: list[str] = field(default_factory=list)
+    known_failures: list[str] = field(default_factory=list)  # known-failure questions answered
 
     @property
     def top1_rate(self) -> float:
@@ -74,8 +78,10 @@ def load_questions(path: Path = QUESTIONS_FILE) -> QuestionSet:
     questions = [
         Question(q["ask"], q["expect"], q.get("language", "en")) for q in data.get("question", [])
     ]
-    off_topic = [q["ask"] for q in data.get("off_topic", [])]
-    return QuestionSet(questions, off_topic)
+    entries = data.get("off_topic", [])
+    off_topic = [q["ask"] for q in entries if not q.get("known_failure", False)]
+    known = [q["ask"] for q in entries if q.get("known_failure", False)]
+    return QuestionSet(questions, off_topic, known)
 
 
 def evaluate(
@@ -95,6 +101,9 @@ def evaluate(
             result.answered_off_topic.append(ask)
         else:
             result.off_topic_empty += 1
+    for ask in question_set.known_off_topic:
+        if answer(ask):
+            result.known_failures.append(ask)
     return result
 
 
@@ -148,6 +157,8 @@ def format_report(ours: Evaluation, naive: Evaluation, *, details: bool = True) 
             lines.append(f"lingnan missed top-1: {ask!r} wants {want!r}; got {first!r}")
         for ask in ours.answered_off_topic:
             lines.append(f"lingnan answered off-topic: {ask!r}")
+        for ask in ours.known_failures:
+            lines.append(f"lingnan answered off-topic (known failure, not counted): {ask!r}")
     return "\n".join(lines)
 
 

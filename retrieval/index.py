@@ -211,6 +211,28 @@ class BM25Index:
         order = np.lexsort((candidates, -candidate_scores))[:k]
         return candidates[order], candidate_scores[order]
 
+    def matches(self, terms: Iterable[str]) -> tuple[np.ndarray, np.ndarray]:
+        """(passage ids, scores) of every passage containing a query term, ids ascending.
+
+        The scores are ``top_k``'s (the same sums in the same order); for callers that rank by
+        more than BM25 and must see every candidate, not the best k by BM25 alone.
+        """
+        ids = self._ids(terms)
+        if not ids or not self.size:
+            return np.zeros(0, dtype=np.int64), np.zeros(0)
+        indptr = self._indptr
+        rows = np.concatenate([self._indices[indptr[t] : indptr[t + 1]] for t in ids])
+        weights = np.concatenate([self._data[indptr[t] : indptr[t + 1]] for t in ids])
+        if len(rows) * 8 < self.size:
+            # Few postings: sum per distinct passage, never touching all N passages.
+            candidates, slots = np.unique(rows, return_inverse=True)
+            return candidates, np.bincount(slots, weights=weights, minlength=len(candidates))
+        scores = np.bincount(rows, weights=weights, minlength=self.size)
+        matched = np.zeros(self.size, dtype=bool)
+        matched[rows] = True
+        candidates = np.flatnonzero(matched)
+        return candidates, scores[candidates]
+
     def _ids(self, terms: Iterable[str]) -> list[int]:
         lookup = self._term_ids
         return [tid for tid in (lookup.get(t) for t in terms) if tid is not None]

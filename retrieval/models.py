@@ -51,6 +51,13 @@ class Correction(_Frozen):
     corrected: str
 
 
+class Expansion(_Frozen):
+    """A name of the question searched for in its other spellings too (张劲松: Zhang Jinsong)."""
+
+    original: str = Field(description="the name as the question writes it")
+    added: list[str] = Field(description="the other spellings searched for as well")
+
+
 class SearchResult(_Frozen):
     text: str
     score: float
@@ -70,6 +77,7 @@ class SearchResponse(_Frozen):
     query: str
     results: list[SearchResult]
     corrections: list[Correction] = Field(default_factory=list)
+    expansions: list[Expansion] = Field(default_factory=list)
 
 
 class DocumentSummary(DocumentInfo):

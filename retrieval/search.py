@@ -1,16 +1,28 @@
 """Questions to ranked, cited passages: query terms, spelling tolerance, BM25, a relevance floor.
 
 A question's words become index terms (``Tokenizer.query_terms``); a word the index does not know
-but that is one or two letters away from a word it does ("Weizong" -> "Weizhong") is corrected,
-and the correction is reported. The passages are ranked by BM25 (``BM25Index.top_k``).
+but that is one or two letters away from a word the corpus writes ("Weizong" -> "Weizhong") is
+corrected, and the correction is reported as the corpus writes the word.
+
+A passage's context is its paragraph and its document's title: a report names the speaker once
+per paragraph ("Governor Wang Weizhong emphasized that ...") and a speech only in its title, so
+the sentences that say what was said do not name who said it. The words of the question that a
+passage's context holds count as present in it.
 
 The relevance floor decides whether the corpus answers at all. Each content word of the question
 weighs its idf (how rare, hence how telling, it is); a word the corpus does not contain weighs the
 largest idf there can be, since it is the most telling of all that the corpus is about something
 else (one-character Chinese words excepted: an unknown 说 or 事 is a light word of a question).
-A passage is returned only if the words it contains carry more than ``min_coverage`` of the
-question's weight. "What is the capital of France?" is not answered by a passage on capital
+A passage is returned only if the words its context holds carry more than ``min_coverage`` of
+the question's weight. "What is the capital of France?" is not answered by a passage on capital
 investment: "France" is absent from the corpus and outweighs "capital".
+
+The passages that clear the floor are ranked by their BM25 score plus ``context_weight`` times
+the question weight their context holds, a little higher in the question's own language. Words
+naming a person the caller says the question names (``NameMention``: the library finds officials
+by any spelling or a title only they hold) also find the person's other spellings ("张劲松",
+"Zhang Jinsong"), and give a passage only a share of their BM25 score when the question asks
+about something more: the answer is the sentence on that subject, not the one naming the person.
 """
 
 from __future__ import annotations
@@ -26,21 +38,38 @@ from rapidfuzz.distance import Levenshtein
 
 from retrieval.encoding import replace_lone_surrogates
 from retrieval.index import BM25Index
-from retrieval.models import Correction, DocumentInfo, Passage, SearchResponse, SearchResult
+from retrieval.models import (
+    Correction,
+    DocumentInfo,
+    Expansion,
+    Passage,
+    SearchResponse,
+    SearchResult,
+)
 from retrieval.scripts import has_han, is_han
-from retrieval.tokenize import QueryTerm, Token, Tokenizer
+from retrieval.tokenize import QueryTerm, Token, Tokenizer, strip_marks
 
 log = logging.getLogger(__name__)
 
 DEFAULT_MIN_COVERAGE = 0.5
+# Weight of a passage's context (its paragraph and its document's title) in the ranking: the
+# question weight (idf) the context covers, times this, is added to the passage's BM25 score.
+DEFAULT_CONTEXT_WEIGHT = 0.5
 # Longer questions are cut here: enough for any real question, bounded work for pasted essays.
 MAX_QUERY_CHARS = 2000
 # Spelling correction: words shorter than this are never corrected; from _TWO_EDITS_FROM
 # letters on, ``max_edits`` edits are allowed instead of one.
 _MIN_SPELLABLE = 6
 _TWO_EDITS_FROM = 9
-# How many ranked passages to look at to find ``top_k`` that clear the floor.
-_CANDIDATE_FACTOR = 10
+# A passage in the question's own language ranks this much higher than one in another: asked in
+# English, the English release is quoted before its German version when both answer.
+_SAME_LANGUAGE_BONUS = 0.1
+# The share of their BM25 score that the words naming a person give a passage (see _scores).
+_NAMED_SCORE_SHARE = 0.25
+# How many vocabulary terms a misspelt word is compared with by the words the corpus writes, and
+# how many passages of each are read for those written forms.
+_SPELLING_TERMS = 12
+_SPELLING_SAMPLES = 8
 
 
 class _HasInfo(Protocol):
@@ -66,6 +95,23 @@ class _ResolvedWord:
     weight: float  # share of the question's weight; 0 for optional forms
 
 
+@dataclass(frozen=True)
+class NameMention:
+    """A person the question names, as it names them ("张劲松", "the governor"'s "Governor"),
+    with the other spellings of that person's name to search for as well."""
+
+    mention: str
+    spellings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class _NameSpellings:
+    """Words of the question that name someone, and the terms of each other spelling of it."""
+
+    words: frozenset[int]  # positions in the resolved words
+    spellings: tuple[tuple[str, ...], ...]
+
+
 class Searcher:
     """Answers questions from a corpus and its BM25 index.
 
@@ -85,6 +131,7 @@ class Searcher:
         *,
         min_coverage: float = DEFAULT_MIN_COVERAGE,
         max_edits: int = 2,
+        context_weight: float = DEFAULT_CONTEXT_WEIGHT,
     ) -> None:
         if len(corpus.passages) != index.size:
             raise ValueError(
@@ -95,9 +142,11 @@ class Searcher:
         self._tokenizer = tokenizer
         self.min_coverage = min_coverage
         self.max_edits = max_edits
+        self.context_weight = context_weight
         self._spellable: dict[str, list[str]] | None = None  # by first letter
         self._titles: dict[str, frozenset[str]] = {}
         self._every_title: frozenset[str] | None = None
+        self._context: _Context | None = None
 
     @property
     def tokenizer(self) -> Tokenizer:
@@ -107,43 +156,93 @@ class Searcher:
     def index(self) -> BM25Index:
         return self._index
 
-    def search(self, query: str, top_k: int = 3) -> SearchResponse:
-        """The ``top_k`` best passages that clear the relevance floor, best first."""
+    def search(
+        self, query: str, top_k: int = 3, *, names: Sequence[NameMention] = ()
+    ) -> SearchResponse:
+        """The ``top_k`` best passages that clear the relevance floor, best first.
+
+        ``names`` are the people the question names (see ``NameMention``): their other
+        spellings are searched for too, and a passage whose context names them is as good as
+        one that does so itself.
+        """
         # The query is echoed in the response: a lone surrogate there could not be sent as JSON.
         query = replace_lone_surrogates(query).strip()
         if not query or top_k < 1:
             return SearchResponse(query=query, results=[], corrections=[])
         words, corrections = self._resolve(query[:MAX_QUERY_CHARS])
-        terms = [w.term for w in words if w.term is not None]
+        people, expansions = self._name_spellings(words, names)
+        naming = frozenset().union(*(person.words for person in people))
+        topic = [w.term for i, w in enumerate(words) if w.term is not None and i not in naming]
+        named = [w.term for i, w in enumerate(words) if w.term is not None and i in naming]
+        named += [t for person in people for spelling in person.spellings for t in spelling]
+        named = list(dict.fromkeys(named))
         total_weight = sum(w.weight for w in words)
-        if not terms or total_weight <= 0:
+        if not (topic or named) or total_weight <= 0:
             return SearchResponse(query=query, results=[], corrections=corrections)
 
-        ids, scores = self._index.top_k(terms, max(top_k * _CANDIDATE_FACTOR, 30))
-        # Which candidates hold each term, from the index's postings: no candidate is tokenized
-        # again just to be weighed, only the few that are returned (for their matched words).
-        in_candidate = {term: np.isin(ids, self._index.postings(term)) for term in set(terms)}
-        wanted = set(terms)
-        results: list[SearchResult] = []
-        for slot, (passage_id, score) in enumerate(zip(ids.tolist(), scores.tolist(), strict=True)):
-            passage = self._corpus.passages[passage_id]
-            # A word of the document's title counts as present: a speech's passages do not name
-            # their speaker, its title does ("What did Huang Kunming say about talents?").
-            title = self._title_terms(passage.document_id)
-            covered = sum(
-                w.weight
-                for w in words
-                if w.term is not None and (w.term in title or in_candidate[w.term][slot])
-            )
-            if covered / total_weight <= self.min_coverage:
+        # A question that only names someone ("Wang Weizhong") is about them: their name is
+        # then its subject, scored in full.
+        asks_more = any(w.weight > 0 for i, w in enumerate(words) if i not in naming)
+        ids, scores = self._scores(topic, named, _NAMED_SCORE_SHARE if asks_more else 1.0)
+        # What each candidate's context holds (its paragraph, its document's title), from the
+        # index's postings: no candidate is tokenized again, only the few that are returned.
+        context = self._paragraph_context()
+        present = {term: context.holds(term, ids, self._index) for term in {*topic, *named}}
+        covered = np.zeros(len(ids))
+        for position, word in enumerate(words):
+            if word.weight <= 0:
                 continue
+            holds = present[word.term] if word.term is not None else np.zeros(len(ids), bool)
+            for person in people:
+                if position in person.words:
+                    for spelling in person.spellings:
+                        holds = holds | np.logical_and.reduce([present[t] for t in spelling])
+            covered += word.weight * holds
+        # A passage in a paragraph (or a document) about what the question asks outranks one
+        # that shares as many words with it alone: "the governor ... robotics" is answered by
+        # the sentence on robotics in the governor's paragraph.
+        ranking = scores + self.context_weight * covered
+        language = self._tokenizer.question_language(query[:MAX_QUERY_CHARS])
+        if language is not None:
+            ranking *= 1 + _SAME_LANGUAGE_BONUS * context.written_in(language, ids)
+        keep = np.flatnonzero(covered / total_weight > self.min_coverage)
+        if len(keep) > top_k:
+            # Only the best k are sorted; ties with the k-th are kept for the id tie-break.
+            kth = np.partition(-ranking[keep], top_k - 1)[top_k - 1]
+            keep = keep[-ranking[keep] <= kth]
+        order = keep[np.lexsort((ids[keep], -ranking[keep]))][:top_k]
+        wanted = {*topic, *named}
+        results: list[SearchResult] = []
+        for slot in order.tolist():
+            passage = self._corpus.passages[int(ids[slot])]
             tokens = self._tokenizer.tokens(passage.text, passage.language)
             results.append(
-                self._result(passage, score, _matched_surfaces(passage.text, tokens, wanted))
+                self._result(
+                    passage,
+                    float(ranking[slot]),
+                    _matched_surfaces(passage.text, tokens, wanted),
+                )
             )
-            if len(results) == top_k:
-                break
-        return SearchResponse(query=query, results=results, corrections=corrections)
+        return SearchResponse(
+            query=query, results=results, corrections=corrections, expansions=expansions
+        )
+
+    def _scores(
+        self, topic: list[str], named: list[str], share: float
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """(ids, scores) of the passages holding a term: BM25 of the topic words, plus
+        ``share`` of the BM25 of the words naming people. A report of what someone said names
+        them once, in its first sentence or only in the title; the sentences on the subject
+        asked about are the answer, not the one that names the speaker."""
+        topic_ids, topic_scores = self._index.matches(topic)
+        if not named:
+            return topic_ids, topic_scores
+        named_ids, named_scores = self._index.matches(named)
+        ids = np.union1d(topic_ids, named_ids)
+        scores = np.zeros(len(ids))
+        scores[np.searchsorted(ids, topic_ids)] += topic_scores
+        scores[np.searchsorted(ids, named_ids)] += share * named_scores
+        return ids, scores
 
     # ---- query words ----------------------------------------------------------------------
 
@@ -151,21 +250,18 @@ class Searcher:
         index = self._index
         words: list[_ResolvedWord] = []
         corrections: list[Correction] = []
+        languages: tuple[str, ...] | None = None
         for qterm in self._tokenizer.query_terms(query):
             if qterm.stopword:
                 continue
-            term = next((c for c in qterm.candidates if c in index), None)
-            if term is None:
-                # A word only a title has (the speaker of a speech) is known, not evidence
-                # against the corpus; it scores nothing but counts for that document's passages.
-                titles = self._all_title_terms()
-                term = next((c for c in qterm.candidates if c in titles), None)
+            term = self._known_term(qterm)
             if term is None and qterm.correctable:
-                term = self._correct(qterm.candidates)
-                if term is not None:
-                    corrections.append(
-                        Correction(original=qterm.surface, corrected=self._surface_of(term))
-                    )
+                if languages is None:
+                    languages = self._tokenizer.query_languages(query)
+                found = self._correct(qterm, languages)
+                if found is not None:
+                    term, written = found
+                    corrections.append(Correction(original=qterm.surface, corrected=written))
             if qterm.optional:
                 if term is not None:
                     words.append(_ResolvedWord(qterm, term, 0.0))
@@ -179,6 +275,52 @@ class Searcher:
             # A term in more than half the passages has a floored idf; it still counts a little.
             words.append(_ResolvedWord(qterm, term, max(weight, 1e-6)))
         return _split_unknown_compounds(words), corrections
+
+    def _known_term(self, qterm: QueryTerm) -> str | None:
+        """The first candidate of ``qterm`` the index, or failing that a title, knows."""
+        term = next((c for c in qterm.candidates if c in self._index), None)
+        if term is None:
+            # A word only a title has (the speaker of a speech) is known, not evidence
+            # against the corpus; it scores nothing but counts for that document's passages.
+            titles = self._all_title_terms()
+            term = next((c for c in qterm.candidates if c in titles), None)
+        return term
+
+    def _name_spellings(
+        self, words: list[_ResolvedWord], names: Sequence[NameMention]
+    ) -> tuple[list[_NameSpellings], list[Expansion]]:
+        """The question's words naming each person, with the known terms of their other
+        spellings; and the expansions to report (the spellings searched for)."""
+        people: list[_NameSpellings] = []
+        expansions: list[Expansion] = []
+        for name in names:
+            mention = [q for q in self._tokenizer.query_terms(name.mention) if not q.stopword]
+            surfaces = {_folded(q.surface) for q in mention}
+            # By term too: a misspelt "Govenor", corrected, still names the governor.
+            terms = {self._known_term(q) for q in mention if not q.optional} - {None}
+            positions = frozenset(
+                i
+                for i, w in enumerate(words)
+                if w.weight > 0 and (_folded(w.query.surface) in surfaces or w.term in terms)
+            )
+            if not positions:
+                continue
+            spellings: list[tuple[str, ...]] = []
+            written: list[str] = []
+            for spelling in name.spellings:
+                qterms = [
+                    q
+                    for q in self._tokenizer.query_terms(spelling)
+                    if not q.stopword and not q.optional
+                ]
+                found = [self._known_term(q) for q in qterms]
+                if found and all(t is not None for t in found):
+                    spellings.append(tuple(dict.fromkeys(t for t in found if t is not None)))
+                    written.append(spelling)
+            people.append(_NameSpellings(positions, tuple(spellings)))
+            if written:
+                expansions.append(Expansion(original=name.mention, added=written))
+        return people, expansions
 
     def _all_title_terms(self) -> frozenset[str]:
         if self._every_title is None:
@@ -194,12 +336,27 @@ class Searcher:
             self._titles[document_id] = terms
         return terms
 
-    def _correct(self, candidates: Sequence[str]) -> str | None:
-        """The vocabulary term closest to one of ``candidates``, if close enough.
+    def _paragraph_context(self) -> _Context:
+        if self._context is None:
+            passages = self._corpus.passages
+            documents = list(dict.fromkeys(p.document_id for p in passages))
+            self._context = _Context.build(passages, {d: self._title_terms(d) for d in documents})
+        return self._context
+
+    def _correct(self, qterm: QueryTerm, languages: Sequence[str]) -> tuple[str, str] | None:
+        """The vocabulary term a misspelt word means, and the word as the corpus writes it.
 
         Short words have too many neighbours ("want" / "wang", "cake" / "care") to guess at: a
         word is corrected only from six letters on, with one edit, or two from nine letters on.
+        The nearest written word wins ("inteligence": "intelligence", not "intelligent"), then
+        the more frequent, then one in the question's language ("robotcs": "robotics", not
+        "Robotik"); possessives and hyphenated forms are never offered ("Shenzhen", not
+        "Shenzhen's").
         """
+        typed = _folded(qterm.surface)
+        if len(typed) < _MIN_SPELLABLE:
+            return None
+        limit = 1 if len(typed) < _TWO_EDITS_FROM else self.max_edits
         if self._spellable is None:
             # Only alphabetic terms: figures and codes ("2024", "ag600") are never guessed at.
             # A misspelling rarely gets the first letter wrong ("France" must not meet words an
@@ -209,31 +366,67 @@ class Searcher:
             for term in sorted(self._index.vocabulary):
                 if term.isalpha() and len(term) >= _MIN_SPELLABLE - 1:
                     self._spellable.setdefault(term[0], []).append(term)
-        best: tuple[int, int, str] | None = None
-        for candidate in candidates:
-            if len(candidate) < _MIN_SPELLABLE:
+        # Terms near one of the word's forms (its stems, the word itself); a stem may be an
+        # edit further from its neighbour's than the written words are, hence ``limit + 1``.
+        near: dict[str, int] = {}
+        for form in qterm.candidates:
+            if len(form) < _MIN_SPELLABLE - 1:
                 continue
-            limit = 1 if len(candidate) < _TWO_EDITS_FROM else self.max_edits
             for choice, distance, _ in process.extract(
-                candidate,
-                self._spellable.get(candidate[0], []),
+                form,
+                self._spellable.get(form[0], []),
                 scorer=Levenshtein.distance,
-                score_cutoff=limit,
+                score_cutoff=limit + 1,
                 limit=20,
             ):
-                key = (int(distance), -self._index.document_frequency(choice), choice)
-                if best is None or key < best:
-                    best = key
-        return best[2] if best else None
+                near[choice] = min(int(distance), near.get(choice, limit + 2))
+        rank = {language: i for i, language in enumerate(languages)}
+        best: tuple[tuple[int, int, int, int, str], str] | None = None
+        for term in sorted(near, key=lambda t: (near[t], t))[:_SPELLING_TERMS]:
+            written = self._written_forms(term)
+            choices = [
+                (Levenshtein.distance(typed, folded), -count, rank.get(language, len(rank)), form)
+                for (folded, language), (count, form) in written.items()
+            ]
+            if not choices:
+                # Only written with punctuation ("R&D-led"): the term stands for itself.
+                choices = [(near[term], 0, len(rank), term)]
+            distance, _, language_rank, form = min(choices)
+            if min(distance, near[term]) > limit:
+                continue
+            key = (
+                distance,
+                near[term],
+                -self._index.document_frequency(term),
+                language_rank,
+                term,
+            )
+            if best is None or key < best[0]:
+                best = (key, form)
+        return (best[0][-1], best[1]) if best else None
 
-    def _surface_of(self, term: str) -> str:
-        """How the corpus writes ``term`` (its first occurrence), for reporting a correction."""
-        for passage_id in self._index.postings(term)[:1].tolist():
+    def _written_forms(self, term: str) -> dict[tuple[str, str], tuple[int, str]]:
+        """How the corpus writes ``term``, from a few passages holding it: for each folded
+        word and language, its count and its commonest casing. Only plain words: a possessive
+        loses its "'s", a form with other punctuation is left out."""
+        counts: dict[tuple[str, str], dict[str, int]] = {}
+        for passage_id in self._index.postings(term)[:_SPELLING_SAMPLES].tolist():
             passage = self._corpus.passages[passage_id]
             for token in self._tokenizer.tokens(passage.text, passage.language):
-                if token.term == term:
-                    return passage.text[token.start : token.end]
-        return term
+                if token.term != term:
+                    continue
+                word = passage.text[token.start : token.end]
+                if word[-2:] in ("'s", "’s"):
+                    word = word[:-2]
+                if not word.isalpha():
+                    continue
+                key = (_folded(word), passage.language)
+                casings = counts.setdefault(key, {})
+                casings[word] = casings.get(word, 0) + 1
+        return {
+            key: (sum(casings.values()), max(casings, key=lambda w: casings[w]))
+            for key, casings in counts.items()
+        }
 
     # ---- results --------------------------------------------------------------------------
 
@@ -249,6 +442,69 @@ class Searcher:
             language=passage.language,
             passage_id=passage.id,
         )
+
+
+class _Context:
+    """Where each passage sits: its paragraph and its document, for what its context holds."""
+
+    def __init__(
+        self,
+        paragraph_of: np.ndarray,
+        document_of: np.ndarray,
+        titled: dict[str, np.ndarray],
+        language_of: np.ndarray,
+    ) -> None:
+        self._language_of = language_of  # passage id -> its language code
+        self._paragraph_of = paragraph_of  # passage id -> paragraph number across the corpus
+        self._document_of = document_of  # passage id -> document number
+        self._titled = titled  # term -> numbers of the documents whose title holds it
+        self._paragraphs = int(paragraph_of.max()) + 1 if len(paragraph_of) else 0
+        self._documents = int(document_of.max()) + 1 if len(document_of) else 0
+
+    @classmethod
+    def build(cls, passages: Sequence[Passage], titles: dict[str, frozenset[str]]) -> _Context:
+        paragraphs: dict[tuple[str, int], int] = {}
+        documents = {doc: i for i, doc in enumerate(titles)}
+        paragraph_of = np.fromiter(
+            (
+                paragraphs.setdefault((p.document_id, p.paragraph), len(paragraphs))
+                for p in passages
+            ),
+            dtype=np.int64,
+            count=len(passages),
+        )
+        document_of = np.fromiter(
+            (documents[p.document_id] for p in passages), dtype=np.int64, count=len(passages)
+        )
+        by_term: dict[str, list[int]] = {}
+        for document, terms in titles.items():
+            for term in terms:
+                by_term.setdefault(term, []).append(documents[document])
+        titled = {term: np.asarray(docs, dtype=np.int64) for term, docs in by_term.items()}
+        language_of = np.array([p.language for p in passages], dtype=str)
+        return cls(paragraph_of, document_of, titled, language_of)
+
+    def written_in(self, language: str, ids: np.ndarray) -> np.ndarray:
+        """For each passage of ``ids``: is it written in ``language``?"""
+        return self._language_of[ids] == language
+
+    def holds(self, term: str, ids: np.ndarray, index: BM25Index) -> np.ndarray:
+        """For each passage of ``ids``: does its paragraph, or its document's title, hold
+        ``term``? (Marks over paragraphs and documents: linear, no sorting.)"""
+        in_paragraph = np.zeros(self._paragraphs, dtype=bool)
+        in_paragraph[self._paragraph_of[index.postings(term)]] = True
+        holds = in_paragraph[self._paragraph_of[ids]]
+        titled = self._titled.get(term)
+        if titled is not None:
+            in_title = np.zeros(self._documents, dtype=bool)
+            in_title[titled] = True
+            holds |= in_title[self._document_of[ids]]
+        return holds
+
+
+def _folded(word: str) -> str:
+    """A word as spelling correction and name matching compare it: case and tone marks gone."""
+    return strip_marks(word.casefold(), "en")
 
 
 def _split_unknown_compounds(words: list[_ResolvedWord]) -> list[_ResolvedWord]:

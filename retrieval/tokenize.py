@@ -5,6 +5,9 @@ stores, ``query_terms`` turns a question (language unknown) into candidate terms
 
 - Unicode-aware: compatibility forms are folded (NFKC: full-width digits, ligatures), case is
   folded (``casefold``: "Straße" and "STRASSE" meet).
+- Accents that are not part of the language are dropped: pinyin tone marks in English or Chinese
+  text and in questions ("Huáng Kūnmíng" meets "Huang Kunming"); German keeps its umlauts, which
+  its stemmer handles.
 - English and German words are stemmed with the Snowball stemmers (PyStemmer); other Snowball
   languages are stemmed too when a passage says it is written in one.
 - Stopwords come from the editable lists in ``retrieval/data/stopwords/<language>.txt``.
@@ -38,7 +41,7 @@ import Stemmer
 from retrieval.scripts import HAN
 
 # Bump when a rule here changes, so saved indexes built with the old rules are rebuilt.
-TOKENIZER_VERSION = "3"
+TOKENIZER_VERSION = "4"
 
 STOPWORDS_DIR = Path(__file__).parent / "data" / "stopwords"
 LEMMAS_DIR = Path(__file__).parent / "data" / "lemmas"
@@ -68,6 +71,7 @@ _WORD_CHAR = rf"(?:(?![{HAN}])[^\W_])"
 # A run of word characters, joined by inner hyphens, ampersands, apostrophes, dots or commas
 # ("brain-computer", "R&D", "Guangdong's", "U.S", "8,437", "4.8"), with an optional percent sign.
 _CHUNK = rf"{_WORD_CHAR}+(?:[-‐‑&'.,]{_WORD_CHAR}+)*(?:\s?%)?"
+_HAN_CHAR = re.compile(f"[{HAN}]")
 _SCANNER = re.compile(rf"(?P<han>[{HAN}]+)|(?P<chunk>{_CHUNK})")
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
@@ -92,6 +96,14 @@ _MAGNITUDE_WORDS: dict[str, dict[str, int]] = {
     },
 }
 _CJK_UNITS = "元人个家台项倍吨所座"
+# Accents that belong to a language's spelling and are kept in its words; every other combining
+# mark (pinyin tone marks: "Huáng Kūnmíng", a French accent in an English text) is dropped, so
+# "Huang" finds "Huáng". Languages not listed keep all their accents (French, Spanish, ...).
+_KEPT_MARKS: dict[str, frozenset[str]] = {
+    "en": frozenset(),
+    "zh": frozenset(),
+    "de": frozenset({"\u0308"}),  # the umlaut's diaeresis: the German stemmer folds it itself
+}
 # Stems remembered per language: far more than the vocabulary of a large corpus's hot words.
 _STEM_CACHE_SIZE = 200_000
 
@@ -147,6 +159,16 @@ def _normalise_span_preserving(text: str) -> str:
 
 def _fold(word: str) -> str:
     return unicodedata.normalize("NFKC", word).casefold()
+
+
+def strip_marks(word: str, language: str) -> str:
+    """``word`` without the combining marks that are not part of ``language``'s spelling."""
+    kept = _KEPT_MARKS.get(language)
+    if kept is None or word.isascii():
+        return word
+    decomposed = unicodedata.normalize("NFD", word)
+    stripped = "".join(c for c in decomposed if c in kept or not unicodedata.combining(c))
+    return unicodedata.normalize("NFC", stripped)
 
 
 def read_word_pairs(path: Path) -> dict[str, str]:
@@ -236,7 +258,8 @@ class Tokenizer:
     # ---- words ----------------------------------------------------------------------------
 
     def stem(self, word: str, language: str) -> str:
-        """The Snowball stem of a folded word; the word itself for a language without stemmer."""
+        """The Snowball stem of a folded word, without accents foreign to ``language`` (tone
+        marks); the word itself for a language without stemmer."""
         cache = self._stem_cache.get(language)
         if cache is None:
             cache = self._stem_cache[language] = {}
@@ -245,7 +268,8 @@ class Tokenizer:
             if len(cache) >= _STEM_CACHE_SIZE:
                 cache.clear()  # questions bring endless new words; memory stays bounded
             algorithm = _SNOWBALL.get(language)
-            base = self._lemmas.get(algorithm, {}).get(word, word) if algorithm else word
+            base = strip_marks(word, language)
+            base = self._lemmas.get(algorithm, {}).get(base, base) if algorithm else base
             stemmer = self._stemmer(language)
             stem = stemmer.stemWord(base) if stemmer is not None else base
             if stem.endswith("'s"):
@@ -429,6 +453,31 @@ class Tokenizer:
                 )
             previous = _last_figure(pieces, end)
         return terms
+
+    def question_language(self, query: str) -> str | None:
+        """The language ``query`` is written in, when it tells: Chinese when most of its
+        letters are Chinese characters, else the query language whose stopwords it uses most
+        (None on a tie, as for a bare name or keyword)."""
+        normalised = _normalise_span_preserving(query)
+        han = sum(1 for c in normalised if _HAN_CHAR.match(c))
+        letters = sum(1 for c in normalised if c.isalpha())
+        if letters and han * 2 > letters:
+            return "zh"
+        words = [_fold(m.group()) for m in re.finditer(rf"{_WORD_CHAR}+", normalised)]
+        hits = sorted(
+            (
+                (sum(w in self._stopwords.get(lang, ()) for w in words), lang)
+                for lang in self._query_languages
+            ),
+            reverse=True,
+        )
+        if not hits or hits[0][0] == 0 or (len(hits) > 1 and hits[1][0] == hits[0][0]):
+            return None
+        return hits[0][1]
+
+    def query_languages(self, query: str) -> tuple[str, ...]:
+        """The languages ``query`` may be in, the likeliest first."""
+        return self._language_order(_normalise_span_preserving(query))
 
     def _language_order(self, text: str) -> tuple[str, ...]:
         """Query languages, the likeliest first: the one whose stopwords the question uses most."""

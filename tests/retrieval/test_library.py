@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 from retrieval.index import BM25Index
 from retrieval.library import INDEX_DIRNAME, Library
 from retrieval.tokenize import Tokenizer
@@ -46,3 +48,41 @@ def test_saved_index_that_does_not_fit_is_rebuilt(write_corpus: WriteCorpus) -> 
     reloaded = Library.load(folder)
     assert not reloaded.stats.index_from_cache
     assert reloaded.searcher.index.size == len(reloaded.corpus.passages)
+
+
+@pytest.fixture(scope="module")
+def seed_library(seeds_dir: Path) -> Library:
+    """The seeds, indexed afresh (nothing written into the seeds folder)."""
+    return Library.load(seeds_dir, use_cache=False)
+
+
+def test_chinese_name_also_finds_its_latin_spelling(seed_library: Library) -> None:
+    """张劲松 finds the English passage on Zhang Jinsong too, and says it searched for it."""
+    response = seed_library.search("张劲松说了什么?")
+    assert any("Zhang Jinsong" in r.text for r in response.results)
+    assert any(e.original == "张劲松" and "Zhang Jinsong" in e.added for e in response.expansions)
+
+
+def test_official_named_with_tone_marks_is_recognised(seed_library: Library) -> None:
+    """ "Zhāng Jìnsōng" names Zhang Jinsong, whose Chinese spelling is then searched too."""
+    names = seed_library.named_officials("What did Zhāng Jìnsōng say?")
+    assert [(n.mention, n.spellings) for n in names] == [("Zhāng Jìnsōng", ("张劲松",))]
+
+
+def test_title_held_by_one_official_names_them(seed_library: Library) -> None:
+    """ "the governor" names the one official holding that title, with the name beside it."""
+    names = seed_library.named_officials("What did Governor Wang say about robotics?")
+    assert [(n.mention, n.spellings) for n in names] == [("Governor Wang", ("Wang Weizhong",))]
+
+
+def test_misspelt_title_names_its_official_once_corrected(seed_library: Library) -> None:
+    """ "Govenor", corrected to "Governor", still stands for the governor."""
+    response = seed_library.search("What did the Govenor say about robotics?")
+    assert [e.added for e in response.expansions] == [["Wang Weizhong"]]
+
+
+def test_name_in_characters_is_read_as_pinyin(seed_library: Library) -> None:
+    """黄坤明, never written in characters in the corpus, finds Huang Kunming by its pinyin."""
+    response = seed_library.search("黄坤明")
+    assert [e.added for e in response.expansions] == [["Huang Kunming"]]
+    assert response.results and "Huang Kunming" in response.results[0].text

@@ -62,3 +62,13 @@ def test_evaluation_counts_hits_and_misses() -> None:
     result = evaluate("t", lambda q: answers[q], question_set)
     assert (result.top1, result.top3, result.off_topic_empty) == (1, 2, 0)
     assert result.answered_off_topic == ["off"]
+
+
+def test_known_failures_are_reported_not_counted() -> None:
+    """An off-topic question marked as a known failure is listed apart and not counted."""
+    from retrieval.evaluate import QuestionSet, evaluate
+
+    question_set = QuestionSet([], ["off"], known_off_topic=["known"])
+    result = evaluate("t", lambda q: ["text"], question_set)
+    assert (result.off_topic, result.answered_off_topic) == (1, ["off"])
+    assert result.known_failures == ["known"]

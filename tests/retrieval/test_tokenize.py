@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from retrieval.tokenize import QueryTerm, Tokenizer, read_word_list
+from retrieval.tokenize import QueryTerm, Tokenizer, read_word_list, strip_marks
 
 
 @pytest.fixture(scope="module")
@@ -246,3 +246,34 @@ def test_billion_in_a_question_is_read_both_ways(tokenizer: Tokenizer) -> None:
     """A question's "billion" may be English 10^9 or German 10^12: both values are offered."""
     (_, value, _) = tokenizer.query_terms("14 billion")
     assert set(value.candidates) == {"=1.4e+10", "=1.4e+13"} and value.optional
+
+
+def test_tone_marks_are_dropped_in_english_text(tokenizer: Tokenizer) -> None:
+    """Pinyin with tone marks in an English passage is indexed as plain pinyin."""
+    assert tokenizer.tokenize("Huáng Kūnmíng", "en") == tokenizer.tokenize("Huang Kunming", "en")
+
+
+def test_tone_marked_question_finds_plain_pinyin(tokenizer: Tokenizer) -> None:
+    """ "Huáng Kūnmíng" in a question finds "Huang Kunming" in a passage."""
+    assert _finds(tokenizer, "Huáng Kūnmíng", "Huang Kunming spoke.", "en")
+
+
+def test_german_keeps_its_umlauts_for_the_stemmer(tokenizer: Tokenizer) -> None:
+    """German words keep their umlauts (the German stemmer folds them), other accents go."""
+    assert strip_marks("künstliche", "de") == "künstliche"
+    assert strip_marks("café", "de") == "cafe"
+    assert tokenizer.tokenize("Künstliche", "de") == tokenizer.tokenize("Kunstliche", "de")
+
+
+def test_accents_of_other_languages_are_kept() -> None:
+    """A French word keeps its accents: they are part of its spelling."""
+    assert strip_marks("élève", "fr") == "élève"
+
+
+def test_question_language_is_told_by_stopwords_or_script(tokenizer: Tokenizer) -> None:
+    """English and German questions are told by their stopwords, Chinese by its script;
+    a bare keyword tells nothing."""
+    assert tokenizer.question_language("What did the governor say?") == "en"
+    assert tokenizer.question_language("Was sagte der Gouverneur?") == "de"
+    assert tokenizer.question_language("张劲松说了什么?") == "zh"
+    assert tokenizer.question_language("robotics") is None
