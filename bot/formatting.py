@@ -309,10 +309,16 @@ def ask_answer(
     results = response.results[: per_page * MAX_ANSWER_PAGES]
     pages_total = math.ceil(len(results) / per_page)
     title = "\u201c" + clip(inline(question), TITLE_LIMIT - 2) + "\u201d"
-    header = ""
+    notes: list[str] = []
     if response.corrections:
         corrected = _corrected_query(question, response)
-        header = f"Showing results for \u201c{inline(corrected)}\u201d.\n\n"
+        notes.append(f"Showing results for \u201c{clip(inline(corrected), 300)}\u201d.")
+    for expansion in response.expansions[:3]:
+        others = " / ".join(clip(inline(name), 60) for name in expansion.added[:3])
+        original = clip(inline(expansion.original), 60)
+        if others:
+            notes.append(f"Also searched as {others} (for \u201c{original}\u201d).")
+    header = "\n".join(notes) + "\n\n" if notes else ""
     pages: list[Card] = []
     for page in range(pages_total):
         chunk = results[page * per_page : (page + 1) * per_page]

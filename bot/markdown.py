@@ -97,7 +97,8 @@ def match_spans(text: str, terms: Iterable[str]) -> list[tuple[int, int]]:
     ]
     merged: list[tuple[int, int]] = []
     for start, end in sorted(spans):
-        if merged and start <= merged[-1][1]:
+        # Overlapping, touching or only a space apart: one bold run ("**Zhang Jinsong**").
+        if merged and (start <= merged[-1][1] or text[merged[-1][1] : start] == " "):
             merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
         else:
             merged.append((start, end))

@@ -231,6 +231,19 @@ def test_ask_answer_pages_by_quotes_per_answer() -> None:
     assert answer.pages[1].footer is not None and "page 2/2" in answer.pages[1].footer
 
 
+def test_ask_answer_shows_other_spellings_searched() -> None:
+    """A name searched in its other spellings is said above the quotes."""
+    from retrieval.models import Expansion
+
+    response = robotics_response().model_copy(
+        update={"expansions": [Expansion(original="张劲松", added=["Zhang Jinsong"])]}
+    )
+    card = formatting.ask_answer(
+        "张劲松说了什么", response, per_page=3, suggestions=Suggestions()
+    ).pages[0]
+    assert card.description.startswith("Also searched as Zhang Jinsong (for \u201c张劲松\u201d).")
+
+
 def test_ask_answer_shows_corrections() -> None:
     """A corrected spelling is shown as the query actually searched."""
     answer = formatting.ask_answer(

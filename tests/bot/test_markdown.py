@@ -75,6 +75,13 @@ def test_highlight_bolds_whole_words_case_insensitively() -> None:
     assert highlight(text, ["robotics"]) == "**Robotics** and **robotics**, not robotically."
 
 
+def test_highlight_joins_matched_words_a_space_apart() -> None:
+    """Neighbouring matched words make one bold run, not a row of separate ones."""
+    text = "Zhang Jinsong, director of the Department of Commerce"
+    marked = highlight(text, ["Zhang", "Jinsong", "Commerce"])
+    assert marked == "**Zhang Jinsong**, director of the Department of **Commerce**"
+
+
 def test_highlight_bolds_german_with_umlauts() -> None:
     """Whole-word matching works for words with umlauts and ß."""
     marked = highlight(ROBOTICS_DE, ["Künstliche", "Maßstab"])
