@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import pytest
 
-from retrieval.index import BM25Index
-from retrieval.models import DocumentInfo, Passage
 from retrieval.search import NameMention, Searcher
-from retrieval.tokenize import Tokenizer
+from tests.retrieval.handmade import handmade_searcher
 
 # (document, paragraph, language, text)
 PASSAGES = [
@@ -48,41 +44,9 @@ TITLES = {
 }
 
 
-@dataclass
-class _Document:
-    info: DocumentInfo
-
-
-@dataclass
-class _Corpus:
-    passages: list[Passage]
-    documents: dict[str, _Document]
-
-    def document(self, doc_id: str) -> _Document:
-        return self.documents[doc_id]
-
-
 @pytest.fixture(scope="module")
 def searcher() -> Searcher:
-    tokenizer = Tokenizer()
-    passages = [
-        Passage(
-            id=number,
-            document_id=doc,
-            paragraph=paragraph,
-            start=number * 100,
-            end=number * 100 + len(text),
-            text=text,
-            language=language,
-        )
-        for number, (doc, paragraph, language, text) in enumerate(PASSAGES)
-    ]
-    documents = {
-        doc: _Document(DocumentInfo(id=doc, title=title, source="S", language=language))
-        for doc, (title, language) in TITLES.items()
-    }
-    index = BM25Index.build([tokenizer.tokenize(p.text, p.language) for p in passages])
-    return Searcher(_Corpus(passages, documents), index, tokenizer)
+    return handmade_searcher(PASSAGES, TITLES)
 
 
 def _texts(searcher: Searcher, query: str, names: tuple[NameMention, ...] = ()) -> list[str]:

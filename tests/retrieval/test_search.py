@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import pytest
 
 from retrieval.index import BM25Index
-from retrieval.models import DocumentInfo, Passage
 from retrieval.search import Searcher
 from retrieval.tokenize import Tokenizer
+from tests.retrieval.handmade import HandmadeCorpus, handmade_searcher
 
 TEXTS = [
     ("en", "Governor Wang Weizhong headed the event in Guangzhou."),
@@ -27,50 +25,21 @@ TEXTS = [
 ]
 
 
-@dataclass
-class _Document:
-    info: DocumentInfo
-
-
-@dataclass
-class _Corpus:
-    passages: list[Passage]
-    documents: dict[str, _Document]
-
-    def document(self, doc_id: str) -> _Document:
-        return self.documents[doc_id]
+TITLES = {
+    "doc-en": ("T en", "en"),
+    "doc-de": ("T de", "de"),
+    "doc-zh": ("T zh", "zh"),
+    "doc-speech": ("Huang Kunming's speech", "en"),
+}
 
 
 @pytest.fixture(scope="module")
 def searcher() -> Searcher:
-    tokenizer = Tokenizer()
-    passages = []
-    offset = 0
-    for number, (kind, text) in enumerate(TEXTS):
-        language = "en" if kind == "speech" else kind
-        passages.append(
-            Passage(
-                id=number,
-                document_id=f"doc-{kind}",
-                paragraph=number + 1,
-                start=offset,
-                end=offset + len(text),
-                text=text,
-                language=language,
-            )
-        )
-        offset += len(text) + 2
-    documents = {
-        f"doc-{lang}": _Document(
-            DocumentInfo(id=f"doc-{lang}", title=f"T {lang}", source="S", language=lang)
-        )
-        for lang in ("en", "de", "zh")
-    }
-    documents["doc-speech"] = _Document(
-        DocumentInfo(id="doc-speech", title="Huang Kunming's speech", source="S", language="en")
-    )
-    index = BM25Index.build([tokenizer.tokenize(p.text, p.language) for p in passages])
-    return Searcher(_Corpus(passages, documents), index, tokenizer)
+    rows = [
+        (f"doc-{kind}", number + 1, "en" if kind == "speech" else kind, text)
+        for number, (kind, text) in enumerate(TEXTS)
+    ]
+    return handmade_searcher(rows, TITLES)
 
 
 def _top_text(searcher: Searcher, query: str) -> str:
@@ -195,7 +164,7 @@ def test_top_k_bounds_the_results(searcher: Searcher) -> None:
 def test_corpus_and_index_must_agree() -> None:
     """A searcher refuses an index built for a different number of passages."""
     with pytest.raises(ValueError):
-        Searcher(_Corpus([], {}), BM25Index.build([["a"]]), Tokenizer())
+        Searcher(HandmadeCorpus([], {}), BM25Index.build([["a"]]), Tokenizer())
 
 
 def test_lone_surrogate_in_question_gives_a_serialisable_response(searcher: Searcher) -> None:
