@@ -52,7 +52,8 @@ class Correction(_Frozen):
 
 
 class Expansion(_Frozen):
-    """A name of the question searched for in its other spellings too (张劲松: Zhang Jinsong)."""
+    """A word of the question also searched in other forms: a name's other spellings
+    (张劲松: Zhang Jinsong) or an acronym spelled out (AI: artificial intelligence)."""
 
     original: str = Field(description="the name as the question writes it")
     added: list[str] = Field(description="the other spellings searched for as well")

@@ -23,13 +23,27 @@ naming a person the caller says the question names (``NameMention``: the library
 by any spelling or a title only they hold) also find the person's other spellings ("张劲松",
 "Zhang Jinsong"), and give a passage only a share of their BM25 score when the question asks
 about something more: the answer is the sentence on that subject, not the one naming the person.
+Such a question must also find what it asks about the person: a passage must hold more than
+``min_topic_coverage`` of the weight of its other words, so a rare name cannot carry "What did
+Huang Kunming say about football?" alone. Words asking about the person themself ("Welches Amt hat
+Meng Fanli?") are not a subject (``retrieval/data/person-question-words.txt``).
+
+A word of two to four capitals ("AI", "GDP") is an acronym: it matches where the text writes it in
+capitals, not a name folding to the same term ("Ai Xuefeng"), and is also searched for spelled out
+("KI": "Künstliche Intelligenz", from ``retrieval/data/abbreviations.toml``). A lone digit ("1")
+counts only in a question of figures alone: in lists and dates it is everywhere, and its BM25 in a
+short passage would outweigh the words asked about. A passage that only repeats its document's
+title ranks a little lower than one of the body: the citation shows the title anyway.
 """
 
 from __future__ import annotations
 
 import logging
+import re
+import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Protocol
 
 import numpy as np
@@ -47,11 +61,17 @@ from retrieval.models import (
     SearchResult,
 )
 from retrieval.scripts import has_han, is_han
-from retrieval.tokenize import QueryTerm, Token, Tokenizer, strip_marks
+from retrieval.tokenize import QueryTerm, Token, Tokenizer, read_word_list, strip_marks
 
 log = logging.getLogger(__name__)
 
 DEFAULT_MIN_COVERAGE = 0.5
+# In a question naming a person, the share of the weight of its other words (what it asks about
+# them) that a passage must hold besides: a rare name must not carry "Huang Kunming ... Fußball".
+# Lower than the floor, since a name is what the question is mostly about: "张劲松提到了哪些招商
+# 计划?" (0.45: 招商 known, 计划 not) is answered; "What did Huang Kunming say about the World
+# Cup?" (0.36: "world" known, "cup" not) is not.
+DEFAULT_MIN_TOPIC_COVERAGE = 0.4
 # Weight of a passage's context (its paragraph and its document's title) in the ranking: the
 # question weight (idf) the context covers, times this, is added to the passage's BM25 score.
 DEFAULT_CONTEXT_WEIGHT = 0.5
@@ -70,6 +90,17 @@ _NAMED_SCORE_SHARE = 0.25
 # how many passages of each are read for those written forms.
 _SPELLING_TERMS = 12
 _SPELLING_SAMPLES = 8
+# A passage that only repeats its document's title ranks this much lower: the citation shows the
+# title anyway, so a body passage scoring nearly as well says more. Alone, a title still answers.
+_TITLE_PASSAGE_PENALTY = 0.1
+# A question word of two to four capitals ("AI", "GDP") is an acronym: it is found only where the
+# text writes it in capitals too, not in a name that folds to the same term ("Ai Xuefeng").
+_ACRONYM_MAX = 4
+_ACRONYM = re.compile(rf"[A-Z]{{2,{_ACRONYM_MAX}}}")
+# Words that ask about a person the question names ("Welches Amt hat Meng Fanli?"), not a subject.
+PERSON_QUESTION_WORDS_FILE = Path(__file__).parent / "data" / "person-question-words.txt"
+# Acronyms with the words they stand for ("KI": "Künstliche Intelligenz"), searched for too.
+ABBREVIATIONS_FILE = Path(__file__).parent / "data" / "abbreviations.toml"
 
 
 class _HasInfo(Protocol):
@@ -93,6 +124,7 @@ class _ResolvedWord:
     query: QueryTerm
     term: str | None
     weight: float  # share of the question's weight; 0 for optional forms
+    acronym: bool = False  # found only where the text writes ``query.surface`` in capitals
 
 
 @dataclass(frozen=True)
@@ -119,6 +151,11 @@ class Searcher:
     carry more than this share of the question's idf weight (see the module docstring). At 0
     any passage sharing a word with the question may come back; the higher, the more of the
     question a passage must contain. The default, one half, keeps "capital of France" out.
+    In a question naming a person and asking more, a passage must also hold more than
+    ``min_topic_coverage`` of the weight of the words that do not name them.
+    ``person_question_words`` ask about the person named ("Amt", "position"), not a subject;
+    by default the list ``retrieval/data/person-question-words.txt``. ``abbreviations`` map an
+    acronym to the spellings it stands for; by default ``retrieval/data/abbreviations.toml``.
     ``max_edits`` bounds spelling corrections (Levenshtein distance; words of six to eight
     letters get one edit, longer ones ``max_edits``; shorter words are never corrected).
     """
@@ -132,6 +169,9 @@ class Searcher:
         min_coverage: float = DEFAULT_MIN_COVERAGE,
         max_edits: int = 2,
         context_weight: float = DEFAULT_CONTEXT_WEIGHT,
+        min_topic_coverage: float = DEFAULT_MIN_TOPIC_COVERAGE,
+        person_question_words: frozenset[str] | None = None,
+        abbreviations: dict[str, list[str]] | None = None,
     ) -> None:
         if len(corpus.passages) != index.size:
             raise ValueError(
@@ -143,10 +183,17 @@ class Searcher:
         self.min_coverage = min_coverage
         self.max_edits = max_edits
         self.context_weight = context_weight
+        self.min_topic_coverage = min_topic_coverage
         self._spellable: dict[str, list[str]] | None = None  # by first letter
         self._titles: dict[str, frozenset[str]] = {}
         self._every_title: frozenset[str] | None = None
         self._context: _Context | None = None
+        if person_question_words is None:
+            person_question_words = read_word_list(PERSON_QUESTION_WORDS_FILE)
+        self._person_question_words = frozenset(map(_folded, person_question_words))
+        self._acronym_passages: dict[tuple[str, str], np.ndarray] = {}
+        self._acronym_titles: dict[str, list[str]] = {}
+        self._abbreviations = read_abbreviations() if abbreviations is None else abbreviations
 
     @property
     def tokenizer(self) -> Tokenizer:
@@ -172,6 +219,17 @@ class Searcher:
         words, corrections = self._resolve(query[:MAX_QUERY_CHARS])
         people, expansions = self._name_spellings(words, names)
         naming = frozenset().union(*(person.words for person in people))
+        if naming:
+            # "Welches Amt hat Meng Fanli?": the office asked about is the person's, and a
+            # passage naming them answers it; the question is about the person alone.
+            words = [
+                _ResolvedWord(w.query, None, 0.0)
+                if i not in naming and _folded(w.query.surface) in self._person_question_words
+                else w
+                for i, w in enumerate(words)
+            ]
+        spelled_out, spelled = self._spelled_out(words, naming)
+        expansions = [*expansions, *spelled]
         topic = [w.term for i, w in enumerate(words) if w.term is not None and i not in naming]
         named = [w.term for i, w in enumerate(words) if w.term is not None and i in naming]
         named += [t for person in people for spelling in person.spellings for t in spelling]
@@ -182,13 +240,32 @@ class Searcher:
 
         # A question that only names someone ("Wang Weizhong") is about them: their name is
         # then its subject, scored in full.
-        asks_more = any(w.weight > 0 for i, w in enumerate(words) if i not in naming)
-        ids, scores = self._scores(topic, named, _NAMED_SCORE_SHARE if asks_more else 1.0)
+        topic_weight = sum(w.weight for i, w in enumerate(words) if i not in naming)
+        asks_more = topic_weight > 0
+        # An acronym's spelling ("artificial intelligence" for "AI") scores as one word would:
+        # the mean of its words' BM25.
+        spellings = [list(s) for found in spelled_out.values() for s in found]
+        ids, scores = self._scores(
+            [
+                (topic, 1.0),
+                (named, _NAMED_SCORE_SHARE if asks_more else 1.0),
+                *((spelling, 1 / len(spelling)) for spelling in spellings),
+            ]
+        )
         # What each candidate's context holds (its paragraph, its document's title), from the
         # index's postings: no candidate is tokenized again, only the few that are returned.
         context = self._paragraph_context()
-        present = {term: context.holds(term, ids, self._index) for term in {*topic, *named}}
+        present = {
+            term: context.holds(term, ids, self._index)
+            for term in {*topic, *named, *(t for spelling in spellings for t in spelling)}
+        }
+        for position, word in enumerate(words):
+            if word.acronym and word.term is not None and position not in naming:
+                scores, present[word.term] = self._as_acronym(
+                    word.query.surface, word.term, ids, scores, context
+                )
         covered = np.zeros(len(ids))
+        topic_covered = np.zeros(len(ids))
         for position, word in enumerate(words):
             if word.weight <= 0:
                 continue
@@ -197,7 +274,11 @@ class Searcher:
                 if position in person.words:
                     for spelling in person.spellings:
                         holds = holds | np.logical_and.reduce([present[t] for t in spelling])
+            for spelling in spelled_out.get(position, ()):
+                holds = holds | np.logical_and.reduce([present[t] for t in spelling])
             covered += word.weight * holds
+            if position not in naming:
+                topic_covered += word.weight * holds
         # A passage in a paragraph (or a document) about what the question asks outranks one
         # that shares as many words with it alone: "the governor ... robotics" is answered by
         # the sentence on robotics in the governor's paragraph.
@@ -205,13 +286,19 @@ class Searcher:
         language = self._tokenizer.question_language(query[:MAX_QUERY_CHARS])
         if language is not None:
             ranking *= 1 + _SAME_LANGUAGE_BONUS * context.written_in(language, ids)
-        keep = np.flatnonzero(covered / total_weight > self.min_coverage)
+        ranking *= 1 - _TITLE_PASSAGE_PENALTY * context.repeats_title(ids)
+        passes = covered / total_weight > self.min_coverage
+        if naming and asks_more:
+            # "What did Huang Kunming say about football?": a name is rare, hence heavy, and
+            # would carry the question alone; what is asked about the person must be there too.
+            passes &= topic_covered / topic_weight > self.min_topic_coverage
+        keep = np.flatnonzero(passes)
         if len(keep) > top_k:
             # Only the best k are sorted; ties with the k-th are kept for the id tie-break.
             kth = np.partition(-ranking[keep], top_k - 1)[top_k - 1]
             keep = keep[-ranking[keep] <= kth]
         order = keep[np.lexsort((ids[keep], -ranking[keep]))][:top_k]
-        wanted = {*topic, *named}
+        wanted = {*topic, *named, *(t for spelling in spellings for t in spelling)}
         results: list[SearchResult] = []
         for slot in order.tolist():
             passage = self._corpus.passages[int(ids[slot])]
@@ -227,22 +314,91 @@ class Searcher:
             query=query, results=results, corrections=corrections, expansions=expansions
         )
 
-    def _scores(
-        self, topic: list[str], named: list[str], share: float
-    ) -> tuple[np.ndarray, np.ndarray]:
-        """(ids, scores) of the passages holding a term: BM25 of the topic words, plus
-        ``share`` of the BM25 of the words naming people. A report of what someone said names
-        them once, in its first sentence or only in the title; the sentences on the subject
-        asked about are the answer, not the one that names the speaker."""
-        topic_ids, topic_scores = self._index.matches(topic)
-        if not named:
-            return topic_ids, topic_scores
-        named_ids, named_scores = self._index.matches(named)
-        ids = np.union1d(topic_ids, named_ids)
+    def _scores(self, groups: list[tuple[list[str], float]]) -> tuple[np.ndarray, np.ndarray]:
+        """(ids, scores) of the passages holding a term: for each group of terms, its share
+        of their BM25. The words naming people get a share only (``_NAMED_SCORE_SHARE``) when
+        the question asks about more: a report of what someone said names them once, in its
+        first sentence or only in the title; the sentences on the subject asked about are the
+        answer, not the one that names the speaker."""
+        found = [(*self._index.matches(terms), share) for terms, share in groups if terms]
+        if len(found) == 1 and found[0][2] == 1.0:
+            return found[0][0], found[0][1]
+        if not found:
+            return np.zeros(0, dtype=np.int64), np.zeros(0)
+        ids = np.unique(np.concatenate([group_ids for group_ids, _, _ in found]))
         scores = np.zeros(len(ids))
-        scores[np.searchsorted(ids, topic_ids)] += topic_scores
-        scores[np.searchsorted(ids, named_ids)] += share * named_scores
+        for group_ids, group_scores, share in found:
+            scores[np.searchsorted(ids, group_ids)] += share * group_scores
         return ids, scores
+
+    def _spelled_out(
+        self, words: list[_ResolvedWord], naming: frozenset[int]
+    ) -> tuple[dict[int, list[tuple[str, ...]]], list[Expansion]]:
+        """For each acronym of the question the abbreviations list knows ("KI"), the terms of
+        each of its spellings the corpus holds ("künstlich", "intelligenz"); and the
+        expansions to report."""
+        spelled_out: dict[int, list[tuple[str, ...]]] = {}
+        expansions: list[Expansion] = []
+        for position, word in enumerate(words):
+            if not word.acronym or word.weight <= 0 or position in naming:
+                continue
+            written: list[str] = []
+            for spelling in self._abbreviations.get(word.query.surface, ()):
+                qterms = [
+                    q
+                    for q in self._tokenizer.query_terms(spelling)
+                    if not q.stopword and not q.optional
+                ]
+                found = [self._known_term(q) for q in qterms]
+                terms = tuple(dict.fromkeys(t for t in found if t is not None))
+                if found and len(terms) and None not in found and terms != (word.term,):
+                    spelled_out.setdefault(position, []).append(terms)
+                    written.append(spelling)
+            if written:
+                expansions.append(Expansion(original=word.query.surface, added=written))
+        return spelled_out, expansions
+
+    def _as_acronym(
+        self, acronym: str, term: str, ids: np.ndarray, scores: np.ndarray, context: _Context
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """``scores`` without the BM25 of ``term`` in the passages that write it other than as
+        ``acronym`` ("Ai Xuefeng" for "AI"), and where its context holds it so written."""
+        written = self._acronym_in(acronym, term)
+        term_ids, term_scores = self._index.matches([term])
+        other = ~np.isin(term_ids, written)
+        scores = scores.copy()
+        scores[np.searchsorted(ids, term_ids[other])] -= term_scores[other]
+        titled = context.document_numbers(self._titles_with_acronym(acronym))
+        return scores, context.holds_in(written, titled, ids)
+
+    def _titles_with_acronym(self, acronym: str) -> list[str]:
+        """The documents whose title writes ``acronym`` in capitals."""
+        found = self._acronym_titles.get(acronym)
+        if found is None:
+            found = [
+                doc
+                for doc in self._paragraph_context().document_ids
+                if _writes_acronym(self._corpus.document(doc).info.title, acronym)
+            ]
+            self._acronym_titles[acronym] = found
+        return found
+
+    def _acronym_in(self, acronym: str, term: str) -> np.ndarray:
+        """The passages holding ``term`` that write it as the capitals ``acronym``."""
+        key = (acronym, term)
+        found = self._acronym_passages.get(key)
+        if found is None:
+            postings = self._index.postings(term)
+            found = np.asarray(
+                [
+                    i
+                    for i in postings.tolist()
+                    if _writes_acronym(self._corpus.passages[i].text, acronym)
+                ],
+                dtype=np.int64,
+            )
+            self._acronym_passages[key] = found
+        return found
 
     # ---- query words ----------------------------------------------------------------------
 
@@ -251,10 +407,18 @@ class Searcher:
         words: list[_ResolvedWord] = []
         corrections: list[Correction] = []
         languages: tuple[str, ...] | None = None
+        # "ROBOTICS AND AI" is shouted, not a string of acronyms; "AI" alone is one.
+        shouted = not any(c.islower() for c in query) and any(
+            len(word) > _ACRONYM_MAX for word in re.findall(r"[A-Z]+", query)
+        )
+        digits: list[_ResolvedWord] = []
         for qterm in self._tokenizer.query_terms(query):
             if qterm.stopword:
                 continue
             term = self._known_term(qterm)
+            acronym = not shouted and _ACRONYM.fullmatch(qterm.surface) is not None
+            if acronym and term is not None and not self._writes_anywhere(qterm.surface, term):
+                term = None  # the corpus has "Ai" (a name), never "AI": the word is unknown
             if term is None and qterm.correctable:
                 if languages is None:
                     languages = self._tokenizer.query_languages(query)
@@ -273,8 +437,21 @@ class Searcher:
             # Unknown words, and words only a title has, weigh the largest idf there can be.
             weight = index.idf(term) if term is not None and term in index else index.max_idf
             # A term in more than half the passages has a floored idf; it still counts a little.
-            words.append(_ResolvedWord(qterm, term, max(weight, 1e-6)))
+            word = _ResolvedWord(qterm, term, max(weight, 1e-6), acronym)
+            if qterm.surface.isdigit() and len(qterm.surface) == 1:
+                digits.append(word)
+            else:
+                words.append(word)
+        if not any(w.weight > 0 for w in words):
+            # A lone digit ("1", "4") occurs everywhere in lists and dates, and in a short
+            # passage its BM25 outweighs any word ("robotics OR 1=1"): it counts only in a
+            # question of figures alone.
+            words += digits
         return _split_unknown_compounds(words), corrections
+
+    def _writes_anywhere(self, acronym: str, term: str) -> bool:
+        """Does a passage or a title write ``term`` as the capitals ``acronym``?"""
+        return len(self._acronym_in(acronym, term)) > 0 or bool(self._titles_with_acronym(acronym))
 
     def _known_term(self, qterm: QueryTerm) -> str | None:
         """The first candidate of ``qterm`` the index, or failing that a title, knows."""
@@ -340,7 +517,11 @@ class Searcher:
         if self._context is None:
             passages = self._corpus.passages
             documents = list(dict.fromkeys(p.document_id for p in passages))
-            self._context = _Context.build(passages, {d: self._title_terms(d) for d in documents})
+            self._context = _Context.build(
+                passages,
+                {d: self._title_terms(d) for d in documents},
+                {d: self._corpus.document(d).info.title for d in documents},
+            )
         return self._context
 
     def _correct(self, qterm: QueryTerm, languages: Sequence[str]) -> tuple[str, str] | None:
@@ -453,7 +634,11 @@ class _Context:
         document_of: np.ndarray,
         titled: dict[str, np.ndarray],
         language_of: np.ndarray,
+        document_numbers: dict[str, int],
+        repeats_title: np.ndarray,
     ) -> None:
+        self._document_numbers = document_numbers  # document id -> its number
+        self._repeats_title = repeats_title  # passage id -> is it its document's title?
         self._language_of = language_of  # passage id -> its language code
         self._paragraph_of = paragraph_of  # passage id -> paragraph number across the corpus
         self._document_of = document_of  # passage id -> document number
@@ -462,7 +647,12 @@ class _Context:
         self._documents = int(document_of.max()) + 1 if len(document_of) else 0
 
     @classmethod
-    def build(cls, passages: Sequence[Passage], titles: dict[str, frozenset[str]]) -> _Context:
+    def build(
+        cls,
+        passages: Sequence[Passage],
+        titles: dict[str, frozenset[str]],
+        title_texts: dict[str, str],
+    ) -> _Context:
         paragraphs: dict[tuple[str, int], int] = {}
         documents = {doc: i for i, doc in enumerate(titles)}
         paragraph_of = np.fromiter(
@@ -482,7 +672,30 @@ class _Context:
                 by_term.setdefault(term, []).append(documents[document])
         titled = {term: np.asarray(docs, dtype=np.int64) for term, docs in by_term.items()}
         language_of = np.array([p.language for p in passages], dtype=str)
-        return cls(paragraph_of, document_of, titled, language_of)
+        folded_titles = {doc: _squeezed(text) for doc, text in title_texts.items()}
+        lengths = {doc: len(text) for doc, text in title_texts.items()}
+        repeats_title = np.fromiter(
+            (
+                # Only a passage about as long as its title can be it: most are not folded.
+                len(p.text) <= 2 * lengths.get(p.document_id, -1)
+                and _squeezed(p.text) == folded_titles.get(p.document_id)
+                for p in passages
+            ),
+            dtype=bool,
+            count=len(passages),
+        )
+        return cls(paragraph_of, document_of, titled, language_of, documents, repeats_title)
+
+    @property
+    def document_ids(self) -> list[str]:
+        return list(self._document_numbers)
+
+    def document_numbers(self, documents: Sequence[str]) -> np.ndarray:
+        return np.asarray([self._document_numbers[d] for d in documents], dtype=np.int64)
+
+    def repeats_title(self, ids: np.ndarray) -> np.ndarray:
+        """For each passage of ``ids``: is it its document's title, repeated?"""
+        return self._repeats_title[ids]
 
     def written_in(self, language: str, ids: np.ndarray) -> np.ndarray:
         """For each passage of ``ids``: is it written in ``language``?"""
@@ -491,11 +704,17 @@ class _Context:
     def holds(self, term: str, ids: np.ndarray, index: BM25Index) -> np.ndarray:
         """For each passage of ``ids``: does its paragraph, or its document's title, hold
         ``term``? (Marks over paragraphs and documents: linear, no sorting.)"""
+        return self.holds_in(index.postings(term), self._titled.get(term), ids)
+
+    def holds_in(
+        self, postings: np.ndarray, titled: np.ndarray | None, ids: np.ndarray
+    ) -> np.ndarray:
+        """For each passage of ``ids``: is it in the paragraph of a passage of ``postings``,
+        or in a document of ``titled`` (document numbers)?"""
         in_paragraph = np.zeros(self._paragraphs, dtype=bool)
-        in_paragraph[self._paragraph_of[index.postings(term)]] = True
+        in_paragraph[self._paragraph_of[postings]] = True
         holds = in_paragraph[self._paragraph_of[ids]]
-        titled = self._titled.get(term)
-        if titled is not None:
+        if titled is not None and len(titled):
             in_title = np.zeros(self._documents, dtype=bool)
             in_title[titled] = True
             holds |= in_title[self._document_of[ids]]
@@ -505,6 +724,27 @@ class _Context:
 def _folded(word: str) -> str:
     """A word as spelling correction and name matching compare it: case and tone marks gone."""
     return strip_marks(word.casefold(), "en")
+
+
+def read_abbreviations(path: Path = ABBREVIATIONS_FILE) -> dict[str, list[str]]:
+    """Acronym -> the spellings it stands for, from the editable list (see the file)."""
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    return {
+        acronym: [str(s) for s in spellings]
+        for acronym, spellings in data.get("abbreviations", {}).items()
+        if isinstance(spellings, list)
+    }
+
+
+def _squeezed(text: str) -> str:
+    """``text`` folded with its whitespace runs made single spaces, for comparing titles."""
+    return " ".join(_folded(text).split())
+
+
+def _writes_acronym(text: str, acronym: str) -> bool:
+    """Does ``text`` write ``acronym`` in capitals as a word of its own ("AI-driven", "AI's",
+    "AI技术"; not "Ai" nor "MAIN")?"""
+    return re.search(rf"(?<![A-Za-z]){acronym}(?:s|'s|’s)?(?![A-Za-z])", text) is not None
 
 
 def _split_unknown_compounds(words: list[_ResolvedWord]) -> list[_ResolvedWord]:
@@ -525,7 +765,7 @@ def _split_unknown_compounds(words: list[_ResolvedWord]) -> list[_ResolvedWord]:
             continue
         share = word.weight / len(parts)
         for i in parts:
-            out[i] = _ResolvedWord(out[i].query, out[i].term, share)
+            out[i] = _ResolvedWord(out[i].query, out[i].term, share, out[i].acronym)
         out[position] = _ResolvedWord(word.query, None, 0.0)
     return [w for w in out if w.term is not None or w.weight > 0]
 

@@ -137,3 +137,106 @@ def test_index_matches_are_every_passage_with_a_term(searcher: Searcher) -> None
     full = searcher.index.scores(terms)
     assert ids.tolist() == [i for i, score in enumerate(full) if score > 0]
     assert scores.tolist() == pytest.approx(full[ids].tolist())
+
+
+# ---- a person and a subject, acronyms, lone digits, title passages --------------------------
+
+WEAK_SPOTS = [
+    ("report", 1, "en", "Huang Chuping, director of the congress, attended the meeting."),
+    ("report", 2, "en", "Ai Lin, director of planning, spoke about the new harbour."),
+    ("report", 3, "en", "The province will expand AI applications in its factories."),
+    ("report", 4, "en", "Robotics and artificial intelligence are pillars of the new economy."),
+    ("report", 5, "zh", "去年1-11月签约项目1个,金额1亿美元,排名第1。"),
+    ("report", 6, "en", "Exporters of robotics met in the port and showed their robotics."),
+    ("freigabe", 1, "de", "Künstliche Intelligenz und Robotik gelten als Zukunftsbranchen."),
+    ("speech", 1, "en", "Zhou Hua's speech on drones"),
+    ("speech", 2, "en", "Zhou Hua said drones sell well abroad."),
+    ("speech", 3, "en", "Farmers in the hills grow tea for export."),
+]
+WEAK_SPOT_TITLES = {
+    "report": ("Department heads", "en"),
+    "freigabe": ("Nachrichten", "de"),
+    "speech": ("Zhou Hua's speech on drones", "en"),
+}
+ZHOU_HUA = NameMention("Zhou Hua")
+HUANG_CHUPING = NameMention("Huang Chuping")
+
+
+@pytest.fixture(scope="module")
+def weak_spots() -> Searcher:
+    return handmade_searcher(WEAK_SPOTS, WEAK_SPOT_TITLES)
+
+
+def test_person_with_an_unknown_subject_gets_nothing(weak_spots: Searcher) -> None:
+    """ "What did Huang Chuping say about football?": his rare name alone does not carry it."""
+    question = "What did Huang Chuping say about football?"
+    assert _texts(weak_spots, question, (HUANG_CHUPING,)) == []
+
+
+def test_person_with_a_known_subject_is_answered(weak_spots: Searcher) -> None:
+    """ "What did Zhou Hua say about drones?" is answered by the passage on drones."""
+    texts = _texts(weak_spots, "What did Zhou Hua say about drones?", (ZHOU_HUA,))
+    assert texts[0].startswith("Zhou Hua said")
+
+
+def test_question_about_a_persons_office_is_answered(weak_spots: Searcher) -> None:
+    """ "Welches Amt hat Huang Chuping?": "Amt" asks about him, the passage naming him answers."""
+    texts = _texts(weak_spots, "Welches Amt hat Huang Chuping?", (HUANG_CHUPING,))
+    assert texts[0].startswith("Huang Chuping, director")
+
+
+def test_office_word_without_a_person_is_an_ordinary_word(weak_spots: Searcher) -> None:
+    """Without a person named, "Amt" is a word the corpus lacks and counts against a match."""
+    assert _texts(weak_spots, "Welches Amt hat der Hafen?") == []
+
+
+def test_capitals_are_an_acronym_not_a_name(weak_spots: Searcher) -> None:
+    """ "AI" finds the passage writing "AI", never the one naming "Ai Lin"."""
+    texts = _texts(weak_spots, "What about AI?")
+    assert "The province will expand AI applications in its factories." in texts
+    assert not any(t.startswith("Ai Lin") for t in texts)
+
+
+def test_acronym_written_only_as_a_name_is_unknown(weak_spots: Searcher) -> None:
+    """Where the corpus writes "Ai" only as a name, "AI" is an unknown word: no answer."""
+    rows = [row for row in WEAK_SPOTS if "AI " not in row[3]]
+    built = handmade_searcher(rows, WEAK_SPOT_TITLES)
+    only_names = Searcher(built._corpus, built.index, built.tokenizer, abbreviations={})
+    assert _texts(only_names, "AI") == []
+    assert _texts(only_names, "Ai Lin")[0].startswith("Ai Lin")
+
+
+def test_shouted_question_is_not_read_as_acronyms(weak_spots: Searcher) -> None:
+    """ "WHO IS HUANG CHUPING" is a shouted question, not the acronyms "WHO" and "IS"."""
+    assert _texts(weak_spots, "WHO IS HUANG CHUPING")[0].startswith("Huang Chuping")
+
+
+def test_acronym_is_searched_spelled_out(weak_spots: Searcher) -> None:
+    """ "Robotik KI" finds "Künstliche Intelligenz und Robotik" and reports the spelling."""
+    response = weak_spots.search("Robotik KI")
+    assert response.results[0].text.startswith("Künstliche Intelligenz")
+    assert ("KI", ["Künstliche Intelligenz", "artificial intelligence"]) in [
+        (e.original, e.added) for e in response.expansions
+    ]
+
+
+def test_lone_digit_does_not_outweigh_a_word(weak_spots: Searcher) -> None:
+    """ "robotics OR 1=1": the robotics passages, not the Chinese passage full of 1s."""
+    texts = _texts(weak_spots, "robotics OR 1=1")
+    assert texts and all("oboti" in t for t in texts)
+
+
+def test_question_of_a_digit_alone_still_searches_it(weak_spots: Searcher) -> None:
+    """A question that is only a digit looks for that digit."""
+    assert _texts(weak_spots, "1")[0].startswith("去年")
+
+
+def test_body_passage_comes_before_the_title_repeated(weak_spots: Searcher) -> None:
+    """ "Zhou Hua drones": the passage of the speech first, its title line after it."""
+    texts = _texts(weak_spots, "Zhou Hua drones", (ZHOU_HUA,))
+    assert texts[:2] == ["Zhou Hua said drones sell well abroad.", "Zhou Hua's speech on drones"]
+
+
+def test_title_passage_answers_when_it_alone_matches(weak_spots: Searcher) -> None:
+    """A title passage is still returned when nothing else holds the words asked for."""
+    assert _texts(weak_spots, "speech")[0] == "Zhou Hua's speech on drones"
