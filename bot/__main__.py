@@ -52,7 +52,7 @@ def start_bot(settings: Settings) -> int:
     except (aiohttp.ClientError, discord.GatewayNotFound, OSError) as error:
         return _fail(formatting.unreachable_message(error))
     except KeyboardInterrupt:
-        pass
+        pass  # Ctrl-C is how an operator stops the bot: a normal end
     return 0
 
 

@@ -6,12 +6,15 @@ Methods here block (search, lookups); the cogs run them with `asyncio.to_thread`
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from bot import formatting
 from bot.examples import Example
 from bot.formatting import Answer, Suggestions
-from bot.library import LibraryLike
 from bot.user_text import clean_user_text
+
+if TYPE_CHECKING:
+    from retrieval.library import Library
 
 
 class Answers:
@@ -20,7 +23,7 @@ class Answers:
 
     def __init__(
         self,
-        library: Callable[[], LibraryLike],
+        library: Callable[[], Library],
         *,
         quotes_per_answer: int,
         examples: Sequence[Example],

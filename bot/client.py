@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import time
-from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import discord
 from discord import app_commands
@@ -22,11 +20,14 @@ from bot.answers import Answers
 from bot.cooldown import UserCooldown
 from bot.errors import NotOwner, ReloadInProgress
 from bot.examples import Example, load_examples
-from bot.library import LibraryLike, LibraryStatsLike, load_library, log_corpus
+from bot.library import load_library, log_corpus
 from bot.replies import send_sentence
 from bot.settings import Settings
 from bot.views import Paginator
 from retrieval.errors import RetrievalError
+
+if TYPE_CHECKING:
+    from retrieval.library import Library
 
 log = logging.getLogger(__name__)
 
@@ -36,13 +37,6 @@ EXTENSIONS = (
     "bot.cogs.sources",
     "bot.cogs.admin",
 )
-
-
-@dataclass(frozen=True)
-class ReloadReport:
-    stats: LibraryStatsLike
-    warnings: list[str]
-    seconds: float
 
 
 def user_message_for(error: app_commands.AppCommandError) -> tuple[str, bool]:
@@ -86,7 +80,7 @@ class LingnanBot(commands.Bot):
         self,
         settings: Settings,
         *,
-        library: LibraryLike | None = None,
+        library: Library | None = None,
         examples: list[Example] | None = None,
     ) -> None:
         intents = discord.Intents.default()
@@ -110,9 +104,9 @@ class LingnanBot(commands.Bot):
         )
 
     @property
-    def library(self) -> LibraryLike:
+    def library(self) -> Library:
         if self._library is None:
-            raise RetrievalError("The corpus is still loading; please try again in a moment.")
+            raise RetrievalError(formatting.CORPUS_LOADING_MESSAGE)
         return self._library
 
     async def setup_hook(self) -> None:
@@ -168,13 +162,13 @@ class LingnanBot(commands.Bot):
         # commands.Bot from parsing every mention as a command it does not have.
         return
 
-    def _load_library(self) -> LibraryLike:
+    def _load_library(self) -> Library:
         """Blocking: load the corpus with the configured BM25 parameters (run off the loop)."""
         settings = self.settings
         return load_library(settings.corpus_folder, k1=settings.bm25_k1, b=settings.bm25_b)
 
-    async def reload_library(self, *, wait: bool = False) -> ReloadReport:
-        """Load the corpus again off the event loop and swap it in at once.
+    async def reload_library(self, *, wait: bool = False) -> Library:
+        """Load the corpus again off the event loop, swap it in at once, and return it.
 
         Questions keep being answered from the old library until the new one is ready. Raises
         `ReloadInProgress` when another reload runs (unless `wait`), and the retrieval error when
@@ -183,17 +177,14 @@ class LingnanBot(commands.Bot):
         if self._reload_lock.locked() and not wait:
             raise ReloadInProgress
         async with self._reload_lock:
-            started = time.perf_counter()
             library = await asyncio.to_thread(self._load_library)
             self._library = library  # one reference swap: each question sees old or new, whole
-            return ReloadReport(
-                library.stats, list(library.warnings), time.perf_counter() - started
-            )
+            return library
 
 
 def create_bot(
     settings: Settings,
-    library: LibraryLike | None = None,
+    library: Library | None = None,
     *,
     examples: list[Example] | None = None,
 ) -> LingnanBot:
@@ -201,7 +192,7 @@ def create_bot(
     return LingnanBot(settings, library=library, examples=examples)
 
 
-async def run_bot(settings: Settings, library: LibraryLike | None = None) -> None:
+async def run_bot(settings: Settings, library: Library | None = None) -> None:
     """Log in with the configured token and serve until the connection closes.
 
     Raises discord.LoginFailure for a rejected token and retrieval's CorpusError for an unusable

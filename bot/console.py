@@ -115,7 +115,7 @@ def run_console(answers: Answers, stdin: TextIO, stdout: TextIO) -> int:
         while True:
             if interactive:
                 try:
-                    line = input("lingnan> ")
+                    line = input(formatting.CONSOLE_PROMPT)
                 except EOFError:
                     stdout.write("\n")
                     break

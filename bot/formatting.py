@@ -13,7 +13,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from typing import Protocol
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 import discord
 
@@ -41,6 +41,11 @@ from retrieval.models import (
     Statement,
 )
 
+if TYPE_CHECKING:
+    from retrieval.library import LibraryStats
+
+T = TypeVar("T")
+
 # Discord's limits (https://discord.com/developers/docs/resources/message#embed-object-embed-limits)
 TITLE_LIMIT = 256
 DESCRIPTION_LIMIT = 4096
@@ -53,7 +58,6 @@ MESSAGE_LIMIT = 2000
 
 ANSWER_COLOUR = 0x1F8B4C  # jade: Lingnan
 EMPTY_COLOUR = 0x95A5A6
-ERROR_COLOUR = 0xC0392B
 
 MAX_QUESTION_LENGTH = 300  # longer text is not a question BM25 can answer better
 OFFICIALS_PER_PAGE = 15
@@ -107,12 +111,6 @@ class Answer:
             raise ValueError("an answer has at least one page")
 
 
-class CorpusStats(Protocol):
-    documents: int
-    passages: int
-    officials: int
-
-
 @dataclass(frozen=True)
 class Suggestions:
     """What can be asked, drawn from the corpus being served, for help and empty answers."""
@@ -120,6 +118,23 @@ class Suggestions:
     officials: Sequence[str] = ()
     documents: Sequence[str] = ()
     examples: Sequence[Example] = field(default_factory=tuple)
+
+
+# --- the commands, as Discord's command picker and /help describe them -------------------------
+
+COMMAND_DESCRIPTIONS = {
+    "ask": "The best-matching quotes from the documents; buttons page through more",
+    "official": "An official's titles, documents and statements",
+    "officials": "Everyone the documents name, paged",
+    "sources": "The documents quoted, with source, date, language and link",
+    "help": "What lingnan can do, with example questions",
+    "reload": "Reload the corpus folder (bot owner only)",
+}
+COMMAND_OPTIONS = {
+    "ask": {"question": "Your question, in English, German or Chinese"},
+    "official": {"name": "The official's name, e.g. Huang Kunming or 黄坤明"},
+}
+HELP_COMMANDS = ("ask", "official", "officials", "sources", "help")  # /reload is the owner's
 
 
 # --- rendering -----------------------------------------------------------------------------------
@@ -269,15 +284,31 @@ def _corrected_query(query: str, response: SearchResponse) -> str:
     return corrected
 
 
-def _pages_footer(first: int, last: int, total: int, page: int, pages: int, noun: str) -> str:
+@dataclass(frozen=True)
+class _Page(Generic[T]):
+    items: Sequence[T]
+    first: int  # the number of the page's first item, from 1
+    footer: str  # "quotes 4–6 of 9 · page 2/3"
+
+
+def _paged(items: Sequence[T], per_page: int, noun: str) -> list[_Page[T]]:
+    """`items` cut into pages of `per_page`, each with its first item's number and its footer."""
+    total = len(items)
+    starts = range(0, total, per_page)
     singular = noun.removesuffix("s")
-    if total == 1:
-        shown = f"1 {singular}"
-    elif first == last:
-        shown = f"{singular} {first} of {total}"
-    else:
-        shown = f"{noun} {first}–{last} of {total}"
-    return shown if pages == 1 else f"{shown} · page {page}/{pages}"
+    pages: list[_Page[T]] = []
+    for number, start in enumerate(starts, start=1):
+        chunk = items[start : start + per_page]
+        first, last = start + 1, start + len(chunk)
+        if total == 1:
+            shown = f"1 {singular}"
+        elif first == last:
+            shown = f"{singular} {first} of {total}"
+        else:
+            shown = f"{noun} {first}–{last} of {total}"
+        footer = shown if len(starts) == 1 else f"{shown} · page {number}/{len(starts)}"
+        pages.append(_Page(chunk, first, footer))
+    return pages
 
 
 def _examples_by_language(examples: Sequence[Example]) -> list[Example]:
@@ -307,7 +338,6 @@ def ask_answer(
     if not response.results:
         return nothing_found_answer(question, suggestions)
     results = response.results[: per_page * MAX_ANSWER_PAGES]
-    pages_total = math.ceil(len(results) / per_page)
     title = "\u201c" + clip(inline(question), TITLE_LIMIT - 2) + "\u201d"
     notes: list[str] = []
     if response.corrections:
@@ -319,24 +349,16 @@ def ask_answer(
         if others:
             notes.append(f"Also searched as {others} (for \u201c{original}\u201d).")
     header = "\n".join(notes) + "\n\n" if notes else ""
-    pages: list[Card] = []
-    for page in range(pages_total):
-        chunk = results[page * per_page : (page + 1) * per_page]
-        first = page * per_page + 1
-        description = header + _quotes(chunk, first, DESCRIPTION_LIMIT - discord_len(header))
-        footer = _pages_footer(
-            first, first + len(chunk) - 1, len(results), page + 1, pages_total, "quotes"
+    room = DESCRIPTION_LIMIT - discord_len(header)
+    pages = [
+        Card(
+            title=title,
+            description=header + _quotes(page.items, page.first, room),
+            footer=f"{page.footer} · verbatim from the corpus",
         )
-        pages.append(
-            fit_card(
-                Card(
-                    title=title,
-                    description=description,
-                    footer=f"{footer} · verbatim from the corpus",
-                )
-            )
-        )
-    return Answer(tuple(pages))
+        for page in _paged(results, per_page, "quotes")
+    ]
+    return Answer(tuple(fit_card(card) for card in pages))
 
 
 def _quotes(results: Sequence[SearchResult], first_number: int, room: int) -> str:
@@ -466,29 +488,21 @@ def official_answer(query: str, lookup: OfficialLookup) -> Answer:
     if official is None:
         return _unknown_official(query, lookup.suggestions)
     documents = {doc.id: doc for doc in official.documents}
-    statements = list(official.statements)
-    pages_total = max(1, math.ceil(len(statements) / STATEMENTS_PER_PAGE))
     title = clip(inline(official.name), 200) or "?"
     head_fields = _official_head_fields(official, documents)
     intro = _official_intro(official)
+    paged = _paged(official.statements, STATEMENTS_PER_PAGE, "statements")
+    if not paged:
+        no_statements = Field("Statements", "The corpus quotes no statement by them.")
+        card = Card(title, intro, fields=(*head_fields, no_statements), footer="no statements")
+        return Answer((fit_card(card),))
     pages: list[Card] = []
-    for page in range(pages_total):
-        chunk = statements[page * STATEMENTS_PER_PAGE : (page + 1) * STATEMENTS_PER_PAGE]
-        fields = list(head_fields) if page == 0 else []
-        first = page * STATEMENTS_PER_PAGE + 1
-        for number, statement in enumerate(chunk, start=first):
+    for page in paged:
+        fields = list(head_fields) if page.first == 1 else []
+        for number, statement in enumerate(page.items, start=page.first):
             fields.append(_statement_field(number, statement, documents))
-        if not statements:
-            fields.append(Field("Statements", "The corpus quotes no statement by them."))
-        footer = (
-            _pages_footer(
-                first, first + len(chunk) - 1, len(statements), page + 1, pages_total, "statements"
-            )
-            if statements
-            else "no statements"
-        )
         pages.append(
-            fit_card(Card(title=title, description=intro, fields=tuple(fields), footer=footer))
+            fit_card(Card(title=title, description=intro, fields=tuple(fields), footer=page.footer))
         )
     return Answer(tuple(pages))
 
@@ -580,36 +594,30 @@ def _unknown_official(query: str, suggestions: Sequence[str]) -> Answer:
     return Answer((fit_card(card),), found=False)
 
 
+def _empty_list_answer(title: str, sentence: str) -> Answer:
+    """A listing with nothing to list: its title and one sentence saying so."""
+    return Answer((fit_card(Card(title, sentence, colour=EMPTY_COLOUR)),), found=False)
+
+
 def officials_answer(officials: Sequence[Official]) -> Answer:
     """The directory, paged: each name with their main title and how often they are named."""
     if not officials:
-        card = Card(
-            title="Officials",
-            description="The corpus names no officials yet.",
-            colour=EMPTY_COLOUR,
-        )
-        return Answer((fit_card(card),), found=False)
-    pages_total = math.ceil(len(officials) / OFFICIALS_PER_PAGE)
+        return _empty_list_answer("Officials", "The corpus names no officials yet.")
     pages: list[Card] = []
-    for page in range(pages_total):
-        chunk = officials[page * OFFICIALS_PER_PAGE : (page + 1) * OFFICIALS_PER_PAGE]
+    for page in _paged(officials, OFFICIALS_PER_PAGE, "officials"):
         lines = []
-        for official in chunk:
+        for official in page.items:
             line = f"**{clip(inline(official.name), 100)}**"
             if official.main_title:
                 line += f" \u2014 {clip(inline(official.main_title), 160)}"
             line += f" ({_plural(len(official.documents), 'document')})"
             lines.append(line)
-        first = page * OFFICIALS_PER_PAGE + 1
-        footer = _pages_footer(
-            first, first + len(chunk) - 1, len(officials), page + 1, pages_total, "officials"
-        )
         pages.append(
             fit_card(
                 Card(
                     title=f"Officials in the corpus ({len(officials)})",
                     description="\n".join(lines),
-                    footer=f"{footer} · /official NAME for details",
+                    footer=f"{page.footer} · /official NAME for details",
                 )
             )
         )
@@ -622,18 +630,11 @@ def officials_answer(officials: Sequence[Official]) -> Answer:
 def sources_answer(documents: Sequence[DocumentSummary]) -> Answer:
     """The documents quoted: title (linked), source, date, language, passages."""
     if not documents:
-        card = Card(
-            title="Sources",
-            description="The corpus folder holds no documents.",
-            colour=EMPTY_COLOUR,
-        )
-        return Answer((fit_card(card),), found=False)
-    pages_total = math.ceil(len(documents) / SOURCES_PER_PAGE)
+        return _empty_list_answer("Sources", "The corpus folder holds no documents.")
     pages: list[Card] = []
-    for page in range(pages_total):
-        chunk = documents[page * SOURCES_PER_PAGE : (page + 1) * SOURCES_PER_PAGE]
+    for page in _paged(documents, SOURCES_PER_PAGE, "documents"):
         blocks = []
-        for document in chunk:
+        for document in page.items:
             title = link(f"**{clip(inline(document.title), 200)}**", document.url)
             details = " · ".join(
                 [
@@ -644,16 +645,12 @@ def sources_answer(documents: Sequence[DocumentSummary]) -> Answer:
                 ]
             )
             blocks.append(f"{title}\n{details}")
-        first = page * SOURCES_PER_PAGE + 1
-        footer = _pages_footer(
-            first, first + len(chunk) - 1, len(documents), page + 1, pages_total, "documents"
-        )
         pages.append(
             fit_card(
                 Card(
                     title=f"Sources ({_plural(len(documents), 'document')})",
                     description="\n\n".join(blocks),
-                    footer=footer,
+                    footer=page.footer,
                 )
             )
         )
@@ -665,7 +662,7 @@ def _mention_example(examples: Sequence[Example]) -> str:
     return inline(english[0]) if english else "what are Guangdong's industrial priorities?"
 
 
-def help_answer(stats: CorpusStats, suggestions: Suggestions) -> Answer:
+def help_answer(stats: LibraryStats, suggestions: Suggestions) -> Answer:
     """What the bot does, its commands, and example questions in several languages."""
     description = (
         "I answer questions about Guangdong's industrial policy with **verbatim quotes** from the "
@@ -673,16 +670,15 @@ def help_answer(stats: CorpusStats, suggestions: Suggestions) -> Answer:
         "on the page where the source is online. Nothing is generated: when the documents do not "
         "answer a question, I say so."
     )
-    commands_text = "\n".join(
-        [
-            "`/ask question` \u2014 the best-matching quotes; buttons page through more",
-            "`/official name` \u2014 an official's titles, documents and statements",
-            "`/officials` \u2014 everyone the documents name",
-            "`/sources` \u2014 the documents, with source, date, language and link",
-            "`/help` \u2014 this message",
-            "Or mention me with a question: @lingnan " + _mention_example(suggestions.examples),
-        ]
+    lines = []
+    for name in HELP_COMMANDS:
+        usage = " ".join([f"/{name}", *COMMAND_OPTIONS.get(name, {})])
+        what = COMMAND_DESCRIPTIONS[name]
+        lines.append(f"`{usage}` \u2014 {what[0].lower()}{what[1:]}")
+    lines.append(
+        "Or mention me with a question: @lingnan " + _mention_example(suggestions.examples)
     )
+    commands_text = "\n".join(lines)
     fields = [Field("Commands", commands_text)]
     if suggestions.examples:
         fields.append(Field("Example questions", _example_lines(suggestions.examples)))
@@ -699,7 +695,7 @@ def help_answer(stats: CorpusStats, suggestions: Suggestions) -> Answer:
     return Answer((fit_card(card),), ephemeral=True)
 
 
-def reload_answer(stats: CorpusStats, warnings: Sequence[str], seconds: float) -> Answer:
+def reload_answer(stats: LibraryStats, warnings: Sequence[str], seconds: float) -> Answer:
     """The owner's report after /reload: the new counts and any corpus warnings."""
     description = (
         f"Now serving {_plural(stats.documents, 'document')}, "
@@ -733,6 +729,16 @@ RELOAD_BUSY_MESSAGE = "A reload is already running; the new corpus will be serve
 BAD_ARGUMENT_MESSAGE = "One of the values given could not be used; please check it and try again."
 MISSING_PERMISSIONS_MESSAGE = "I lack the permissions to answer here (I need to send embeds)."
 CHECK_FAILED_MESSAGE = "You can't use this command here."
+CORPUS_LOADING_MESSAGE = "The corpus is still loading; please try again in a moment."
+
+
+PREVIOUS_PAGE_LABEL = "\u25c0"
+NEXT_PAGE_LABEL = "\u25b6"
+
+
+def page_indicator(page: int, pages: int) -> str:
+    """The label between the page buttons: "2 / 5" (`page` counts from 0)."""
+    return f"{page + 1} / {pages}"
 
 
 def reload_failed_message(reason: object) -> str:
@@ -758,6 +764,7 @@ CONSOLE_HELP = (
     "/help, /more and /back to turn pages, quit to leave."
 )
 CONSOLE_GREETING = "lingnan console. " + CONSOLE_HELP
+CONSOLE_PROMPT = "lingnan> "
 CONSOLE_OFFICIAL_USAGE = "Usage: /official NAME, e.g. /official Huang Kunming"
 CONSOLE_NO_NEXT_PAGE = "No more pages."
 CONSOLE_NO_PREVIOUS_PAGE = "This is the first page."

@@ -38,7 +38,9 @@ _ATOM = regex.compile(
 )
 _LINK = regex.compile(r"\[((?:\\.|[^\]\\\n])*)\]\(([^()\s]+)\)")
 _UNESCAPE = re.compile(r"\\([^\sA-Za-z0-9])")
-_NO_WORD_BOUNDARY = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}]")
+# Scripts written without spaces between words: no word boundary to look for.
+_UNSPACED_SCRIPTS = r"\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}"
+_NO_WORD_BOUNDARY = regex.compile(rf"[{_UNSPACED_SCRIPTS}]")
 _WORD_CHAR = regex.compile(r"[\p{L}\p{N}_]")
 _CJK_PUNCTUATION = "，。、；：！？,;:!?"
 
@@ -63,7 +65,7 @@ def escape(text: str) -> str:
 
 # A letter or digit of a script with spaces: a term next to one is part of a longer word. A Han
 # character is no such neighbour: "2024年" and "简称GDP" hold the whole words 2024 and GDP.
-_SPACED_WORD_CHAR = r"[\p{L}\p{N}_--\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}]"
+_SPACED_WORD_CHAR = rf"[\p{{L}}\p{{N}}_--{_UNSPACED_SCRIPTS}]"
 
 
 def _term_pattern(term: str) -> str:

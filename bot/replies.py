@@ -6,28 +6,33 @@ question can never ping anyone.
 
 from __future__ import annotations
 
+import asyncio
 import logging
+from collections.abc import Callable
 from typing import Any
 
 import discord
 
 from bot.formatting import MESSAGE_LIMIT, Answer, to_embed
 from bot.markdown import clip
-from bot.views import NO_MENTIONS, paginator_for
+from bot.views import NO_MENTIONS, Paginator, paginator_for
 
 log = logging.getLogger(__name__)
 
 
-async def send_answer(interaction: discord.Interaction[Any], answer: Answer) -> None:
-    """Answer an interaction: as its first response, or as a follow-up once deferred."""
-    view = paginator_for(answer.pages, interaction.user.id)
-    options: dict[str, Any] = {
-        "embed": to_embed(answer.pages[0]),
-        "ephemeral": answer.ephemeral,
-        "allowed_mentions": NO_MENTIONS,
-    }
+def _first_page(answer: Answer, asker_id: int) -> tuple[dict[str, Any], Paginator | None]:
+    """What every answer sends: its first page, no pings, and page buttons for the asker."""
+    view = paginator_for(answer.pages, asker_id)
+    options: dict[str, Any] = {"embed": to_embed(answer.pages[0]), "allowed_mentions": NO_MENTIONS}
     if view is not None:
         options["view"] = view
+    return options, view
+
+
+async def send_answer(interaction: discord.Interaction[Any], answer: Answer) -> None:
+    """Answer an interaction: as its first response, or as a follow-up once deferred."""
+    options, view = _first_page(answer, interaction.user.id)
+    options["ephemeral"] = answer.ephemeral
     if interaction.response.is_done():
         message = await interaction.followup.send(wait=True, **options)
         if view is not None:
@@ -36,6 +41,19 @@ async def send_answer(interaction: discord.Interaction[Any], answer: Answer) -> 
         await interaction.response.send_message(**options)
         if view is not None:
             view.interaction = interaction
+
+
+async def defer_then_answer(
+    interaction: discord.Interaction[Any],
+    build: Callable[..., Answer],
+    *args: Any,
+    ephemeral: bool = False,
+) -> None:
+    """Defer at once (Discord's 3 seconds), run `build(*args)` in a worker thread (retrieval
+    blocks), then send its answer."""
+    await interaction.response.defer(thinking=True, ephemeral=ephemeral)
+    answer = await asyncio.to_thread(build, *args)
+    await send_answer(interaction, answer)
 
 
 async def send_sentence(interaction: discord.Interaction[Any], sentence: str) -> None:
@@ -59,15 +77,8 @@ async def send_sentence(interaction: discord.Interaction[Any], sentence: str) ->
 
 async def reply_answer(message: discord.Message, answer: Answer) -> discord.Message:
     """Answer a message that mentioned the bot, as a reply that pings no one."""
-    view = paginator_for(answer.pages, message.author.id)
-    options: dict[str, Any] = {
-        "embed": to_embed(answer.pages[0]),
-        "allowed_mentions": NO_MENTIONS,
-        "mention_author": False,
-    }
-    if view is not None:
-        options["view"] = view
-    sent = await message.reply(**options)
+    options, view = _first_page(answer, message.author.id)
+    sent = await message.reply(mention_author=False, **options)
     if view is not None:
         view.message = sent
     return sent

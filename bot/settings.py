@@ -68,9 +68,10 @@ class Settings(BaseSettings):
     bm25_k1: float = Field(1.5, gt=0, le=10, description="BM25 term-frequency saturation (k1)")
     bm25_b: float = Field(0.75, ge=0, le=1, description="BM25 length normalisation (b)")
 
-    @field_validator("discord_token", mode="before")
+    @field_validator("discord_token", "discord_guild_id", mode="before")
     @classmethod
-    def _blank_token_is_none(cls, value: Any) -> Any:
+    def _blank_is_unset(cls, value: Any) -> Any:
+        # `DISCORD_TOKEN=` as .env.example writes it means "not set", not an invalid value.
         if isinstance(value, str) and not value.strip():
             return None
         return value
@@ -84,13 +85,6 @@ class Settings(BaseSettings):
                 raise ValueError(
                     "the token contains spaces; paste it exactly as the portal shows it"
                 )
-        return value
-
-    @field_validator("discord_guild_id", mode="before")
-    @classmethod
-    def _blank_guild_is_none(cls, value: Any) -> Any:
-        if isinstance(value, str) and not value.strip():
-            return None
         return value
 
     @field_validator("log_level", mode="before")
@@ -113,10 +107,6 @@ class Settings(BaseSettings):
         if any(owner <= 0 for owner in self.owner_ids):
             raise ValueError("owner_ids: user ids are positive numbers")
         return self
-
-    @property
-    def cooldown_enabled(self) -> bool:
-        return self.cooldown_rate > 0 and self.cooldown_seconds > 0
 
     @property
     def log_level_number(self) -> int:

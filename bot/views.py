@@ -9,7 +9,15 @@ from typing import Any, ClassVar
 
 import discord
 
-from bot.formatting import INTERNAL_ERROR_MESSAGE, NOT_YOURS_MESSAGE, Card, to_embed
+from bot.formatting import (
+    INTERNAL_ERROR_MESSAGE,
+    NEXT_PAGE_LABEL,
+    NOT_YOURS_MESSAGE,
+    PREVIOUS_PAGE_LABEL,
+    Card,
+    page_indicator,
+    to_embed,
+)
 
 log = logging.getLogger(__name__)
 
@@ -73,7 +81,7 @@ class Paginator(discord.ui.View):
     def _sync_buttons(self) -> None:
         self.previous_page.disabled = self.page == 0
         self.next_page.disabled = self.page >= len(self.pages) - 1
-        self.indicator.label = f"{self.page + 1} / {len(self.pages)}"
+        self.indicator.label = page_indicator(self.page, len(self.pages))
 
     async def interaction_check(self, interaction: discord.Interaction[Any], /) -> bool:
         if interaction.user.id == self.owner_id:
@@ -90,19 +98,21 @@ class Paginator(discord.ui.View):
             embed=to_embed(self.current), view=self, allowed_mentions=NO_MENTIONS
         )
 
-    @discord.ui.button(label="\u25c0", style=discord.ButtonStyle.secondary)
+    @discord.ui.button(label=PREVIOUS_PAGE_LABEL, style=discord.ButtonStyle.secondary)
     async def previous_page(
         self, interaction: discord.Interaction[Any], button: discord.ui.Button[Paginator]
     ) -> None:
         await self._show(interaction, self.page - 1)
 
-    @discord.ui.button(label="1 / 1", style=discord.ButtonStyle.secondary, disabled=True)
+    @discord.ui.button(
+        label=page_indicator(0, 1), style=discord.ButtonStyle.secondary, disabled=True
+    )
     async def indicator(
         self, interaction: discord.Interaction[Any], button: discord.ui.Button[Paginator]
     ) -> None:
         await interaction.response.defer()  # a label, never enabled; answered if it ever is
 
-    @discord.ui.button(label="\u25b6", style=discord.ButtonStyle.secondary)
+    @discord.ui.button(label=NEXT_PAGE_LABEL, style=discord.ButtonStyle.secondary)
     async def next_page(
         self, interaction: discord.Interaction[Any], button: discord.ui.Button[Paginator]
     ) -> None:

@@ -68,13 +68,13 @@ class AdminCog(commands.Cog, name="Admin"):
             with contextlib.suppress(asyncio.CancelledError):
                 await self._watcher
 
-    @app_commands.command(name="reload", description="Reload the corpus folder (bot owner only)")
+    @app_commands.command(name="reload", description=formatting.COMMAND_DESCRIPTIONS["reload"])
     @app_commands.default_permissions(administrator=True)
     @app_commands.check(owner_only)
     async def reload(self, interaction: discord.Interaction[Any]) -> None:
         await interaction.response.defer(thinking=True, ephemeral=True)
         try:
-            report = await self.bot.reload_library()
+            library = await self.bot.reload_library()
         except ReloadInProgress:
             await send_sentence(interaction, formatting.RELOAD_BUSY_MESSAGE)
             return
@@ -83,7 +83,8 @@ class AdminCog(commands.Cog, name="Admin"):
             await send_sentence(interaction, formatting.reload_failed_message(error))
             return
         log.info("corpus reloaded by user %s", interaction.user.id)
-        answer = formatting.reload_answer(report.stats, report.warnings, report.seconds)
+        stats = library.stats
+        answer = formatting.reload_answer(stats, library.warnings, stats.load_seconds)
         await send_answer(interaction, answer)
 
     async def watch(self) -> None:
@@ -97,24 +98,15 @@ class AdminCog(commands.Cog, name="Admin"):
             stop_event=self._stop_watching,
         ):
             log.info("corpus changed (%d files); reloading", len(changes))
+            # load_library logs the new corpus size; a failure leaves the old library served.
             try:
-                report = await self.bot.reload_library(wait=True)
+                await self.bot.reload_library(wait=True)
             except RetrievalError as error:
                 log.error(
                     "reload after a corpus change failed; still serving the old one: %s", error
                 )
-                continue
             except Exception:
                 log.exception("reload after a corpus change failed; still serving the old one")
-                continue
-            stats = report.stats
-            log.info(
-                "now serving %d documents, %d passages, %d officials (reloaded in %.2f s)",
-                stats.documents,
-                stats.passages,
-                stats.officials,
-                report.seconds,
-            )
 
 
 async def setup(bot: LingnanBot) -> None:

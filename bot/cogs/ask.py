@@ -12,7 +12,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot import formatting
-from bot.replies import reply_answer, reply_sentence, send_answer, send_sentence
+from bot.replies import defer_then_answer, reply_answer, reply_sentence, send_sentence
 
 if TYPE_CHECKING:
     from bot.client import LingnanBot
@@ -38,10 +38,8 @@ class AskCog(commands.Cog, name="Ask"):
     def __init__(self, bot: LingnanBot) -> None:
         self.bot = bot
 
-    @app_commands.command(
-        name="ask", description="Quotes from the documents that answer a question"
-    )
-    @app_commands.describe(question="Your question, in English, German or Chinese")
+    @app_commands.command(name="ask", description=formatting.COMMAND_DESCRIPTIONS["ask"])
+    @app_commands.describe(**formatting.COMMAND_OPTIONS["ask"])
     @app_commands.check(ask_cooldown)
     async def ask(
         self,
@@ -52,9 +50,7 @@ class AskCog(commands.Cog, name="Ask"):
         if problem is not None:
             await send_sentence(interaction, problem)
             return
-        await interaction.response.defer(thinking=True)
-        answer = await asyncio.to_thread(self.bot.answers.ask, question)
-        await send_answer(interaction, answer)
+        await defer_then_answer(interaction, self.bot.answers.ask, question)
 
     def _mentions_me(self, message: discord.Message) -> bool:
         me = self.bot.user

@@ -10,7 +10,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot import formatting
-from bot.replies import send_answer, send_sentence
+from bot.replies import defer_then_answer, send_sentence
 
 if TYPE_CHECKING:
     from bot.client import LingnanBot
@@ -32,10 +32,8 @@ class OfficialsCog(commands.Cog, name="Officials"):
     def __init__(self, bot: LingnanBot) -> None:
         self.bot = bot
 
-    @app_commands.command(
-        name="official", description="An official's titles, documents and statements"
-    )
-    @app_commands.describe(name="The official's name, e.g. Huang Kunming or 黄坤明")
+    @app_commands.command(name="official", description=formatting.COMMAND_DESCRIPTIONS["official"])
+    @app_commands.describe(**formatting.COMMAND_OPTIONS["official"])
     async def official(
         self,
         interaction: discord.Interaction[Any],
@@ -45,9 +43,7 @@ class OfficialsCog(commands.Cog, name="Officials"):
         if problem is not None:
             await send_sentence(interaction, problem)
             return
-        await interaction.response.defer(thinking=True)
-        answer = await asyncio.to_thread(self.bot.answers.official, name)
-        await send_answer(interaction, answer)
+        await defer_then_answer(interaction, self.bot.answers.official, name)
 
     @official.autocomplete("name")
     async def official_name_autocomplete(
@@ -58,11 +54,11 @@ class OfficialsCog(commands.Cog, name="Officials"):
         )
         return choices_for(names)
 
-    @app_commands.command(name="officials", description="Everyone the documents name, paged")
+    @app_commands.command(
+        name="officials", description=formatting.COMMAND_DESCRIPTIONS["officials"]
+    )
     async def officials(self, interaction: discord.Interaction[Any]) -> None:
-        await interaction.response.defer(thinking=True)
-        answer = await asyncio.to_thread(self.bot.answers.officials)
-        await send_answer(interaction, answer)
+        await defer_then_answer(interaction, self.bot.answers.officials)
 
 
 async def setup(bot: LingnanBot) -> None:

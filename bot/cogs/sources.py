@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import asyncio
 from typing import TYPE_CHECKING, Any
 
 import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.replies import send_answer
+from bot import formatting
+from bot.replies import defer_then_answer
 
 if TYPE_CHECKING:
     from bot.client import LingnanBot
@@ -19,19 +19,13 @@ class SourcesCog(commands.Cog, name="Sources"):
     def __init__(self, bot: LingnanBot) -> None:
         self.bot = bot
 
-    @app_commands.command(
-        name="sources", description="The documents quoted, with source, date, language and link"
-    )
+    @app_commands.command(name="sources", description=formatting.COMMAND_DESCRIPTIONS["sources"])
     async def sources(self, interaction: discord.Interaction[Any]) -> None:
-        await interaction.response.defer(thinking=True)
-        answer = await asyncio.to_thread(self.bot.answers.sources)
-        await send_answer(interaction, answer)
+        await defer_then_answer(interaction, self.bot.answers.sources)
 
-    @app_commands.command(name="help", description="What lingnan can do, with example questions")
+    @app_commands.command(name="help", description=formatting.COMMAND_DESCRIPTIONS["help"])
     async def help(self, interaction: discord.Interaction[Any]) -> None:
-        await interaction.response.defer(thinking=True, ephemeral=True)
-        answer = await asyncio.to_thread(self.bot.answers.help)
-        await send_answer(interaction, answer)
+        await defer_then_answer(interaction, self.bot.answers.help, ephemeral=True)
 
 
 async def setup(bot: LingnanBot) -> None:

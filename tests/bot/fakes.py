@@ -1,4 +1,5 @@
-"""Minimal stand-ins for the Discord objects a command touches, recording what the bot sends.
+"""Minimal stand-ins for the Discord objects a command touches, recording what the bot sends,
+and the bot itself with its commands loaded but no connection.
 
 They follow discord.py's rules that matter here: an interaction is responded to once (defer or
 send_message), after which only follow-ups go out.
@@ -11,6 +12,12 @@ from types import SimpleNamespace
 from typing import Any
 
 import discord
+
+from bot.client import EXTENSIONS, LingnanBot, create_bot
+from bot.examples import load_examples
+from bot.settings import Settings
+
+BOT_ID = 999
 
 
 @dataclass
@@ -131,3 +138,12 @@ class FakeInteraction:
     def replies(self) -> list[Call]:
         """What the user sees: every call except a bare defer."""
         return [call for call in self.calls if call.name != "defer"]
+
+
+async def bot_with_commands(settings: Settings, library: Any) -> LingnanBot:
+    """The bot with every command extension loaded, logged in as BOT_ID, never connected."""
+    bot = create_bot(settings, library, examples=load_examples())
+    for extension in EXTENSIONS:
+        await bot.load_extension(extension)
+    bot._connection.user = SimpleNamespace(id=BOT_ID)  # type: ignore[assignment]
+    return bot

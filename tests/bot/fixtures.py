@@ -1,8 +1,8 @@
 """Hand-built retrieval models and a small in-memory library for the bot's tests.
 
 The texts are real sentences from the seed documents (English, German, Chinese), so the formatter
-is exercised on what users will see; the library is a plain object honouring `bot.library`'s
-protocol, with no corpus to load.
+is exercised on what users will see; FakeLibrary has the members of `retrieval.library.Library`
+that the bot uses, with no corpus to load.
 """
 
 from __future__ import annotations
@@ -169,6 +169,7 @@ class FakeStats:
     officials: int = 3
     index_seconds: float = 0.05
     index_from_cache: bool = True
+    load_seconds: float = 0.2
 
 
 @dataclass

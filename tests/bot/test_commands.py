@@ -12,36 +12,26 @@ import pytest
 from discord import app_commands
 
 from bot import formatting
-from bot.client import EXTENSIONS, LingnanBot, create_bot
+from bot.client import LingnanBot
 from bot.cogs.ask import ask_cooldown, question_from_mention
 from bot.cogs.officials import choices_for
 from bot.errors import NotOwner
-from bot.examples import load_examples
 from bot.settings import Settings
 from bot.views import Paginator
 from retrieval.errors import CorpusError
 from retrieval.models import DocumentSummary, SearchResponse
-from tests.bot.fakes import FakeInteraction, FakeMessage
+from tests.bot.fakes import BOT_ID, FakeInteraction, FakeMessage, bot_with_commands
 from tests.bot.fixtures import FakeLibrary, FakeStats, robotics_response
 
 QUESTION = "What did the governor say about robotics?"
 ASKER = 111
 OWNER = 4242
-BOT_ID = 999
 
 
 def make_settings(**values: object) -> Settings:
     defaults: dict[str, object] = {"quotes_per_answer": 2, "cooldown_rate": 0, "owner_ids": [OWNER]}
     defaults.update(values)
     return Settings(_env_file=None, **defaults)  # type: ignore[arg-type]
-
-
-async def started_bot(settings: Settings, library: FakeLibrary) -> LingnanBot:
-    bot = create_bot(settings, library, examples=load_examples())
-    for extension in EXTENSIONS:
-        await bot.load_extension(extension)
-    bot._connection.user = SimpleNamespace(id=BOT_ID)  # type: ignore[assignment]
-    return bot
 
 
 @pytest.fixture
@@ -51,7 +41,7 @@ def library() -> FakeLibrary:
 
 @pytest.fixture
 async def bot(library: FakeLibrary) -> AsyncIterator[LingnanBot]:
-    bot = await started_bot(make_settings(), library)
+    bot = await bot_with_commands(make_settings(), library)
     yield bot
     bot._connection.user = None  # type: ignore[assignment]
     await bot.close()
@@ -228,7 +218,7 @@ async def test_reload_refuses_non_owners(bot: LingnanBot) -> None:
 
 async def test_ask_cooldown_answers_politely_with_the_wait(library: FakeLibrary) -> None:
     """Past the rate, /ask is refused privately with the seconds to wait."""
-    bot = await started_bot(make_settings(cooldown_rate=1, cooldown_seconds=60), library)
+    bot = await bot_with_commands(make_settings(cooldown_rate=1, cooldown_seconds=60), library)
     try:
         first = FakeInteraction(bot, ASKER)
         assert ask_cooldown(first) is True  # type: ignore[arg-type]
@@ -306,7 +296,7 @@ async def test_messages_without_a_mention_are_ignored(bot: LingnanBot) -> None:
 
 async def test_mentions_share_the_ask_cooldown(library: FakeLibrary) -> None:
     """After /ask uses the allowance, a mention gets the cooldown sentence, tidied away later."""
-    bot = await started_bot(make_settings(cooldown_rate=1, cooldown_seconds=30), library)
+    bot = await bot_with_commands(make_settings(cooldown_rate=1, cooldown_seconds=30), library)
     try:
         ask_cooldown(FakeInteraction(bot, ASKER))  # type: ignore[arg-type]
         message = mention(f"<@{BOT_ID}> {QUESTION}")
@@ -329,18 +319,29 @@ async def test_bare_mention_asks_for_a_question(bot: LingnanBot, library: FakeLi
     assert library.queries == []
 
 
-@pytest.mark.parametrize("question", ["", "   \t ", "x" * 301])
+BLANK_QUESTION = (
+    "Please type a question after /ask, e.g. /ask What is planned for the low-altitude economy?"
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence"),
+    [
+        ("", BLANK_QUESTION),
+        ("   \t ", BLANK_QUESTION),
+        ("x" * 301, "Please keep the question under 300 characters (this one has 301)."),
+    ],
+)
 async def test_ask_refuses_blank_or_overlong_questions_privately(
-    bot: LingnanBot, library: FakeLibrary, question: str
+    bot: LingnanBot, library: FakeLibrary, question: str, sentence: str
 ) -> None:
-    """A question outside the option's limits (sent by a modified client) gets one private
-    sentence before any search."""
+    """A blank or over-long question (a modified client) gets one private sentence, no search."""
     cog, command = cog_command(bot, "Ask", "ask")
     interaction = FakeInteraction(bot, ASKER)
     await command.callback(cog, interaction, question=question)
     [reply] = interaction.calls
     assert reply.name == "send_message" and reply.options["ephemeral"] is True
-    assert reply.content == formatting.question_problem(question)
+    assert reply.content == sentence
     assert library.queries == []
 
 
@@ -363,7 +364,7 @@ def test_question_from_mention_strips_only_the_bot() -> None:
 async def test_sources_with_empty_corpus(library: FakeLibrary) -> None:
     """An empty corpus gets a sentence, not an error."""
     library.documents = lambda: list[DocumentSummary]()  # type: ignore[method-assign]
-    bot = await started_bot(make_settings(), library)
+    bot = await bot_with_commands(make_settings(), library)
     try:
         cog, command = cog_command(bot, "Sources", "sources")
         interaction = FakeInteraction(bot, ASKER, "sources")
@@ -376,8 +377,7 @@ async def test_sources_with_empty_corpus(library: FakeLibrary) -> None:
 async def test_ask_of_only_a_mention_is_refused_privately(
     bot: LingnanBot, library: FakeLibrary
 ) -> None:
-    """A question holding nothing but a mention and a zero-width space is blank: one private
-    sentence, no search."""
+    """A question of only a mention and a zero-width space is blank: one private sentence."""
     cog, command = cog_command(bot, "Ask", "ask")
     interaction = FakeInteraction(bot, ASKER)
     await command.callback(cog, interaction, question="<@123456789012345678> \u200b")

@@ -309,6 +309,22 @@ def test_official_answer_tells_reported_statements_from_transcript_sentences() -
     assert not labels[1].endswith("from the speech transcript")
 
 
+def test_official_without_statements_says_so_on_one_page() -> None:
+    """An official the corpus names but never quotes gets one page that says so."""
+    quiet = WANG.model_copy(update={"statements": []})
+    answer = formatting.official_answer("Wang Weizhong", OfficialLookup(official=quiet))
+    [card] = answer.pages
+    assert [f.name for f in card.fields] == ["Titles", "Documents", "Statements"]
+    assert card.fields[-1].value == "The corpus quotes no statement by them."
+    assert card.footer == "no statements"
+
+
+def test_empty_directory_says_so() -> None:
+    """A corpus that names no officials gets a sentence, not an empty page."""
+    [card] = formatting.officials_answer([]).pages
+    assert (card.title, card.description) == ("Officials", "The corpus names no officials yet.")
+
+
 def test_unknown_official_lists_closest_names() -> None:
     """An unknown name gets the closest names."""
     answer = formatting.official_answer(
@@ -334,6 +350,21 @@ def test_help_has_examples_in_three_languages() -> None:
     assert "über" in examples
     assert re.search(r"[\u4e00-\u9fff]", examples)
     assert "/official" in {f.name: f.value for f in card.fields}["Commands"]
+
+
+def test_help_says_what_the_bot_does_and_lists_every_user_command() -> None:
+    """/help opens with what the bot does, then one line per user command, with its option."""
+    card = formatting.help_answer(FakeStats(), Suggestions()).pages[0]
+    assert card.description.startswith("I answer questions about Guangdong's industrial policy")
+    commands = {f.name: f.value for f in card.fields}["Commands"].split("\n")
+    assert [line.split(" \u2014 ")[0] for line in commands[:5]] == [
+        "`/ask question`",
+        "`/official name`",
+        "`/officials`",
+        "`/sources`",
+        "`/help`",
+    ]
+    assert "/reload" not in card.fields[0].value
 
 
 def test_cooldown_message_rounds_up_the_wait() -> None:
@@ -382,8 +413,7 @@ def test_sources_title_counts_one_document_in_the_singular() -> None:
 
 
 def test_console_title_rule_spans_wide_characters() -> None:
-    """Under a Chinese title the console's rule is as wide as the title on screen (two columns
-    per character)."""
+    """Under a Chinese title the console's rule spans two columns per character."""
     text = to_text(Card(title="广东的地区生产总值预计是多少"))
     assert text.split("\n")[1] == "=" * 28
 

@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-import asyncio
 import os
 import subprocess
 import sys
-import threading
-from collections.abc import Iterator
 from pathlib import Path
 
 import discord
 import pytest
-from aiohttp import web
 
 import bot.__main__ as entry
 from bot.settings import Settings
@@ -77,59 +73,6 @@ def test_missing_corpus_folder_is_one_line(tmp_path: Path) -> None:
     last = process.stderr.strip().splitlines()[-1]
     assert last.startswith("lingnan: ") and "nowhere" in last
     assert "Traceback" not in process.stderr
-
-
-@pytest.fixture
-def discord_rejecting_tokens(monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
-    """A local stand-in for Discord's API that answers 401 to every token."""
-
-    async def unauthorized(request: web.Request) -> web.Response:
-        return web.json_response({"message": "401: Unauthorized", "code": 0}, status=401)
-
-    started = threading.Event()
-    state: dict[str, object] = {}
-
-    def serve() -> None:
-        loop = asyncio.new_event_loop()
-        app = web.Application()
-        app.router.add_route("*", "/{tail:.*}", unauthorized)
-        runner = web.AppRunner(app)
-        loop.run_until_complete(runner.setup())
-        site = web.TCPSite(runner, "127.0.0.1", 0)
-        loop.run_until_complete(site.start())
-        state["port"] = runner.addresses[0][1]
-        state["loop"], state["runner"] = loop, runner
-        started.set()
-        loop.run_forever()
-        loop.run_until_complete(runner.cleanup())
-        loop.close()
-
-    thread = threading.Thread(target=serve, daemon=True)
-    thread.start()
-    assert started.wait(10)
-    base = f"http://127.0.0.1:{state['port']}/api/v10"
-    monkeypatch.setattr(discord.http.Route, "BASE", base)
-    yield base
-    loop = state["loop"]
-    assert isinstance(loop, asyncio.AbstractEventLoop)
-    loop.call_soon_threadsafe(loop.stop)
-    thread.join(10)
-
-
-def test_rejected_token_is_one_line(
-    discord_rejecting_tokens: str, capsys: pytest.CaptureFixture[str]
-) -> None:
-    """A token Discord rejects (401) ends start-up with one line and status 1, no traceback."""
-    settings = Settings(_env_file=None, discord_token=TOKEN, corpus_folder=REPO_ROOT / "seeds")
-    assert entry.start_bot(settings) == 1
-    err = capsys.readouterr().err
-    lines = [line for line in err.splitlines() if line.startswith("lingnan:")]
-    assert lines == [
-        "lingnan: Discord rejected the token in DISCORD_TOKEN; copy a fresh one from the developer "
-        "portal (your application -> Bot -> Reset Token) into .env."
-    ]
-    assert TOKEN not in err
-    assert "Traceback" not in err
 
 
 def test_unreachable_discord_is_one_line(

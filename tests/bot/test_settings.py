@@ -29,7 +29,7 @@ def test_defaults() -> None:
     assert settings.discord_guild_id is None
     assert settings.corpus_folder == Path("seeds")
     assert settings.quotes_per_answer == 3
-    assert settings.cooldown_enabled
+    assert (settings.cooldown_rate, settings.cooldown_seconds) == (3, 30.0)
     assert settings.log_level == "INFO"
     assert settings.owner_ids == []
     assert settings.watch_corpus is False
@@ -51,18 +51,21 @@ def test_reads_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     assert settings.discord_guild_id == 123456789012345678
     assert settings.corpus_folder == Path("/data/corpus")
     assert settings.quotes_per_answer == 5
-    assert not settings.cooldown_enabled
+    assert settings.cooldown_rate == 0
     assert settings.log_level == "DEBUG"
     assert settings.owner_ids == [111, 222]
     assert settings.watch_corpus is True
 
 
 def test_reads_dotenv_file(tmp_path: Path) -> None:
-    """A .env file in the working directory is read."""
-    (tmp_path / ".env").write_text("LINGNAN_QUOTES_PER_ANSWER=4\nDISCORD_TOKEN=\n")
+    """A .env file in the working directory is read; blank token and guild mean unset."""
+    (tmp_path / ".env").write_text(
+        "LINGNAN_QUOTES_PER_ANSWER=4\nDISCORD_TOKEN=\nDISCORD_GUILD_ID= \n"
+    )
     settings = load_settings()
     assert settings.quotes_per_answer == 4
     assert settings.discord_token is None
+    assert settings.discord_guild_id is None
 
 
 def test_token_is_never_shown() -> None:

@@ -7,13 +7,12 @@ from urllib.parse import unquote
 import pytest
 
 from bot.answers import Answers
-from bot.client import EXTENSIONS, create_bot
 from bot.examples import load_examples
 from bot.formatting import Answer, card_length
 from bot.markdown import discord_len, to_plain
 from bot.settings import Settings
 from retrieval.library import Library
-from tests.bot.fakes import FakeInteraction
+from tests.bot.fakes import FakeInteraction, bot_with_commands
 
 
 @pytest.fixture(scope="module")
@@ -54,9 +53,9 @@ def test_text_fragments_point_at_the_quote(library: Library) -> None:
     """The text fragment's start words begin the quote and its end words end it."""
     from bot.markdown import text_fragment_url
 
-    for result in library.search("low-altitude economy", top_k=5).results:
-        if not result.document.url:
-            continue
+    linked = [r for r in library.search("low-altitude economy", top_k=5).results if r.document.url]
+    assert linked, "the question must reach documents with a URL"
+    for result in linked:
         directive = text_fragment_url(result.document.url, result.text).split(":~:text=", 1)[1]
         parts = [unquote(p) for p in directive.split(",")]
         flat = " ".join(result.text.split())
@@ -65,18 +64,20 @@ def test_text_fragments_point_at_the_quote(library: Library) -> None:
 
 
 def test_text_fragments_open_at_their_own_passage(library: Library) -> None:
-    """No long quote's opening words occur earlier in its document, where the browser would
-    start the highlight instead."""
+    """A long quote's opening words occur nowhere earlier in its document."""
     from bot.markdown import text_fragment_url
 
+    checked = 0
     for passage in library.corpus.passages:
         directive = text_fragment_url("https://example.com/", passage.text).split(":~:text=")[1]
         if "," not in directive:
-            continue
+            continue  # a short quote, matched whole
+        checked += 1
         start = unquote(directive.split(",")[0]).casefold()
         document = " ".join(library.corpus.document(passage.document_id).text.split()).casefold()
         own = document.find(" ".join(passage.text.split()).casefold())
         assert document.find(start) == own, start
+    assert checked, "the seeds must hold quotes long enough for a start,end fragment"
 
 
 def test_nonsense_finds_nothing_and_says_so(answers: Answers) -> None:
@@ -103,10 +104,8 @@ def test_directory_sources_and_help_fit(answers: Answers) -> None:
 
 async def test_ask_command_on_the_real_library(library: Library) -> None:
     """/ask through the cog, on the seeds, answers with quotes."""
-    bot = create_bot(Settings(_env_file=None, cooldown_rate=0), library)
+    bot = await bot_with_commands(Settings(_env_file=None, cooldown_rate=0), library)
     try:
-        for extension in EXTENSIONS:
-            await bot.load_extension(extension)
         cog = bot.get_cog("Ask")
         interaction = FakeInteraction(bot)
         await cog.ask.callback(cog, interaction, question="Wer leitete die Konferenz?")  # type: ignore[union-attr]
@@ -118,10 +117,8 @@ async def test_ask_command_on_the_real_library(library: Library) -> None:
 
 async def test_autocomplete_on_the_real_directory(library: Library) -> None:
     """Autocomplete offers directory names for a prefix, within Discord's limits."""
-    bot = create_bot(Settings(_env_file=None), library)
+    bot = await bot_with_commands(Settings(_env_file=None), library)
     try:
-        for extension in EXTENSIONS:
-            await bot.load_extension(extension)
         cog = bot.get_cog("Officials")
         choices = await cog.official_name_autocomplete(FakeInteraction(bot), "Hua")  # type: ignore[union-attr]
         assert "Huang Kunming" in [c.value for c in choices]

@@ -22,6 +22,7 @@ from typing import Any
 
 from tests.discord_fake import FakeDiscord, running_client
 from tests.discord_fake.threaded import ThreadedFakeDiscord
+from tests.e2e.conftest import bot_settings
 from tests.e2e.questions import LOAD_QUESTIONS as QUESTIONS
 
 REPO = Path(__file__).resolve().parents[2]
@@ -47,7 +48,6 @@ async def run(
 ) -> None:
     from bot.client import create_bot
     from bot.library import load_library
-    from bot.settings import Settings
 
     started = time.perf_counter()
     library = await asyncio.to_thread(load_library, corpus)
@@ -55,17 +55,7 @@ async def run(
     host: Any = SameLoop(heartbeat_interval=heartbeat) if same_loop else None
     host = host or ThreadedFakeDiscord(heartbeat_interval=heartbeat)
     async with host as fake:
-        settings = Settings(
-            _env_file=None,
-            discord_token=fake.token,
-            discord_guild_id=int(fake.guild.id),
-            corpus_folder=corpus,
-            cooldown_rate=0,
-            cooldown_seconds=0,
-            watch_corpus=False,
-            owner_ids=[],
-        )
-        bot = create_bot(settings, library)
+        bot = create_bot(bot_settings(fake, corpus), library)  # cooldown off, as in the tests
         async with running_client(fake, bot, ready_timeout=60):
             await host.call(lambda f: f.wait_commands())
             people = fake.make_users(users, prefix="reader")

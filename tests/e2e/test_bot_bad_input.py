@@ -148,8 +148,7 @@ async def test_forged_option_types_get_one_private_sentence(
     command: str,
     options: dict[str, Any],
 ) -> None:
-    """Values of the wrong type (only a forged client sends them) get one private sentence; the
-    detail goes to the log, nothing crashes, and the bot answers the next question."""
+    """A forged option type gets one private sentence; the bot answers the next question."""
     from tests.e2e.conftest import run_lingnan
 
     async with run_lingnan(fake_discord, log_records, seeds_copy, library) as running:

@@ -47,6 +47,7 @@ async def test_ask_quote_links_to_its_sentence(lingnan: RunningBot, library: Any
         await lingnan.fake.send_slash_command("ask", {"question": question})
     ).wait_answer(timeout=15)
     with_url = [r for r in expected_results(library, question)[:3] if r.document.url]
+    assert with_url, "the question must be answered from documents with a URL"
     description = embed(answer)["description"]
     for result in with_url:
         assert f"]({result.document.url}#:~:text=" in description
@@ -171,19 +172,6 @@ async def test_cooldown_answers_privately_with_the_wait(
         assert not running.problems()
 
 
-async def test_every_suggested_example_is_answered(lingnan: RunningBot) -> None:
-    """Each example question the bot suggests in /help finds quotes when asked with /ask."""
-    from bot.examples import load_examples
-
-    unanswered = []
-    for example in load_examples():
-        asked = await lingnan.fake.send_slash_command("ask", {"question": example.question})
-        answer = await asked.wait_answer(timeout=15)
-        if not buttons(answer) and "no passage" in seen(answer).lower():
-            unanswered.append(example.question)
-    assert not unanswered, f"suggested but not answerable from the corpus: {unanswered}"
-
-
 async def test_mention_of_the_bots_role_gets_one_clear_reply(lingnan: RunningBot) -> None:
     """ "@lingnan" completed to the bot's role is answered once, clearly, pinging no one."""
     said = await lingnan.fake.send_message(QUESTION, mention_bot_role=True)
@@ -195,8 +183,6 @@ async def test_mention_of_the_bots_role_gets_one_clear_reply(lingnan: RunningBot
 async def test_reload_is_for_the_owner_only(lingnan: RunningBot) -> None:
     """/reload by the application's owner reloads the corpus; anyone else gets one sentence."""
     fake = lingnan.fake
-    if "reload" not in {c["name"] for c in fake.commands[fake.guild.id]}:
-        pytest.skip("this bot has no /reload")
     refused = await fake.send_slash_command("reload", user=fake.bob)
     refusal = await refused.wait_answer(timeout=10)
     assert refused.ephemeral and not reply_problems(refusal), reply_problems(refusal)
@@ -306,8 +292,7 @@ async def test_mention_in_another_channel_is_answered_there(lingnan: RunningBot)
 
 @pytest.mark.parametrize("typed", ["黄坤明", "huang kunming", "Huang Kunmin", "Huang"])
 async def test_official_by_other_spellings(lingnan: RunningBot, library: Any, typed: str) -> None:
-    """/official with Chinese characters, other case, a typo or a bare surname shows what the
-    directory finds for it: the official, or the closest names to choose from."""
+    """/official by characters, case, typo or surname shows what the directory finds."""
     lookup = library.officials.lookup(typed)
     answer = await (await lingnan.fake.send_slash_command("official", {"name": typed})).wait_answer(
         timeout=15

@@ -247,11 +247,17 @@ async def test_resume_after_abnormal_close(fake_discord: FakeDiscord) -> None:
         assert len(fake_discord.gateway.identifies) == 1
 
 
-async def test_reconnect_opcode_resumes(fake_discord: FakeDiscord) -> None:
-    """Op 7 RECONNECT makes the client reconnect and resume its session."""
+@pytest.mark.parametrize("opcode", ["RECONNECT", "INVALID_SESSION resumable"])
+async def test_reconnect_or_resumable_invalid_session_resumes(
+    fake_discord: FakeDiscord, opcode: str
+) -> None:
+    """Op 7 RECONNECT, or op 9 with d=true, makes the client reconnect and resume its session."""
     bot = minimal_bot(fake_discord)
     async with running_client(fake_discord, bot):
-        await fake_discord.gateway.send_reconnect()
+        if opcode == "RECONNECT":
+            await fake_discord.gateway.send_reconnect()
+        else:
+            await fake_discord.gateway.send_invalid_session(resumable=True)
         await fake_discord.wait_until(lambda: fake_discord.gateway.resumed, 10, "a resume")
         assert len(fake_discord.gateway.identifies) == 1
 
@@ -269,15 +275,6 @@ async def test_invalid_session_not_resumable_identifies_again(fake_discord: Fake
         asked = await fake_discord.send_slash_command("echo", {"text": "new session"})
         assert (await asked.wait_answer())["content"] == "echo: new session"
         assert fake_discord.gateway.connections[-1].path == "/gateway"
-
-
-async def test_invalid_session_resumable_resumes(fake_discord: FakeDiscord) -> None:
-    """Op 9 with d=true makes the client reconnect and resume."""
-    bot = minimal_bot(fake_discord)
-    async with running_client(fake_discord, bot):
-        await fake_discord.gateway.send_invalid_session(resumable=True)
-        await fake_discord.wait_until(lambda: fake_discord.gateway.resumed, 10, "a resume")
-        assert len(fake_discord.gateway.identifies) == 1
 
 
 async def test_rate_limited_callback_is_retried(fake_discord: FakeDiscord) -> None:
@@ -333,7 +330,10 @@ async def test_waits_are_bounded(fake_discord: FakeDiscord) -> None:
     """A wait for something that never happens fails with what was awaited, after its timeout."""
     with pytest.raises(AssertionError, match="never"):
         await fake_discord.wait_until(lambda: False, 0.2, "something that never happens")
-    await asyncio.sleep(0)
+
+
+def test_message_text_joins_content_and_embeds() -> None:
+    """message_text reads a message as a user does: its content, then its embeds' text."""
     assert message_text({"content": "a", "embeds": [{"title": "b"}]}) == "a\nb"
 
 
