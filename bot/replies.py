@@ -33,14 +33,19 @@ async def send_answer(interaction: discord.Interaction[Any], answer: Answer) -> 
     """Answer an interaction: as its first response, or as a follow-up once deferred."""
     options, view = _first_page(answer, interaction.user.id)
     options["ephemeral"] = answer.ephemeral
-    if interaction.response.is_done():
-        message = await interaction.followup.send(wait=True, **options)
+    try:
+        if interaction.response.is_done():
+            message = await interaction.followup.send(wait=True, **options)
+            if view is not None:
+                view.message = message
+        else:
+            await interaction.response.send_message(**options)
+            if view is not None:
+                view.interaction = interaction
+    except BaseException:
         if view is not None:
-            view.message = message
-    else:
-        await interaction.response.send_message(**options)
-        if view is not None:
-            view.interaction = interaction
+            view.stop()  # never shown: its buttons must not stay registered as live
+        raise
 
 
 async def defer_then_answer(
@@ -78,7 +83,12 @@ async def send_sentence(interaction: discord.Interaction[Any], sentence: str) ->
 async def reply_answer(message: discord.Message, answer: Answer) -> discord.Message:
     """Answer a message that mentioned the bot, as a reply that pings no one."""
     options, view = _first_page(answer, message.author.id)
-    sent = await message.reply(mention_author=False, **options)
+    try:
+        sent = await message.reply(mention_author=False, **options)
+    except BaseException:
+        if view is not None:
+            view.stop()  # never shown: its buttons must not stay registered as live
+        raise
     if view is not None:
         view.message = sent
     return sent

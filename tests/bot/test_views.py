@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
+import discord
+import pytest
+
 from bot import formatting
 from bot.formatting import Card
+from bot.replies import send_answer
 from bot.views import Paginator, paginator_for
 from tests.bot.fakes import FakeInteraction, FakeMessage
 
@@ -119,3 +125,18 @@ async def test_stale_button_gets_one_private_sentence() -> None:
         assert pressed.calls == []  # the paginator answers its own buttons
     finally:
         await bot.close()
+
+
+async def test_answer_that_fails_to_send_leaves_no_live_buttons() -> None:
+    """When Discord refuses an answer, its paginator is not left registered as live."""
+    interaction = FakeInteraction(client=None, user_id=ASKER)
+    await interaction.response.defer(thinking=True)
+
+    async def refuse(*_: object, **__: object) -> None:
+        raise discord.HTTPException(SimpleNamespace(status=500, reason="boom"), "boom")
+
+    interaction.followup.send = refuse  # type: ignore[method-assign]
+    live_before = set(Paginator._live)
+    with pytest.raises(discord.HTTPException):
+        await send_answer(interaction, formatting.Answer(tuple(PAGES)))
+    assert Paginator._live == live_before
