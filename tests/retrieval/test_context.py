@@ -240,3 +240,20 @@ def test_body_passage_comes_before_the_title_repeated(weak_spots: Searcher) -> N
 def test_title_passage_answers_when_it_alone_matches(weak_spots: Searcher) -> None:
     """A title passage is still returned when nothing else holds the words asked for."""
     assert _texts(weak_spots, "speech")[0] == "Zhou Hua's speech on drones"
+
+
+def test_request_words_around_a_question_do_not_sink_it() -> None:
+    """'want' and 'know' are phrasing, not topic: absent from the corpus, they do not empty it."""
+    searcher = handmade_searcher(
+        [
+            ("news", 1, "en", "Guangdong will promote new industries such as robotics."),
+            ("news", 2, "en", "The harbour handled more containers than ever."),
+        ],
+        {"news": ("Province news", "en")},
+    )
+    for question in (
+        "Which industries does Guangdong want to promote?",
+        "I want to know which industries Guangdong will promote",
+    ):
+        results = searcher.search(question).results
+        assert results and "promote new industries" in results[0].text, question
