@@ -14,6 +14,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Generic, TypeVar
+from urllib.parse import urlsplit
 
 import discord
 
@@ -32,6 +33,7 @@ from bot.markdown import (
 )
 from bot.user_text import clean_user_text
 from retrieval.models import (
+    Copy,
     DocumentInfo,
     DocumentSummary,
     Official,
@@ -369,9 +371,45 @@ def _quotes(results: Sequence[SearchResult], first_number: int, room: int) -> st
         cite = f"\u2014 **{number}.** " + bounded_citation(
             result.document, result.text, result.paragraph, share * 2 // 5 - 12
         )
+        also = also_published_line(result.also_published, share // 4)
+        if also:
+            cite += "\n" + also
         quote = quote_block(result.text, result.matched_terms, share - discord_len(cite) - 1)
         blocks.append(f"{quote}\n{cite}")
     return separator.join(blocks)
+
+
+def _copy_name(document: DocumentInfo) -> str:
+    """A short name for who published a copy: its source, else its site, else its title (in
+    italics, as citations show titles)."""
+    source = " ".join(document.source.split())
+    if source and source.casefold() != "unknown source":
+        return clip(inline(source), 40)
+    host = urlsplit(document.url).hostname if document.url else None
+    if host:
+        return clip(inline(host.removeprefix("www.")), 40)
+    title = clip(inline(document.title), 40)
+    return f"*{title}*" if title else "another document"
+
+
+def also_published_line(copies: Sequence[Copy], limit: int) -> str:
+    """The other documents that carry the quote, within `limit`: "also published by Xinhua
+    (2024-02-19), example.org". As many names as fit, the rest counted; names link to their
+    copy when that fits too. Empty when there are no copies."""
+    if not copies:
+        return ""
+    head = "also published by "
+    plain = [_copy_name(copy.document) for copy in copies]
+    linked = [link(name, copy.document.url) for name, copy in zip(plain, copies, strict=True)]
+    dates = [f" ({copy.document.date})" if copy.document.date else "" for copy in copies]
+    for shown in range(len(copies), 0, -1):
+        rest = len(copies) - shown
+        more = f" and {rest} more" if rest else ""
+        for names in (linked, plain):
+            line = head + ", ".join(n + d for n, d in zip(names[:shown], dates, strict=False))
+            if discord_len(line + more) <= limit:
+                return line + more
+    return clip(f"{head}{_plural(len(copies), 'other document')}", limit)
 
 
 def bounded_citation(document: DocumentInfo, quote_text: str, paragraph: int, limit: int) -> str:

@@ -5,8 +5,10 @@ classified by general rules: its shape (length, final punctuation, markup), the 
 web templates by category (navigation, share buttons, spam, contacts, credits; see
 ``data/boilerplate.toml``), link and contact patterns, repetition, and for short Latin-script
 paragraphs next to boilerplate, whether they share any vocabulary with the rest of the page.
-Only prose survives, plus the title line the metadata step picks; a segment's span never
-covers markup markers ("## ", "**") or an inline metadata prefix ("date 2023-12-05 ").
+Spam injected inside a paragraph (``retrieval/spam.py``) takes its sentence or clause with it:
+the paragraph is cut into the prose around it and a "spam" segment. Only prose survives, plus
+the title line the metadata step picks; a segment's span never covers markup markers ("## ",
+"**") or an inline metadata prefix ("date 2023-12-05 ").
 """
 
 from __future__ import annotations
@@ -21,8 +23,12 @@ from functools import cache
 from pathlib import Path
 
 from retrieval.dates import DATE_PATTERN, TIME_PATTERN, WEEKDAY_PATTERN
-from retrieval.scripts import CJK, CJK_CHAR
-from retrieval.sentences import function_words
+from retrieval.folding import squeezed as normalized  # the comparison key for repetition
+from retrieval.languages import SPACED_WORD, detect_language, function_words
+from retrieval.line_breaks import is_line_of_its_own
+from retrieval.scripts import CJK_CHAR, HAN
+from retrieval.spam import find_injections, spoiled_spans
+from retrieval.speaker_lines import is_speaker_line
 
 _DATA = Path(__file__).parent / "data"
 
@@ -45,7 +51,9 @@ class Segment:
     end: int
     text: str
     kind: Kind
-    reason: str = ""  # why a segment is boilerplate: "navigation", "spam", "contact", ...
+    # Why a segment is boilerplate ("navigation", "spam", "contact", ...), or what kind of
+    # content line it is: "speaker" (a name and an office under a report's title).
+    reason: str = ""
     line_start: int = 0
     line_end: int = 0
     heading_level: int = 0  # 1-6 for a markdown heading, else 0
@@ -69,7 +77,6 @@ _URL = re.compile(
 )
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _PHONE = re.compile(r"(?<![\w.])\+?\(?\d{2,5}\)?(?:[ \-./]{1,3}\(?\d{2,8}\)?){1,5}(?![\w.])")
-_LATIN_WORD = re.compile(f"[^\\W\\d_{CJK}]+")
 _WORD_OR_NUMBER = re.compile(r"\w+")
 _MARKDOWN_LEAD = re.compile(r"(?P<heading>#{1,6}(?=\s))?[ \t]*(?P<list>(?:[-*+•]|\d{1,3}[.)])\s+)?")
 _EMPHASIS_LEAD = re.compile(r"(?:\*\*|__|\*|_)(?=\S)")
@@ -99,7 +106,16 @@ _DATELINE = re.compile(
     rf"[A-ZÄÖÜ][\w .,'’/-]{{0,80}}?(?:\((?:{_WIRE})\)|/\s*(?:{_WIRE})\s*/)\s*(?:[-–—]+\s*|$)",
     re.IGNORECASE,
 )
-_DATE_LABEL = r"(?:date|datum|published|posted|updated|veröffentlicht|发表时间|发布时间|日期|时间)"
+# A dateline whose parenthesis gives the date, whatever the agency: an upper-case place name
+# ("SHENZHEN, (Agency - Site - 19th Feb, 2024) The total ...").
+_DATED_DATELINE = re.compile(
+    rf"[A-ZÄÖÜ][A-ZÄÖÜ .'’-]{{1,40}},?\s*\([^()\n]{{0,120}}?(?i:{DATE_PATTERN})[^()\n]{{0,40}}\)"
+    r"\s*(?:[-–—]+\s*)?"
+)
+_DATE_LABEL = (
+    r"(?:date|datum|published|posted|last\s+updated|updated|last\s+update|update|veröffentlicht|"
+    r"aktualisiert|发表时间|发布时间|更新时间|日期|时间)"
+)
 _DATE_VALUE = (
     rf"(?:{WEEKDAY_PATTERN}[,\s]+)?(?:{DATE_PATTERN})(?:[,\s]+(?:{TIME_PATTERN}))?(?:\s*uhr)?"
 )
@@ -211,7 +227,9 @@ def _continues_on_next_line(text: str, line: _Line, following: _Line) -> bool:
         return False
     if _MARKDOWN_LEAD.match(second).group(0) or second.startswith(("#", ">", "|")):
         return False
-    return not (_looks_like_label(first) or _looks_like_label(second))
+    if is_line_of_its_own(first, second) or (_is_date_line(second) and not _ends_sentence(second)):
+        return False  # a headline, byline or dateline above the body (see line_breaks.py)
+    return not (_looks_like_label(first) or _looks_like_label(second) or _is_byline(second))
 
 
 def _looks_like_label(line: str) -> bool:
@@ -236,8 +254,10 @@ def segment(text: str, start: int = 0, end: int | None = None) -> list[Segment]:
             groups.append([line])
         previous_blank = False
     segments = [_classify(text, group[0].start, group[-1].end) for group in groups]
+    segments = [piece for item in segments for piece in _without_trailing_credit(text, item)]
     segments = _mark_duplicates(segments)
-    return _mark_unrelated(segments)
+    segments = _mark_unrelated(segments)
+    return _cut_injections(text, segments, start, end)
 
 
 def _strip_markup(text: str, start: int, end: int) -> tuple[int, int, int]:
@@ -268,7 +288,7 @@ def _classify(source: str, line_start: int, line_end: int) -> Segment:
     if _is_date_line(source[start:end]):
         text = source[start:end]
         return Segment(start, end, text, Kind.BOILERPLATE, "date", line_start, line_end, level)
-    for pattern in (_DATELINE, _DATE_PREFIX):
+    for pattern in (_DATELINE, _DATED_DATELINE, _DATE_PREFIX):
         match = pattern.match(source, start, end)
         if match and match.group(0).strip():
             prefix = (prefix + " " + match.group(0).strip()).strip()
@@ -277,6 +297,8 @@ def _classify(source: str, line_start: int, line_end: int) -> Segment:
     base = Segment(
         start, end, text, Kind.PROSE, "", line_start, line_end, heading_level=level, prefix=prefix
     )
+    if is_speaker_line(text):
+        return replace(base, reason="speaker")  # "NAME, Governor of ...": who delivered it
     if not text.strip():
         reason = "markup"
         if prefix:
@@ -299,6 +321,8 @@ def _is_prose(text: str) -> bool:
         return units >= 4
     if _ends_sentence(text, ":：") and units >= 6:
         return True  # a sentence introducing a list
+    if _ends_sentence(text, ";；") and units >= 6:
+        return True  # an item of a list of clauses: titles never end in a semicolon
     if units >= 12 and _INNER_FULL_STOP.search(text):
         return True  # whole sentences, then one the page cut off: running text, not a title
     return units >= 30  # long running text whose last stop was lost in scraping
@@ -326,6 +350,8 @@ def _boilerplate_reason(text: str) -> str:
         return "share"
     if units <= 30 and _is_navigation(text, units):
         return "navigation"
+    if units <= 30 and not _ends_sentence(text) and vocabulary["site_greetings"].match(text):
+        return "navigation"  # "Welcome to the website of ...": the site's banner
     if units <= 40 and (_EMAIL.search(text) or _has_phone_number(text)):
         return "contact"
     if units <= 12 and _coverage(text, vocabulary["contact"]) >= 0.5:
@@ -339,6 +365,8 @@ def _boilerplate_reason(text: str) -> str:
         return "metadata"
     if _is_credit(text):
         return "credits"
+    if units <= 60 and vocabulary["disclaimers"].search(text):
+        return "disclaimer"
     if units <= 30 and _URL.search(text):
         return "link"
     if units <= 60 and _ELLIPSIS_END.search(text):
@@ -370,7 +398,68 @@ def _is_credit(text: str) -> bool:
     if vocabulary["rights"].search(text):
         return True
     label = vocabulary["credit_labels"].match(text.strip())
-    return label is not None and _CREDIT_SEPARATOR.match(text.strip(), label.end()) is not None
+    if label is not None and _CREDIT_SEPARATOR.match(text.strip(), label.end()) is not None:
+        return True
+    return _is_byline(text)
+
+
+# The name after a credit label that closes a byline: two to four Chinese characters or up to
+# three capitalised words, set off by a space or a separator ("南方网记者 王芳", "Foto: Li Gang").
+_BYLINE_NAME = re.compile(
+    rf"(?:\s+|\s*[|｜/:：]\s*)(?:[{HAN}]{{2,4}}|[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){{0,2}})\s*$"
+)
+
+
+# A Chinese photo credit: a name, then "摄" ("记者 王芳 摄", "通讯员李明摄").
+_PHOTOGRAPHER = re.compile(
+    rf"(?:(?:记者|記者|通讯员|通訊員)\s*[{HAN}]{{2,4}}|[{HAN}]{{2,4}}\s)\s*(?:摄影|攝影|摄|攝)[)）]?\s*$"
+)
+
+
+def _is_byline(text: str) -> bool:
+    """A short line, no sentence, that ends in a credit label and a name (or in a name and
+    "摄"): a byline wherever the page put it, even inside a hard-wrapped paragraph."""
+    if word_units(text) > 15 or _ends_sentence(text, _TERMINAL):
+        return False
+    if _PHOTOGRAPHER.search(text):
+        return True
+    labels = boilerplate_vocabulary()["credit_labels"].finditer(text)
+    return any(_BYLINE_NAME.match(text, label.end()) for label in labels)
+
+
+# Where a credit may start after a paragraph's last sentence: the caption's own full stop.
+_SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)）]?\s+|[。！？][\"'”’)）」』]?\s*")
+_CREDIT_MAX_UNITS = 12
+
+
+def _without_trailing_credit(text: str, item: Segment) -> list[Segment]:
+    """A prose segment whose last line of text is a credit ("... yesterday. Photos by NAME")
+    cut in two: the prose, and the credit as boilerplate. Left on, the credit would join the
+    next paragraph across a blank line, as a sentence the page cut off."""
+    if item.kind is not Kind.PROSE or _ends_sentence(item.text, _TERMINAL):
+        return [item]
+    breaks = list(_SENTENCE_BREAK.finditer(item.text))
+    if not breaks:
+        return [item]
+    cut = breaks[-1].end()
+    tail = item.text[cut:]
+    if word_units(tail) > _CREDIT_MAX_UNITS or not _is_credit(tail):
+        return [item]
+    prose_end = item.start + breaks[-1].start() + 1
+    while prose_end < item.end and text[prose_end] in "\"'”’)）」』":
+        prose_end += 1  # the closing quote stays with its sentence
+    credit_start = item.start + cut
+    return [
+        replace(item, end=prose_end, text=text[item.start : prose_end]),
+        replace(
+            item,
+            start=credit_start,
+            text=text[credit_start : item.end],
+            kind=Kind.BOILERPLATE,
+            reason="credits",
+            prefix="",
+        ),
+    ]
 
 
 _DATE = re.compile(DATE_PATTERN, re.IGNORECASE)
@@ -384,11 +473,6 @@ def _is_date_line(text: str) -> bool:
 
 
 # --- document-level rules ---------------------------------------------------------------------
-
-
-def normalized(text: str) -> str:
-    """The comparison key for repetition: case-folded, white space collapsed."""
-    return " ".join(text.casefold().split())
 
 
 def _mark_duplicates(segments: list[Segment]) -> list[Segment]:
@@ -419,7 +503,7 @@ def _content_words(text: str) -> set[str]:
     stop = _function_words()
     return {
         word
-        for word in (match.lower() for match in _LATIN_WORD.findall(text))
+        for word in (match.lower() for match in SPACED_WORD.findall(text))
         if len(word) >= 4 and word not in stop
     }
 
@@ -467,6 +551,78 @@ def _between_boilerplate(segments: Sequence[Segment], index: int) -> bool:
     )
 
 
+# A piece of a paragraph left between injections must say something on its own: shorter ones
+# ("随后,", "He said,") go with the injection.
+_MIN_PIECE_UNITS = 4
+
+
+def _cut_injections(text: str, segments: list[Segment], start: int, end: int) -> list[Segment]:
+    """Take spam injected inside prose out with its sentence (or clause); a title-like line
+    holding any is spam as a whole."""
+    injections = find_injections(text, start, end)
+    if not injections:
+        return segments
+    result = []
+    for item in segments:
+        inside = [span for span in injections if span[0] < item.end and item.start < span[1]]
+        if not inside or item.kind is Kind.BOILERPLATE:
+            result.append(item)
+        elif item.kind is Kind.PROSE:
+            result.extend(_without_spoiled(text, item, inside))
+        else:
+            result.append(replace(item, kind=Kind.BOILERPLATE, reason="spam"))
+    return result
+
+
+def _without_spoiled(text: str, item: Segment, injections: list[tuple[int, int]]) -> list[Segment]:
+    """A prose segment cut into the pieces the injections left whole and "spam" segments."""
+    language = detect_language(item.text)
+    spoiled = spoiled_spans(text, item.start, item.end, injections, language)
+    kept = []
+    position = item.start
+    for cut_start, cut_end in [*spoiled, (item.end, item.end)]:
+        piece = _trimmed(text, position, cut_start)
+        if piece and word_units(text[piece[0] : piece[1]]) >= _MIN_PIECE_UNITS:
+            kept.append(piece)
+        position = max(position, cut_end)
+    if not kept:
+        return [replace(item, kind=Kind.BOILERPLATE, reason="spam")]
+    pieces: list[Segment] = []
+    position = item.start
+    for piece_start, piece_end in [*kept, (item.end, item.end)]:
+        gap = _trimmed(text, position, piece_start)
+        if gap:
+            pieces.append(
+                replace(
+                    item,
+                    start=gap[0],
+                    end=gap[1],
+                    text=text[gap[0] : gap[1]],
+                    kind=Kind.BOILERPLATE,
+                    reason="spam",
+                )
+            )
+        if piece_start < piece_end:
+            pieces.append(
+                replace(item, start=piece_start, end=piece_end, text=text[piece_start:piece_end])
+            )
+        position = piece_end
+    # The inline metadata prefix stays in front, with the first segment, where it stood.
+    return [
+        replace(piece, prefix=item.prefix if index == 0 else "")
+        for index, piece in enumerate(pieces)
+    ]
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """``start``/``end`` moved past white space; None when nothing is left."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return (start, end) if start < end else None
+
+
 @dataclass(frozen=True)
 class ContentBlock:
     """A paragraph of content: one or more segments, a span of the original text."""
@@ -486,11 +642,22 @@ def content_blocks(
 
     ``extra`` names further segments to keep (headings of clean data records). A paragraph the
     page broke in the middle of a sentence ("... eine dynamische" / blank line / "Zukunft für
-    Guangdong zu schaffen.") is joined into one block again.
+    Guangdong zu schaffen.") is joined into one block again. A speaker line shares its block
+    with the heading right above it, which says what they delivered and where ("Delivered at
+    the First Session of ... on January 12, 2023"): the question "who delivered it?" finds
+    the name together with the occasion.
     """
     blocks: list[ContentBlock] = []
     for index, item in enumerate(segments):
         if not (item.kind is Kind.PROSE or index == title_index or index in extra):
+            continue
+        if _speaks_under_heading(segments, index):
+            if blocks and blocks[-1].segments[-1] == index - 1:
+                last = blocks[-1]
+                blocks[-1] = ContentBlock(last.start, item.end, (*last.segments, index))
+            else:
+                above = segments[index - 1]
+                blocks.append(ContentBlock(above.start, item.end, (index - 1, index)))
             continue
         if blocks and index != title_index and _continues(text, segments, blocks[-1], index):
             last = blocks[-1]
@@ -498,6 +665,21 @@ def content_blocks(
             continue
         blocks.append(ContentBlock(item.start, item.end, (index,)))
     return blocks
+
+
+def _speaks_under_heading(segments: Sequence[Segment], index: int) -> bool:
+    """Whether segment ``index`` is a speaker line right under a heading (no line between)."""
+    return (
+        segments[index].reason == "speaker"
+        and index > 0
+        and segments[index - 1].kind is Kind.HEADING
+    )
+
+
+def speaker_occasion(segments: Sequence[Segment], index: int) -> bool:
+    """Whether segment ``index`` is the heading right above a speaker line: the occasion of a
+    report or speech, kept with the speaker; a title only when the page has no other."""
+    return index + 1 < len(segments) and _speaks_under_heading(segments, index + 1)
 
 
 def _continues(text: str, segments: Sequence[Segment], block: ContentBlock, index: int) -> bool:

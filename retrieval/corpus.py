@@ -24,10 +24,11 @@ from retrieval.cleaning import Kind, content_blocks, segment
 from retrieval.dates import is_iso_date
 from retrieval.encoding import UnreadableFileError, read_text_file, replace_lone_surrogates
 from retrieval.errors import CorpusError
+from retrieval.languages import detect_language
 from retrieval.metadata import ExtractedMetadata, extract_metadata
 from retrieval.models import DocumentInfo, Passage
 from retrieval.passages import build_passages
-from retrieval.sentences import detect_language
+from retrieval.scrambling import measure_scrambling
 
 logger = logging.getLogger("retrieval.corpus")
 
@@ -41,12 +42,21 @@ JSONL_SUFFIXES = frozenset({".jsonl"})
 # Files of the corpus folder that are not documents.
 _NOT_DOCUMENTS = frozenset({CATALOG_FILE, OFFICIALS_OVERRIDES_FILE})
 # Bump when cleaning, metadata or passage rules change: saved indexes must then be rebuilt.
-PIPELINE_VERSION = "corpus-2"
+PIPELINE_VERSION = "corpus-4"
 # The person-editable rule files that decide what the passages are: editing one changes the
 # content hash too, so a saved index built under the old rules is not reused.
 PIPELINE_DATA_FILES = tuple(
     Path(__file__).parent / "data" / name
-    for name in ("boilerplate.toml", "sentence-rules.toml", "language-function-words.toml")
+    for name in (
+        "boilerplate.toml",
+        "spam.toml",
+        "sentence-rules.toml",
+        "language-function-words.toml",
+        # Speaker lines ("NAME, Governor of ...") are content by the officials vocabulary.
+        "official-titles.toml",
+        "chinese-surnames.txt",
+        "not-person-names.txt",
+    )
 )
 _METADATA_FIELDS = ("title", "source", "date", "url", "language")
 _UNKNOWN_SOURCE = "unknown source"
@@ -359,6 +369,13 @@ def _build_document(
             Paragraph(number, block.start, block.end, block_text, detect_language(block_text))
         )
     info = _document_info(doc_id, source, extracted, entry, warn, missing)
+    scrambling = measure_scrambling(p.text for p in paragraphs if p.language == "zh")
+    if scrambling.scrambled:
+        info = info.model_copy(update={"scrambled": True})
+        warn(
+            f"{source.catalog_key}: reads as a word-scrambled copy ({scrambling.fragment_starts} "
+            f"of {scrambling.clauses} clauses start with a fragment of a word); marked scrambled."
+        )
     languages = _paragraph_languages(paragraphs, info.language)
     document = Document(info, source.path, source.text, source.encoding, paragraphs, languages)
     return document, build_passages(doc_id, source.text, paragraphs, first_passage)
@@ -444,4 +461,5 @@ def _document_info(
         date=date,
         url=url,
         language=stated["language"] or extracted.language,
+        author=extracted.author,
     )

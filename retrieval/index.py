@@ -70,6 +70,10 @@ class BM25Index:
         self.doc_len = doc_len
         self._idf = idf
         self.size = len(doc_len)
+        # For scoring groups of terms (``group_matches``): each passage's length norm and the
+        # mean idf the epsilon floor is taken from. Computed here, whole, before any search.
+        self._length_norm = _length_norm(doc_len, k1, b)
+        self._mean_idf = _mean_idf(np.diff(indptr), self.size)
 
     # ---- building -------------------------------------------------------------------------
 
@@ -82,8 +86,12 @@ class BM25Index:
         b: float = 0.75,
         epsilon: float = 0.25,
         progress: bool = False,
+        doc_lengths: Sequence[int] | None = None,
     ) -> BM25Index:
-        """Index ``tokenized`` (one list of terms per passage) with BM25Okapi's parameters."""
+        """Index ``tokenized`` (one list of terms per passage) with BM25Okapi's parameters.
+
+        ``doc_lengths``: each passage's length for BM25 where it is not its number of terms
+        (``Tokenizer.index_terms``: a compound's parts do not lengthen a passage)."""
         size = len(tokenized)
         term_ids: dict[str, int] = {}
         lengths = np.zeros(size, dtype=np.int64)
@@ -120,6 +128,10 @@ class BM25Index:
         del flat, passages
         counts.sum_duplicates()
         counts.sort_indices()
+        if doc_lengths is not None:
+            if len(doc_lengths) != size:
+                raise ValueError(f"{len(doc_lengths)} lengths for {size} passages")
+            lengths = np.asarray(doc_lengths, dtype=np.int64)
         idf = _idf(np.diff(counts.indptr), size, epsilon)
         data = _weights(counts, lengths, idf, k1, b)
         return cls(
@@ -232,6 +244,75 @@ class BM25Index:
         matched[rows] = True
         candidates = np.flatnonzero(matched)
         return candidates, scores[candidates]
+
+    def group_matches(self, members: Sequence[Sequence[str]]) -> tuple[np.ndarray, np.ndarray]:
+        """(passage ids, scores) of the passages holding any member of a group scored as ONE
+        term, ids ascending: a structured query (Pirkola 1998) for synonyms and translations.
+
+        A member is a term or several terms that must all be present (a phrase such as "take
+        effect": its frequency in a passage is that of its rarest word). The group's frequency in
+        a passage is the sum of its members', its document frequency that of the union, and its
+        idf BM25Okapi's of that frequency: a group is never rarer, hence never heavier, than its
+        most precise member alone.
+        """
+        found = [self._member_frequencies(member) for member in members if member]
+        found = [(ids, tf) for ids, tf in found if len(ids)]
+        if not found or not self.size:
+            return np.zeros(0, dtype=np.int64), np.zeros(0)
+        ids, slots = np.unique(np.concatenate([ids for ids, _ in found]), return_inverse=True)
+        tf = np.bincount(slots, weights=np.concatenate([tf for _, tf in found]))
+        df = float(len(ids))
+        idf = float(np.log(self.size - df + 0.5) - np.log(df + 0.5))
+        if idf < 0:
+            idf = self.epsilon * self._mean_idf
+        norm = self._length_norm[ids]
+        return ids.astype(np.int64), idf * tf * (self.k1 + 1) / (tf + norm)
+
+    def group_document_frequency(self, members: Sequence[Sequence[str]]) -> int:
+        """The number of passages holding any member of a group (see ``group_matches``)."""
+        found = [self._member_frequencies(member)[0] for member in members if member]
+        found = [ids for ids in found if len(ids)]
+        return len(np.unique(np.concatenate(found))) if found else 0
+
+    def group_idf(self, members: Sequence[Sequence[str]]) -> float:
+        """The idf of a group scored as one term (see ``group_matches``); 0 when no passage
+        holds any member."""
+        df = float(self.group_document_frequency(members))
+        if not df or not self.size:
+            return 0.0
+        idf = float(np.log(self.size - df + 0.5) - np.log(df + 0.5))
+        return idf if idf >= 0 else self.epsilon * self._mean_idf
+
+    def _member_frequencies(self, member: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+        """(passage ids, term frequency) of a group member: for several terms, the passages
+        holding all of them, each with the least frequency among them."""
+        ids: np.ndarray | None = None
+        tf: np.ndarray | None = None
+        for term in dict.fromkeys(member):
+            tid = self._term_ids.get(term)
+            if tid is None:
+                return np.zeros(0, dtype=np.int64), np.zeros(0)
+            start, end = int(self._indptr[tid]), int(self._indptr[tid + 1])
+            term_ids = self._indices[start:end].astype(np.int64)
+            term_tf = self._frequencies(tid, term_ids, self._data[start:end])
+            if ids is None or tf is None:
+                ids, tf = term_ids, term_tf
+                continue
+            common, mine, theirs = np.intersect1d(ids, term_ids, return_indices=True)
+            ids, tf = common, np.minimum(tf[mine], term_tf[theirs])
+        if ids is None or tf is None:
+            return np.zeros(0, dtype=np.int64), np.zeros(0)
+        return ids, tf
+
+    def _frequencies(self, tid: int, ids: np.ndarray, weights: np.ndarray) -> np.ndarray:
+        """A term's frequency in each passage of its postings, read back from the stored
+        weights (w = idf tf (k1 + 1) / (tf + norm), solved for tf): the index keeps one float
+        per posting, not two."""
+        idf = float(self._idf[tid])
+        if idf <= 0:
+            return np.ones(len(ids))
+        tf = weights * self._length_norm[ids] / (idf * (self.k1 + 1) - weights)
+        return np.maximum(np.rint(tf), 1.0)
 
     def _ids(self, terms: Iterable[str]) -> list[int]:
         lookup = self._term_ids
@@ -349,6 +430,23 @@ def _idf(doc_freq: np.ndarray, size: int, epsilon: float) -> np.ndarray:
     average = float(np.add.accumulate(idf)[-1]) / len(idf)
     idf[idf < 0] = epsilon * average
     return idf
+
+
+def _length_norm(lengths: np.ndarray, k1: float, b: float) -> np.ndarray:
+    """k1 (1 - b + b dl / avgdl) for each passage, in ``_weights``'s operation order."""
+    size = len(lengths)
+    avgdl = lengths.sum() / size if size else 0.0
+    doc_len = lengths.astype(np.float64)
+    return k1 * (1 - b + b * doc_len / avgdl) if avgdl else np.full(size, k1 * (1 - b))
+
+
+def _mean_idf(doc_freq: np.ndarray, size: int) -> float:
+    """rank-bm25's mean idf before flooring (see ``_idf``)."""
+    if not len(doc_freq):
+        return 0.0
+    df = doc_freq.astype(np.float64)
+    idf = np.log(size - df + 0.5) - np.log(df + 0.5)
+    return float(np.add.accumulate(idf)[-1]) / len(idf)
 
 
 def _weights(

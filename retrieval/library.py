@@ -3,32 +3,21 @@
 from __future__ import annotations
 
 import logging
-import re
 import time
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
-
-from pypinyin import lazy_pinyin
 
 from retrieval.corpus import OFFICIALS_OVERRIDES_FILE, Corpus, load_corpus
 from retrieval.errors import SavedIndexError
 from retrieval.index import BM25Index
-from retrieval.models import DocumentSummary, Official, SearchResponse
+from retrieval.models import DocumentSummary, SearchResponse
 from retrieval.officials import OfficialsDirectory
-from retrieval.officials.names import compact
-from retrieval.scripts import HAN, has_han
-from retrieval.search import NameMention, Searcher
-from retrieval.tokenize import Tokenizer, strip_marks
+from retrieval.search import NameMention, OfficialNames, Searcher, corrected_question
+from retrieval.tokenize import Tokenizer
 
 log = logging.getLogger(__name__)
 
 INDEX_DIRNAME = ".lingnan-index"
-# A title of at most this many words, held by one official alone ("Governor", "General
-# Secretary"), names that official in a question; longer titles are subjects in themselves.
-_NAMING_TITLE_WORDS = 2
-# A Chinese name is two to four characters.
-_NAME_CHARACTERS = 4
 
 
 @dataclass(frozen=True)
@@ -55,8 +44,7 @@ class Library:
         self.searcher = searcher
         self.officials = officials
         self.stats = stats
-        self._name_patterns: list[tuple[re.Pattern[str], Official, bool]] | None = None
-        self._pinyin_names: dict[str, Official] | None = None
+        self._names = OfficialNames(officials.all())
 
     @classmethod
     def load(
@@ -90,8 +78,14 @@ class Library:
                 index = None
         from_cache = index is not None
         if index is None:
-            tokenized = [tokenizer.tokenize(p.text, p.language) for p in corpus.passages]
-            index = BM25Index.build(tokenized, k1=k1, b=b, progress=progress)
+            indexed = [tokenizer.index_terms(p.text, p.language) for p in corpus.passages]
+            index = BM25Index.build(
+                [terms for terms, _ in indexed],
+                doc_lengths=[length for _, length in indexed],
+                k1=k1,
+                b=b,
+                progress=progress,
+            )
             if use_cache:
                 try:
                     index.save(index_dir, fingerprint=fingerprint)
@@ -129,117 +123,35 @@ class Library:
         ]
 
     def warm_up(self) -> None:
-        """Load now what the first question would wait for (jieba's dictionary, about 1 s).
+        """Load now what the first question would wait for: jieba's dictionary and the word
+        lists (about 2 s), the searcher's tables (copies of passages, names in them).
 
         Blocking; callers that want a quick start run it on a background thread.
         """
         self.searcher.tokenizer.warm_up()
+        self.searcher.warm_up()
 
     def search(self, query: str, top_k: int = 3) -> SearchResponse:
         """The best passages for ``query``; officials it names are also searched for in their
-        other spellings ("张劲松" finds "Zhang Jinsong" too)."""
-        names = self.named_officials(query)
-        response = self.searcher.search(query, top_k=top_k, names=names)
-        if response.corrections:
-            # A misspelt name or title ("Govenor") names its official once corrected.
-            corrected = query
-            for correction in response.corrections:
-                corrected = re.sub(
-                    rf"(?<!\w){re.escape(correction.original)}(?!\w)",
-                    lambda _, c=correction: c.corrected,
-                    corrected,
-                    count=1,
-                )
-            more = self.named_officials(corrected)
-            if more != names:
-                response = self.searcher.search(query, top_k=top_k, names=more)
-        return response
+        other spellings ("张劲松" finds "Zhang Jinsong" too).
+
+        When words are corrected, the results are those of the corrected question, the one
+        shown as "Showing results for": a misspelt name or title ("Govenor") then names its
+        official too. The response keeps the question as asked, with the corrections made.
+        """
+        response = self.searcher.search(query, top_k=top_k, names=self.named_officials(query))
+        if not response.corrections:
+            return response
+        corrected = corrected_question(response.query, response.corrections)
+        again = self.searcher.search(corrected, top_k=top_k, names=self.named_officials(corrected))
+        return SearchResponse(
+            query=response.query,
+            results=again.results,
+            corrections=response.corrections,
+            expansions=again.expansions,
+        )
 
     def named_officials(self, query: str) -> list[NameMention]:
         """The officials ``query`` names, by any spelling (Latin, Chinese, with tone marks) or
         by a title only they hold, each with the other spellings of their name."""
-        folded = _fold_in_place(query)
-        mentions: dict[str, NameMention] = {}
-        for pattern, official, by_title in self._patterns():
-            match = pattern.search(folded)
-            if match is None or official.name in mentions:
-                continue  # the first spelling found stands for the official
-            mention = query[match.start() : match.end()]
-            spellings = [official.name, *official.aliases]
-            if by_title:
-                # "Governor Wang": the name part beside the title names the same person.
-                parts = {_fold_in_place(p) for s in spellings for p in s.split()}
-                mention = " ".join(
-                    [mention]
-                    + [
-                        query[m.start() : m.end()]
-                        for m in re.finditer(r"\w+", folded)
-                        if m.group() in parts
-                    ]
-                )
-            else:
-                said = _fold_in_place(mention)
-                spellings = [s for s in spellings if _fold_in_place(s) != said]
-            mentions[official.name] = NameMention(mention, tuple(spellings))
-        for mention, official in self._names_in_characters(query):
-            if official.name not in mentions:
-                spellings = [official.name, *official.aliases]
-                mentions[official.name] = NameMention(mention, tuple(spellings))
-        return list(mentions.values())
-
-    def _names_in_characters(self, query: str) -> list[tuple[str, Official]]:
-        """Officials whose Latin name a run of Chinese characters reads as, in pinyin: "黄坤明"
-        is Huang Kunming though the corpus never writes his name in characters."""
-        if not has_han(query):
-            return []
-        if self._pinyin_names is None:
-            self._pinyin_names = {compact(o.name): o for o in self.officials.all()}
-        found: list[tuple[str, Official]] = []
-        for run in re.finditer(rf"[{HAN}]+", query):
-            text = run.group()
-            syllables = lazy_pinyin(text, errors="ignore")
-            if len(syllables) != len(text):
-                continue  # a character without a reading: offsets would not line up
-            for start in range(len(text)):
-                for end in range(start + 2, min(start + _NAME_CHARACTERS, len(text)) + 1):
-                    official = self._pinyin_names.get("".join(syllables[start:end]))
-                    if official is not None:
-                        found.append((text[start:end], official))
-        return found
-
-    def _patterns(self) -> list[tuple[re.Pattern[str], Official, bool]]:
-        """A pattern for each spelling of each official's name, then for each naming title."""
-        if self._name_patterns is None:
-            officials = self.officials.all()
-            holders: dict[str, set[str]] = {}
-            for official in officials:
-                for title in official.titles:
-                    holders.setdefault(_fold_in_place(title.title), set()).add(official.name)
-            patterns: list[tuple[re.Pattern[str], Official, bool]] = []
-            for official in officials:
-                for spelling in dict.fromkeys([official.name, *official.aliases]):
-                    patterns.append((_word_pattern(spelling), official, False))
-            for official in officials:
-                for title in dict.fromkeys(_fold_in_place(t.title) for t in official.titles):
-                    if len(title.split()) <= _NAMING_TITLE_WORDS and len(holders[title]) == 1:
-                        patterns.append((_word_pattern(title), official, True))
-            self._name_patterns = patterns
-        return self._name_patterns
-
-
-def _fold_in_place(text: str) -> str:
-    """``text`` casefolded and without tone marks, character for character (same offsets)."""
-    if text.isascii():
-        return text.lower()
-    out = []
-    for char in text:
-        folded = strip_marks(unicodedata.normalize("NFC", char).casefold(), "en")
-        out.append(folded if len(folded) == 1 else char)
-    return "".join(out)
-
-
-def _word_pattern(spelling: str) -> re.Pattern[str]:
-    """Matches ``spelling`` folded, as whole words (Chinese: anywhere), spaces flexible."""
-    words = [re.escape(part) for part in _fold_in_place(spelling).split()]
-    body = r"\s*".join(words) if has_han(spelling) else r"\s+".join(words)
-    return re.compile(body if has_han(spelling) else rf"(?<!\w){body}(?!\w)")
+        return self._names.mentions(query)

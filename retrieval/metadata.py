@@ -2,11 +2,12 @@
 
 Read by general rules from the classified segments of ``cleaning.segment``: the title is the
 most title-like line of the page head (a repeated line or a markdown heading first, else the
-longest), the date the first one the head or a metadata label states, the source the value of
-a "Source:" / "Quelle:" / "来源:" / "Released by" label (in the page's main script when there
-are several) plus the news wire of a dateline ("(ots)"), the URL one that a line gives as the
-page's own address ("Diese Meldung kann unter <...> abgerufen werden"). What the text does not
-state stays None; the catalog fills it in.
+longest; never a speaker line, which is content), the date the first one the head or a metadata
+label states, the source the value of a "Source:" / "Quelle:" / "来源:" / "From:" /
+"Released by" label (in the page's main script when there are several) plus the news wire of a
+dateline ("(ots)"), the author the value of a byline's "Writer:" / "作者:" / "记者" label or
+its "By", the URL one that a line gives as the page's own address ("Diese Meldung kann unter
+<...> abgerufen werden"). What the text does not state stays None; the catalog fills it in.
 """
 
 from __future__ import annotations
@@ -21,12 +22,14 @@ from retrieval.cleaning import (
     Kind,
     Segment,
     boilerplate_vocabulary,
-    normalized,
+    speaker_occasion,
     word_units,
 )
 from retrieval.dates import find_dates, first_date
+from retrieval.folding import squeezed
+from retrieval.languages import detect_language
 from retrieval.scripts import CJK_CHAR
-from retrieval.sentences import detect_language, split_sentences
+from retrieval.sentences import split_sentences
 
 _BODY_MIN_UNITS = 20  # a head ends at the first paragraph of at least this many words
 _TITLE_MAX_UNITS = 40
@@ -39,13 +42,26 @@ _WIRE = re.compile(
 _SOURCE_LABEL = re.compile(
     r"(?:^|(?<=\s))(?:information\s+source|source|quelle|来源|信息来源|herausgeber|publisher|"
     r"veröffentlicht\s+von|provided\s+by|published\s+by|released\s+by|issued\s+by)"
-    r"(?:\s*[:：]\s*|\s+)",
+    r"(?:\s*[:：]\s*|\s+)"
+    r"|(?:^|(?<=\s))from\s*[:：]\s*",  # "From: <paper>" only with its colon
     re.IGNORECASE,
 )
+# Labels of a byline's writer: "Writer: …", "By …" opening the line or a field, "作者:…",
+# "记者 …" (a Chinese reporter credit, the name after a space), "文/…".
+_AUTHOR_LABEL = re.compile(
+    r"(?:^|(?<=[\s|｜]))(?:writers?|authors?|autor(?:in)?|verfasser(?:in)?|reporters?)\s*[:：]\s*"
+    r"|(?:^|[|｜]\s*)by\s+(?=[A-Z])"
+    r"|(?:作者|记者|撰稿|撰文)(?:\s*[:：/｜|]\s*|\s+)"
+    r"|(?:^|(?<=[\s|｜]))文\s*[:：/｜|]\s*",
+    re.IGNORECASE,
+)
+_AUTHOR_MAX_UNITS = 12
+_FIELD_SEPARATORS = ("|", "｜", "·")
 # Where a label's value ends: at the next label, a date, a separator or a double space.
 _VALUE_END = re.compile(
-    r"\s{2,}|\s[|｜·]\s|\s(?=(?:作者|记者|编辑|发表时间|发布时间|时间|日期|author|autor|by|date|datum|"
-    r"release\s+time|released|published|updated)\s*[:：])|(?=\s*\d{4}[-/.年]\d{1,2})|\s*$",
+    r"\s{2,}|\s[|｜·]\s|\s(?=(?:作者|记者|编辑|责任编辑|来源|发表时间|发布时间|时间|日期|author|autor|"
+    r"by|date|datum|release\s+time|released|published|updated|update|editor|writer|from|source)"
+    r"\s*[:：])|(?=\s*\d{4}[-/.年]\d{1,2})|\s*$",
     re.IGNORECASE,
 )
 _URL_IN_TEXT = re.compile(r"https?://[^\s<>\"'）)\]]+")
@@ -59,6 +75,7 @@ class ExtractedMetadata:
     date: str | None  # ISO 8601
     date_from_body: bool  # True when no date was stated and one from the first paragraph is used
     source: str | None
+    author: str | None  # who wrote it, as a byline states
     url: str | None
     language: str
     languages: tuple[str, ...]  # every language of the prose, main one first
@@ -90,6 +107,7 @@ def extract_metadata(
         date=date,
         date_from_body=from_body,
         source=_source(segments, language),
+        author=_author(segments),
         url=_url(segments),
         language=language,
         languages=languages,
@@ -115,14 +133,22 @@ def _head_end(segments: Sequence[Segment]) -> int:
 
 
 def _title_segment(segments: Sequence[Segment], head_end: int) -> int | None:
-    counts = Counter(normalized(item.text) for item in segments)
-    best: tuple[tuple[int, int, float], int] | None = None
+    counts = Counter(squeezed(item.text) for item in segments)
+    best: tuple[tuple[int, int, int, float], int] | None = None
     for index in range(head_end):
         item = segments[index]
-        if item.kind is Kind.BOILERPLATE or not _title_shaped(item.text):
-            continue
-        repeated = counts[normalized(item.text)] > 1
-        score = (int(repeated), 1 if item.heading_level else 0, word_units(item.text))
+        if item.kind is Kind.BOILERPLATE or item.reason or not _title_shaped(item.text):
+            continue  # boilerplate, or content of its own kind (a speaker line)
+        repeated = counts[squeezed(item.text)] > 1
+        # The occasion above a speaker line ("Delivered at ...") names the report's session,
+        # not the report: the title only when no other line can be.
+        occasion = speaker_occasion(segments, index)
+        score = (
+            int(not occasion),
+            int(repeated),
+            1 if item.heading_level else 0,
+            word_units(item.text),
+        )
         if best is None or score > best[0]:
             best = (score, index)
     return best[1] if best else None
@@ -132,13 +158,13 @@ def _title_shaped(text: str) -> bool:
     units = word_units(text)
     if not 3 <= units <= _TITLE_MAX_UNITS:
         return False
-    stripped = text.rstrip()
+    stripped = text.rstrip().rstrip("\"'”’»」』）)]】》")  # a quoted sentence is no title either
     return not stripped.endswith((".", "。", ":", "：", ",", "，", ";"))
 
 
 def _first_sentence(segments: Sequence[Segment], language: str) -> str | None:
     for item in segments:
-        if item.kind is Kind.PROSE:
+        if item.kind is Kind.PROSE and not item.reason:
             spans = split_sentences(item.text[: _FALLBACK_TITLE_CHARS * 4], language)
             if not spans:
                 continue
@@ -201,12 +227,26 @@ def _source(segments: Sequence[Segment], language: str) -> str | None:
 
 
 def _label_value(text: str) -> str | None:
-    label = _SOURCE_LABEL.search(text)
-    if label is None or (label.start() > 0 and not CJK_CHAR.match(text[label.start()])):
+    # A Latin label opens the line or a field of a byline ("Writer: X | From: Paper"); inside
+    # a sentence "source" is a word.
+    label = next(
+        (
+            found
+            for found in _SOURCE_LABEL.finditer(text)
+            if found.start() == 0
+            or CJK_CHAR.match(text[found.start()])
+            or text[: found.start()].rstrip().endswith(_FIELD_SEPARATORS)
+        ),
+        None,
+    )
+    if label is None:
         return None
     rest = text[label.end() :]
     end = _VALUE_END.search(rest)
-    value = rest[: end.start() if end else len(rest)].strip(" *_:：-–—|,.;")
+    raw = rest[: end.start() if end else len(rest)].rstrip()
+    if raw.endswith((":", "：")):
+        return None  # an empty label, then the next one ("来源: 点击:")
+    value = raw.strip(" *_:：-–—|,.;")
     if (
         not value
         or word_units(value) > 12
@@ -214,6 +254,22 @@ def _label_value(text: str) -> str | None:
     ):
         return None
     return value
+
+
+def _author(segments: Sequence[Segment]) -> str | None:
+    """The writer a byline names: the first label's value on a line that is not running text."""
+    for item in segments:
+        if item.kind is Kind.PROSE or word_units(item.text) > 30:
+            continue
+        label = _AUTHOR_LABEL.search(item.text)
+        if label is None:
+            continue
+        rest = item.text[label.end() :]
+        end = _VALUE_END.search(rest)
+        value = rest[: end.start() if end else len(rest)].strip(" *_:：-–—|,.;")
+        if value and word_units(value) <= _AUTHOR_MAX_UNITS:
+            return value
+    return None
 
 
 def _choose_source(candidates: list[str], language: str) -> str | None:

@@ -26,6 +26,12 @@ class DocumentInfo(_Frozen):
     )
     url: str | None = None
     language: str = Field(description="main language, ISO 639-1 (en, de, zh, ...)")
+    author: str | None = Field(None, description="who wrote it, as its byline states")
+    scrambled: bool = Field(
+        False,
+        description="the text reads as a word-scrambled copy (SEO spam: clauses shuffled, word "
+        "fragments glued in): rank its passages last or leave them out",
+    )
 
 
 class Passage(_Frozen):
@@ -59,6 +65,16 @@ class Expansion(_Frozen):
     added: list[str] = Field(description="the other spellings searched for as well")
 
 
+class Copy(_Frozen):
+    """The same passage as published by another document (a mirror, a reposted release)."""
+
+    document: DocumentInfo
+    passage_id: int
+    paragraph: int
+    start: int
+    end: int
+
+
 class SearchResult(_Frozen):
     text: str
     score: float
@@ -72,6 +88,10 @@ class SearchResult(_Frozen):
     end: int
     language: str
     passage_id: int
+    also_published: list[Copy] = Field(
+        default_factory=list,
+        description="other documents that published this passage, best-sourced first",
+    )
 
 
 class SearchResponse(_Frozen):
@@ -79,6 +99,8 @@ class SearchResponse(_Frozen):
     results: list[SearchResult]
     corrections: list[Correction] = Field(default_factory=list)
     expansions: list[Expansion] = Field(default_factory=list)
+    # Words of the question also searched as their synonyms (retrieval/data/synonyms.txt).
+    synonyms: list[Expansion] = Field(default_factory=list)
 
 
 class DocumentSummary(DocumentInfo):

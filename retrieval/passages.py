@@ -1,7 +1,8 @@
 """Quotable passages: one to three whole sentences of a paragraph, verbatim, with offsets.
 
-A passage never crosses a paragraph, never exceeds ``MAX_CHARS`` unless a single sentence does
-(then that sentence is cut at clause boundaries: ; , ， ； 、 : —), and a sentence that already
+A passage never crosses a paragraph nor joins a line of its own (a headline, a byline above the
+body) to other text, never exceeds ``MAX_CHARS`` unless a single sentence does (then that
+sentence is cut at clause boundaries: ; , ， ； 、 : —), and a sentence that already
 occurred earlier in the same document (a repeated title, a lead repeated in the body) is left
 out. Sentences are grouped to keep passages near ``TARGET_CHARS``: long enough to carry their
 context, short enough to quote.
@@ -13,10 +14,11 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from retrieval.cleaning import normalized
+from retrieval.folding import squeezed
+from retrieval.languages import detect_language
 from retrieval.models import Passage
 from retrieval.scripts import CJK_CHAR
-from retrieval.sentences import detect_language, split_sentences
+from retrieval.sentences import has_final_stop, split_sentences
 
 MAX_CHARS = 500
 MAX_SENTENCES = 3
@@ -81,13 +83,29 @@ def _sentence_runs(
     for start, end in split_sentences(body, paragraph.language):
         start += paragraph.start
         end += paragraph.start
-        key = normalized(text[start:end])
+        key = squeezed(text[start:end])
         if key in seen:
             runs.append([])  # a repeated sentence breaks the run: passages stay contiguous
             continue
         seen.add(key)
+        own_line = _ends_own_line(text, start, end, paragraph.end)
+        if own_line:
+            runs.append([])  # a headline or byline shares no passage with the body
         runs[-1].extend(_clauses(text, start, end))
+        if own_line:
+            runs.append([])
     return [run for run in runs if run]
+
+
+def _ends_own_line(text: str, start: int, end: int, limit: int) -> bool:
+    """Whether the sentence text[start:end] is a line without a final stop: a headline, a
+    byline or a dateline that ``split_sentences`` cut off at its line break."""
+    if has_final_stop(text[start:end]):
+        return False
+    after = end
+    while after < limit and text[after] in " \t\r":
+        after += 1
+    return after < limit and text[after] == "\n"
 
 
 def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -1,9 +1,13 @@
-"""Sentence boundaries and language identification for English, German and Chinese text.
+"""Sentence boundaries in English, German and Chinese text (languages: ``retrieval.languages``).
 
 Rule-based on purpose: quotes must be whole sentences, so an abbreviation ("z. B.", "Dr.",
 "No. 18", "U.S.") or a German ordinal date ("5. Februar 2025") must never end one, and the
 splitter must be fast enough for tens of thousands of documents. General-purpose segmenters
 (pysbd, for one) split German ordinal dates and are an order of magnitude slower.
+
+Scraped pages add two shapes: a stop with the space after it lost ("industries.The plan"),
+which still ends a sentence between two words, and a headline or byline on a line of its own
+without final punctuation (``retrieval.line_breaks``), which ends at its line break.
 """
 
 from __future__ import annotations
@@ -11,10 +15,11 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Iterator
-from functools import cache, lru_cache
+from functools import cache
 from pathlib import Path
 
-from retrieval.scripts import HAN_CHAR, HANGUL, KANA, is_han
+from retrieval.line_breaks import is_line_of_its_own
+from retrieval.scripts import is_han
 
 _DATA = Path(__file__).parent / "data"
 
@@ -30,7 +35,17 @@ _CANDIDATE = re.compile(
     f"|[{re.escape(_LATIN_STOPS)}]+)[{re.escape(_CLOSERS)}]*"
 )
 _WORD_BEFORE = re.compile(r"(\w+)$")
+# A glued sentence end: a word of 2+ letters (perhaps closed by a bracket or quote) before the
+# stop, an optional opening quote and a capitalised word after it.
+_MAX_WORD = 40
+_GLUED_BEFORE = re.compile(r"(?<![^\W\d_])(?P<word>[^\W\d_]{2,})[)\]”’\"']?$")
+_GLUED_AFTER = re.compile(r"[\"“„«‘']?(?P<word>[^\W\d_]+)")
+_MAX_TOKEN = 200  # how far back a link or address is looked for
+_DOMAIN_GOES_ON = re.compile(r"\.[^\W\d_]")
+_ADDRESS_MARKS = ("/", "@", "://", "www.", "\\")
 _WORD_AFTER = re.compile(r"\w+")
+# A line break between two lines that hold text (not a blank line).
+_SINGLE_LINE_BREAK = re.compile(r"(?<=\S)[^\S\n]*\n[^\S\n]*(?=\S)")
 
 
 @cache
@@ -51,11 +66,13 @@ def split_sentences(text: str, language: str) -> list[tuple[int, int]]:
     """Return the (start, end) spans of the sentences of ``text``, white space trimmed.
 
     ``language`` ("en", "de", "zh", ...) selects the abbreviation rules; CJK stops (。！？) end
-    a sentence in any language, so mixed Chinese-English text splits correctly.
+    a sentence in any language, so mixed Chinese-English text splits correctly. A line that
+    stands on its own (a headline above the body) is a sentence of its own.
     """
     spans: list[tuple[int, int]] = []
     start = 0
-    for end in _sentence_ends(text, language):
+    ends = sorted({*_sentence_ends(text, language), *_line_ends(text)})
+    for end in ends:
         span = _trim(text, start, end)
         if span:
             spans.append(span)
@@ -64,6 +81,32 @@ def split_sentences(text: str, language: str) -> list[tuple[int, int]]:
     if span:
         spans.append(span)
     return spans
+
+
+def has_final_stop(sentence: str) -> bool:
+    """Whether ``sentence`` ends with a full stop, "?", "!" or "…" (closing quotes aside).
+
+    A headline or a byline that ``split_sentences`` cut off at its line break has none.
+    """
+    stripped = sentence.rstrip().rstrip(_CLOSERS)
+    return bool(stripped) and stripped[-1] in _CJK_STOPS + _LATIN_STOPS
+
+
+def _line_ends(text: str) -> Iterator[int]:
+    """Ends of lines that stand on their own: a headline or a byline right above the body.
+
+    Only a single line break counts; a blank line inside a paragraph is where a page broke a
+    sentence in two, and the paragraph's maker has already judged it.
+    """
+    for match in _SINGLE_LINE_BREAK.finditer(text):
+        end = match.start()
+        if text[end - 1] in _CJK_STOPS or text[end - 1] in _LATIN_STOPS:
+            continue  # the stop ends the sentence anyway
+        line = text[text.rfind("\n", 0, end) + 1 : end].strip()
+        next_end = text.find("\n", match.end())
+        next_line = text[match.end() : len(text) if next_end == -1 else next_end].strip()
+        if line and next_line and is_line_of_its_own(line, next_line):
+            yield end
 
 
 def _sentence_ends(text: str, language: str) -> Iterator[int]:
@@ -80,6 +123,8 @@ def _sentence_ends(text: str, language: str) -> Iterator[int]:
                 is_han(text[end]) or (match.start() > 0 and is_han(text[match.start() - 1]))
             ):
                 yield end  # "生产力?1月": an ASCII stop inside Chinese text
+            elif _is_glued_boundary(text, match.start(), end, abbreviations):
+                yield end  # "industries.The plan": the page lost the space after the stop
             continue  # "4.8%", "06.02.2025", "www.example.org", "U.S." mid-token
         if end == len(text):
             continue  # the text's end closes the last sentence anyway
@@ -94,6 +139,36 @@ def _sentence_ends(text: str, language: str) -> Iterator[int]:
         ):
             continue
         yield end
+
+
+def _is_glued_boundary(text: str, stop: int, end: int, abbreviations: frozenset[str]) -> bool:
+    """Whether a stop with no space after it still ends a sentence: "growth.The city".
+
+    Only a word of two or more letters before the stop (not an abbreviation: "Inc.", "Dr.";
+    single letters are initials or "U.S.", "e.g.", "R&D.") and a capitalised word after it
+    ("The", "Über", "“We") qualify; a stop inside a link, an address or a file name
+    ("news.cn/Report", "Example.Com.cn") or before a digit ("No.5", "4.8") never does.
+    """
+    if end - stop > 1 and text[stop + 1] in _LATIN_STOPS:
+        return False  # "...", "?!": runs of stops glued to a word are not worth the risk
+    before = _GLUED_BEFORE.search(text, max(0, stop - _MAX_WORD), stop)
+    if before is None or before.group("word").lower() in abbreviations:
+        return False
+    after = _GLUED_AFTER.match(text, end)
+    if after is None:
+        return False
+    word = after.group("word")
+    if len(word) < 2 or not (word[0].isupper() and word[1].islower()):
+        return False
+    token_start = stop
+    while (
+        token_start > 0 and stop - token_start < _MAX_TOKEN and not text[token_start - 1].isspace()
+    ):
+        token_start -= 1
+    token = text[token_start : after.end()]
+    if any(mark in token for mark in _ADDRESS_MARKS):
+        return False
+    return not _DOMAIN_GOES_ON.match(text, after.end())  # "Example.Com.cn"
 
 
 def _next_word(text: str, position: int) -> str | None:
@@ -143,73 +218,3 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
     while end > start and text[end - 1].isspace():
         end -= 1
     return (start, end) if start < end else None
-
-
-# --- language identification -------------------------------------------------------------
-
-_LATIN_WORD = re.compile(r"[^\W\d_]+")
-DEFAULT_LANGUAGE = "en"
-_SAMPLE_CHARS = 3000  # function words settle the language long before this
-
-
-@cache
-def function_words() -> dict[str, frozenset[str]]:
-    with (_DATA / "language-function-words.toml").open("rb") as handle:
-        table = tomllib.load(handle)
-    return {language: frozenset(words) for language, words in table.items()}
-
-
-_KANA = re.compile(f"[{KANA}]")
-_HANGUL = re.compile(f"[{HANGUL}]")
-_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
-_LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
-
-
-@cache
-def _languages_of_word() -> dict[str, tuple[str, ...]]:
-    index: dict[str, list[str]] = {}
-    for language, words in function_words().items():
-        for word in words:
-            index.setdefault(word, []).append(language)
-    return {word: tuple(languages) for word, languages in index.items()}
-
-
-def _script_counts(text: str) -> tuple[int, int, int, int, int]:
-    """Counts of Han, kana, Hangul, Latin and Cyrillic letters in ``text``."""
-    han = len(HAN_CHAR.findall(text))
-    kana = len(_KANA.findall(text))
-    hangul = len(_HANGUL.findall(text))
-    cyrillic = len(_CYRILLIC.findall(text))
-    # Latin letters only matter when weighed against another script.
-    latin = len(_LATIN_LETTER.findall(text)) if han + kana + hangul + cyrillic else 0
-    return han, kana, hangul, latin, cyrillic
-
-
-@lru_cache(maxsize=8192)
-def detect_language(text: str) -> str:
-    """Return the ISO 639-1 code of the main language of ``text`` ("en", "de", "zh", ...).
-
-    Deterministic and usable on a single sentence: script decides CJK (one Han character
-    carries about as much text as three Latin letters), function-word votes decide between
-    Latin-script languages. Text without any evidence is taken as English.
-    """
-    han, kana, hangul, latin, cyrillic = (0, 0, 0, 0, 0) if text.isascii() else _script_counts(text)
-    cjk = han + kana + hangul
-    if cjk and cjk * 3 >= latin:
-        if kana and kana * 5 >= han:
-            return "ja"
-        if hangul > han:
-            return "ko"
-        return "zh"
-    if cyrillic and cyrillic > latin:
-        return "ru"
-    languages_of = _languages_of_word()
-    votes = dict.fromkeys(function_words(), 0)
-    for word in _LATIN_WORD.findall(text[:_SAMPLE_CHARS].lower()):
-        for language in languages_of.get(word, ()):
-            votes[language] += 1
-    best = max(votes.values(), default=0)
-    if best == 0:
-        return "de" if any(char in "äöüßÄÖÜ" for char in text) else DEFAULT_LANGUAGE
-    # Ties go to the language listed first in the data file (English, then German).
-    return next(language for language, count in votes.items() if count == best)

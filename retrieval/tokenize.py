@@ -12,15 +12,23 @@ stores, ``query_terms`` turns a question (language unknown) into candidate terms
   languages are stemmed too when a passage says it is written in one.
 - Stopwords come from the editable lists in ``retrieval/data/stopwords/<language>.txt``.
 - Chinese is segmented with jieba (search mode for passages, so that both "生产总值" and its parts
-  are terms); Latin words inside Chinese text are treated as English.
+  are terms); Latin words inside Chinese text are treated as English. Traditional characters
+  are read as simplified ("廣東" is "广东", "萬億" is "万亿") and inline pinyin after a character
+  ("產(chǎn)業(yè)") is dropped before segmentation; spans stay on the text as written
+  (``retrieval.chinese_script``).
 - Figures stay findable: "8,437" is the term "8437" (so "8437" and "8,437" both find it), German
   "4,8 %" and English "4.8%" are both "4.8" plus "4.8%", "14万亿元" adds "14万亿" and "14万亿元" to
   "14"; a figure with a magnitude also indexes its value ("14 trillion", "14万亿" and
   "14 Billionen" all add "=1.4e+13"); codes such as "AG600", "6G" and "R&D" are kept whole;
   hyphenated words index their parts and the joined form ("brain-computer" -> brain, comput,
   braincomput).
-- English irregular forms meet their base before stemming ("grew" -> "grow"), from the editable
-  list ``retrieval/data/lemmas/en.txt``.
+- English and German words meet their dictionary form before stemming ("grew" -> "grow",
+  "wuchs" -> "wachsen"): simplemma's dictionaries and the editable lists in
+  ``retrieval/data/lemmas/``, names that read as pinyin left alone (``retrieval.lemmas``).
+- German compounds also index their parts, and a question's compound also asks for its parts
+  ("Halbleiterindustrie": Halbleiter, Industrie; ``retrieval.compounds``).
+- Invisible format characters inside a word (zero-width space, soft hyphen, joiners, BOM:
+  Unicode Cf) do not cut it; the word is indexed without them, its span still covers them.
 """
 
 from __future__ import annotations
@@ -38,13 +46,20 @@ from typing import Any
 
 import Stemmer
 
+from retrieval.chinese_script import ANNOTATED_HAN_RUN, FOLDING_VERSION, FoldedRun, fold_han_run
+from retrieval.compounds import CompoundSplitter
+from retrieval.folding import fold_case as _fold
+from retrieval.folding import strip_marks
+from retrieval.invisible import FORMAT_CHARACTERS, without_format_characters
+from retrieval.languages import language_order, question_language
+from retrieval.lemmas import LEMMAS_DIR, Lemmatizer
 from retrieval.scripts import HAN
 
-# Bump when a rule here changes, so saved indexes built with the old rules are rebuilt.
-TOKENIZER_VERSION = "4"
+# Bump when a rule here changes, so saved indexes built with the old rules are rebuilt; the
+# Chinese script folding (OpenCC's release and conversion) is part of it.
+TOKENIZER_VERSION = f"6-{FOLDING_VERSION}"
 
 STOPWORDS_DIR = Path(__file__).parent / "data" / "stopwords"
-LEMMAS_DIR = Path(__file__).parent / "data" / "lemmas"
 
 # ISO 639-1 code -> Snowball algorithm. Chinese passages carry Latin words that are English in
 # practice (names of programmes, "GDP", "AI"), so they are stemmed as English.
@@ -65,14 +80,20 @@ _SNOWBALL = {
 }
 # Stopword lists that apply to a passage's language besides its own (Latin words in Chinese text).
 _EXTRA_STOPWORD_LANGUAGES = {"zh": ("en",)}
+# The language of a passage's Latin words where it is not the passage's own, for base forms.
+_LATIN_WORDS_LANGUAGE = {"zh": "en"}
+# Languages whose compounds are cut into parts; a question's words are cut too (any language).
+_COMPOUND_LANGUAGES = frozenset({"de"})
 
 # A word character that is not Han (Han runs go to jieba) and not the underscore.
 _WORD_CHAR = rf"(?:(?![{HAN}])[^\W_])"
+# Word characters, with any invisible format characters between them ("ro<ZWSP>botics").
+_WORD_RUN = rf"{_WORD_CHAR}+(?:[{FORMAT_CHARACTERS}]+{_WORD_CHAR}+)*"
 # A run of word characters, joined by inner hyphens, ampersands, apostrophes, dots or commas
 # ("brain-computer", "R&D", "Guangdong's", "U.S", "8,437", "4.8"), with an optional percent sign.
-_CHUNK = rf"{_WORD_CHAR}+(?:[-‐‑&'.,]{_WORD_CHAR}+)*(?:\s?%)?"
-_HAN_CHAR = re.compile(f"[{HAN}]")
-_SCANNER = re.compile(rf"(?P<han>[{HAN}]+)|(?P<chunk>{_CHUNK})")
+_CHUNK = rf"{_WORD_RUN}(?:[-‐‑&'.,]{_WORD_RUN})*(?:\s?%)?"
+# Han runs absorb inline pinyin ("產(chǎn)業(yè)"), dropped before segmentation (chinese_script).
+_SCANNER = re.compile(rf"(?P<han>{ANNOTATED_HAN_RUN})|(?P<chunk>{_CHUNK})")
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _PART_SEPARATORS = re.compile(r"[-‐‑.,]")
@@ -96,25 +117,22 @@ _MAGNITUDE_WORDS: dict[str, dict[str, int]] = {
     },
 }
 _CJK_UNITS = "元人个家台项倍吨所座"
-# Accents that belong to a language's spelling and are kept in its words; every other combining
-# mark (pinyin tone marks: "Huáng Kūnmíng", a French accent in an English text) is dropped, so
-# "Huang" finds "Huáng". Languages not listed keep all their accents (French, Spanish, ...).
-_KEPT_MARKS: dict[str, frozenset[str]] = {
-    "en": frozenset(),
-    "zh": frozenset(),
-    "de": frozenset({"\u0308"}),  # the umlaut's diaeresis: the German stemmer folds it itself
-}
 # Stems remembered per language: far more than the vocabulary of a large corpus's hot words.
 _STEM_CACHE_SIZE = 200_000
 
 
 @dataclass(frozen=True, slots=True)
 class Token:
-    """An index term and the span of the text it came from (for highlighting matches)."""
+    """An index term and the span of the text it came from (for highlighting matches).
+
+    ``extra`` marks an extra form at the place of a word already counted (a compound's part):
+    it matches like any term but does not make the passage longer for BM25 (``index_terms``).
+    """
 
     term: str
     start: int
     end: int
+    extra: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,30 +175,6 @@ def _normalise_span_preserving(text: str) -> str:
     return text if text.isascii() else text.translate(_TABLE).translate(_APOSTROPHES)
 
 
-def _fold(word: str) -> str:
-    return unicodedata.normalize("NFKC", word).casefold()
-
-
-def strip_marks(word: str, language: str) -> str:
-    """``word`` without the combining marks that are not part of ``language``'s spelling."""
-    kept = _KEPT_MARKS.get(language)
-    if kept is None or word.isascii():
-        return word
-    decomposed = unicodedata.normalize("NFD", word)
-    stripped = "".join(c for c in decomposed if c in kept or not unicodedata.combining(c))
-    return unicodedata.normalize("NFC", stripped)
-
-
-def read_word_pairs(path: Path) -> dict[str, str]:
-    """ "form base" pairs of a person-editable list: one pair a line, '#' starts a comment."""
-    pairs = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        fields = line.split("#", 1)[0].split()
-        if len(fields) == 2:
-            pairs[_fold(fields[0])] = _fold(fields[1])
-    return pairs
-
-
 def read_word_list(path: Path) -> frozenset[str]:
     """The words of a person-editable list: one per line, '#' starts a comment."""
     words = set()
@@ -215,6 +209,11 @@ class _Jieba:
 _JIEBA = _Jieba()
 
 
+def shared_jieba() -> Any:
+    """The process's one jieba tokenizer: its dictionary is loaded once, for every module."""
+    return _JIEBA.get()
+
+
 class Tokenizer:
     """Index terms for passages and candidate terms for questions; see the module docstring."""
 
@@ -227,12 +226,9 @@ class Tokenizer:
         self._stopwords: dict[str, frozenset[str]] = {
             path.stem: read_word_list(path) for path in sorted(stopwords_dir.glob("*.txt"))
         }
-        # Irregular forms ("grew" -> "grow") per Snowball algorithm, applied before stemming.
-        self._lemmas: dict[str, dict[str, str]] = {
-            _SNOWBALL[path.stem]: read_word_pairs(path)
-            for path in sorted(lemmas_dir.glob("*.txt"))
-            if path.stem in _SNOWBALL
-        }
+        # Base forms ("grew" -> "grow"), applied before stemming; German compounds' parts.
+        self._lemmatizer = Lemmatizer(lemmas_dir)
+        self._compounds = CompoundSplitter(self._lemmatizer, self._stopwords.get("de", frozenset()))
         self._all_stopwords = frozenset().union(*self._stopwords.values())
         self._stopword_sets: dict[str, frozenset[str]] = {}
         self._query_languages = tuple(dict.fromkeys(query_languages))
@@ -240,7 +236,11 @@ class Tokenizer:
         self._stem_cache: dict[str, dict[str, str]] = {}
         self._digest = hashlib.sha256(
             json.dumps(
-                [sorted((k, sorted(v)) for k, v in self._stopwords.items()), self._lemmas],
+                [
+                    sorted((k, sorted(v)) for k, v in self._stopwords.items()),
+                    self._lemmatizer.fingerprint,
+                    self._compounds.fingerprint,
+                ],
                 sort_keys=True,
                 ensure_ascii=False,
             ).encode()
@@ -252,14 +252,17 @@ class Tokenizer:
         return f"{TOKENIZER_VERSION}-{self._digest}"
 
     def warm_up(self) -> None:
-        """Load jieba's dictionary now rather than on the first Chinese question."""
+        """Load jieba's dictionary, the lemma dictionaries and the compound word lists now
+        rather than on the first question that needs them."""
         _JIEBA.get()
+        self._lemmatizer.warm_up()
+        self._compounds.warm_up()
 
     # ---- words ----------------------------------------------------------------------------
 
     def stem(self, word: str, language: str) -> str:
-        """The Snowball stem of a folded word, without accents foreign to ``language`` (tone
-        marks); the word itself for a language without stemmer."""
+        """The Snowball stem of a folded word's base form, without accents foreign to
+        ``language`` (tone marks); the word itself for a language without stemmer."""
         cache = self._stem_cache.get(language)
         if cache is None:
             cache = self._stem_cache[language] = {}
@@ -269,7 +272,8 @@ class Tokenizer:
                 cache.clear()  # questions bring endless new words; memory stays bounded
             algorithm = _SNOWBALL.get(language)
             base = strip_marks(word, language)
-            base = self._lemmas.get(algorithm, {}).get(base, base) if algorithm else base
+            if algorithm:
+                base = self._lemmatizer.lemma(base, _LATIN_WORDS_LANGUAGE.get(language, language))
             stemmer = self._stemmer(language)
             stem = stemmer.stemWord(base) if stemmer is not None else base
             if stem.endswith("'s"):
@@ -289,6 +293,18 @@ class Tokenizer:
         """The index terms of a passage written in ``language`` (ISO 639-1)."""
         return [token.term for token in self.tokens(text, language)]
 
+    def own_terms(self, text: str, language: str) -> list[str]:
+        """The index terms of ``text`` less the extra forms: what its words themselves are
+        indexed under ("Steuersenkung" is not also "Steuer"), as for a synonym's phrase."""
+        return [token.term for token in self.tokens(text, language) if not token.extra]
+
+    def index_terms(self, text: str, language: str) -> tuple[list[str], int]:
+        """The index terms of a passage and its length for BM25: the number of its terms less
+        the extra forms (a compound's parts stand where the compound is counted already; were
+        they counted too, German passages would seem longer than they are and rank lower)."""
+        tokens = self.tokens(text, language)
+        return [token.term for token in tokens], sum(not token.extra for token in tokens)
+
     def tokens(self, text: str, language: str) -> list[Token]:
         """The index terms of a passage with the spans of ``text`` they come from."""
         stopwords = self._stopword_set(language)
@@ -298,11 +314,13 @@ class Tokenizer:
         for match in _SCANNER.finditer(normalised):
             start, end = match.span()
             if match.lastgroup == "han":
-                for term, t_start, t_end in _magnitude_terms(normalised, start, end, previous):
+                # Segmented in simplified script without inline pinyin; spans are the original's.
+                run = fold_han_run(normalised, start, end)
+                for term, t_start, t_end in _magnitude_terms(run, previous):
                     out.append(Token(term, t_start, t_end))
-                for word, w_start, w_end in _JIEBA.get().tokenize(normalised[start:end], "search"):
+                for word, w_start, w_end in _JIEBA.get().tokenize(run.text, "search"):
                     if word not in stopwords:
-                        out.append(Token(word, start + w_start, start + w_end))
+                        out.append(Token(word, *run.span(w_start, w_end)))
                 previous = None
                 continue
             chunk = match.group()
@@ -311,13 +329,16 @@ class Tokenizer:
                 word = chunk.lower() if chunk.isascii() else _fold(chunk)
                 if word not in stopwords:
                     out.append(Token(self.stem(word, language), start, end))
+                    if language in _COMPOUND_LANGUAGES:
+                        parts = self._compound_parts(word, start, end, language)
+                        out.extend(Token(self.stem(p, language), s, e, True) for p, s, e in parts)
                 previous = None
                 continue
             pieces = list(self._pieces(chunk, start, language, previous))
             for piece in pieces:
                 term = piece.candidates[0]
                 if piece.kind != "word" or piece.word not in stopwords:
-                    out.append(Token(term, piece.start, piece.end))
+                    out.append(Token(term, piece.start, piece.end, piece.extra))
             previous = _last_figure(pieces, end)
         return out
 
@@ -336,7 +357,7 @@ class Tokenizer:
     ) -> Iterator[_Piece]:
         """The terms of a Latin-script chunk. ``language`` None (a question): words unstemmed,
         figures with every reading; the caller adds the stems."""
-        folded = _fold(chunk)
+        folded = _fold(without_format_characters(chunk))
         end = offset + len(chunk)
         core = folded.rstrip("% ")
         percent = core != folded
@@ -391,7 +412,9 @@ class Tokenizer:
     def _word_pieces(
         self, word: str, offset: int, end: int, language: str | None, optional: bool
     ) -> Iterator[_Piece]:
-        """One folded word spanning ``offset:end`` of the text: a code, or a (stemmed) word."""
+        """One folded word spanning ``offset:end`` of the text: a code, or a (stemmed) word
+        followed by its compound parts."""
+        word = without_format_characters(word)
         if word.endswith("'s"):
             word = word[:-2]
         if not word:
@@ -399,10 +422,29 @@ class Tokenizer:
         if any(c.isdigit() for c in word):
             # Codes ("ag600", "6g", "14th") are kept as written.
             yield _Piece((word,), offset, end, optional, "code")
-        elif language is None:
-            yield _Piece((word,), offset, end, optional, "word", word)
-        else:
-            yield _Piece((self.stem(word, language),), offset, end, optional, "word", word)
+            return
+        term = self.stem(word, language) if language is not None else word
+        yield _Piece((term,), offset, end, optional, "word", word)
+        if optional:
+            return  # an extra form already (a joined "braincomput"): its parts are there
+        for part, p_start, p_end in self._compound_parts(word, offset, end, language):
+            term = self.stem(part, language) if language is not None else part
+            yield _Piece((term,), p_start, p_end, True, "word", part, extra=True)
+
+    def _compound_parts(
+        self, word: str, start: int, end: int, language: str | None
+    ) -> list[tuple[str, int, int]]:
+        """The parts of a compound written at ``start:end`` (a passage's German word, any word
+        of a question: ``language`` None), each with its span: its own where the folded word
+        is as long as the text it comes from, else the whole word's ("Außenhandel")."""
+        if language is not None and language not in _COMPOUND_LANGUAGES:
+            return []
+        parts = self._compounds.parts(word)
+        if not parts:
+            return []
+        if len(word) != end - start:
+            return [(part.word, start, end) for part in parts]
+        return [(part.word, start + part.start, start + part.end) for part in parts]
 
     # ---- questions ------------------------------------------------------------------------
 
@@ -416,16 +458,17 @@ class Tokenizer:
         for match in _SCANNER.finditer(normalised):
             start, end = match.span()
             if match.lastgroup == "han":
-                for term, t_start, t_end in _magnitude_terms(normalised, start, end, previous):
+                run = fold_han_run(normalised, start, end)  # as passages are segmented
+                for term, t_start, t_end in _magnitude_terms(run, previous):
                     terms.append(QueryTerm(query[t_start:t_end], (term,), optional=True))
                 jieba = _JIEBA.get()
-                run = normalised[start:end]
-                precise = {(s, e) for _, s, e in jieba.tokenize(run)}
-                for word, w_start, w_end in jieba.tokenize(run, mode="search"):
+                precise = {(s, e) for _, s, e in jieba.tokenize(run.text)}
+                for word, w_start, w_end in jieba.tokenize(run.text, mode="search"):
                     # The parts jieba finds inside a longer word are extra forms of that word.
+                    s_start, s_end = run.span(w_start, w_end)
                     terms.append(
                         QueryTerm(
-                            query[start + w_start : start + w_end],
+                            query[s_start:s_end],
                             (word,),
                             stopword=word in zh_stopwords,
                             optional=(w_start, w_end) not in precise,
@@ -459,35 +502,15 @@ class Tokenizer:
         letters are Chinese characters, else the query language whose stopwords it uses most
         (None on a tie, as for a bare name or keyword)."""
         normalised = _normalise_span_preserving(query)
-        han = sum(1 for c in normalised if _HAN_CHAR.match(c))
-        letters = sum(1 for c in normalised if c.isalpha())
-        if letters and han * 2 > letters:
-            return "zh"
-        words = [_fold(m.group()) for m in re.finditer(rf"{_WORD_CHAR}+", normalised)]
-        hits = sorted(
-            (
-                (sum(w in self._stopwords.get(lang, ()) for w in words), lang)
-                for lang in self._query_languages
-            ),
-            reverse=True,
-        )
-        if not hits or hits[0][0] == 0 or (len(hits) > 1 and hits[1][0] == hits[0][0]):
-            return None
-        return hits[0][1]
+        return question_language(normalised, self._stopwords, self._query_languages)
 
     def query_languages(self, query: str) -> tuple[str, ...]:
         """The languages ``query`` may be in, the likeliest first."""
         return self._language_order(_normalise_span_preserving(query))
 
     def _language_order(self, text: str) -> tuple[str, ...]:
-        """Query languages, the likeliest first: the one whose stopwords the question uses most."""
-        words = [_fold(m.group()) for m in re.finditer(rf"{_WORD_CHAR}+", text)]
-        hits = {
-            lang: sum(w in self._stopwords.get(lang, ()) for w in words)
-            + (2 if lang == "de" and any(c in "äöüß" for w in words for c in w) else 0)
-            for lang in self._query_languages
-        }
-        return tuple(sorted(self._query_languages, key=lambda lang: -hits[lang]))
+        """Query languages, the likeliest first (see ``retrieval.languages``)."""
+        return language_order(text, self._stopwords, self._query_languages)
 
 
 @dataclass(frozen=True, slots=True)
@@ -500,6 +523,7 @@ class _Piece:
     optional: bool
     kind: str  # "word" (stemmed, may be a stopword), "figure" or "code" (kept as written)
     word: str = ""  # the folded word before stemming, for the stopword test
+    extra: bool = False  # a compound's part: no length of its own (``Token.extra``)
 
 
 def _last_figure(pieces: list[_Piece], end: int) -> _Piece | None:
@@ -541,28 +565,29 @@ def _read_number(core: str, thousands: str, decimal: str) -> str | None:
     return f"{digits}.{fraction}" if fraction else digits
 
 
-def _magnitude_terms(
-    text: str, start: int, end: int, previous: _Piece | None
-) -> Iterator[tuple[str, int, int]]:
+def _magnitude_terms(run: FoldedRun, previous: _Piece | None) -> Iterator[tuple[str, int, int]]:
     """ "14万亿元" -> "14万亿", "14万亿元" and the value 1.4e13: a figure with its Chinese
-    magnitude (and unit)."""
-    if previous is None or previous.end != start or previous.optional:
+    magnitude (and unit), read from the folded run ("14萬億元" gives the same terms)."""
+    if previous is None or previous.end != run.starts[0] or previous.optional:
         return
+    text = run.text
     length = 0
     multiplier = 1
-    while start + length < end and text[start + length] in _CJK_MAGNITUDES:
-        multiplier *= _CJK_MAGNITUDES[text[start + length]]
+    while length < len(text) and text[length] in _CJK_MAGNITUDES:
+        multiplier *= _CJK_MAGNITUDES[text[length]]
         length += 1
     if length == 0:
         return
-    magnitude = text[start : start + length]
+    magnitude = text[:length]
+    magnitude_end = run.span(0, length)[1]
     for value in _scaled_values(previous.candidates, (multiplier,)):
-        yield value, previous.start, start + length
-    with_unit = start + length < end and text[start + length] in _CJK_UNITS
+        yield value, previous.start, magnitude_end
+    with_unit = length < len(text) and text[length] in _CJK_UNITS
     for value in previous.candidates:
-        yield value + magnitude, previous.start, start + length
+        yield value + magnitude, previous.start, magnitude_end
         if with_unit:
-            yield value + magnitude + text[start + length], previous.start, start + length + 1
+            unit_end = run.span(0, length + 1)[1]
+            yield value + magnitude + text[length], previous.start, unit_end
 
 
 _AFTER_FIGURE = _PERCENT_WORDS | {w for words in _MAGNITUDE_WORDS.values() for w in words}

@@ -20,12 +20,13 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from retrieval.folding import compact, fold
 from retrieval.models import DocumentInfo, Official, OfficialTitle, Statement
-from retrieval.officials.names import compact, readings, romanise
+from retrieval.officials.names import readings, romanise
 from retrieval.officials.overrides import Overrides
 from retrieval.officials.scan import DocumentLike, DocumentScan, DocumentScanner, NameMention
 from retrieval.officials.statements import KnownOfficial, Speech, StatementFinder
-from retrieval.officials.vocabulary import Vocabulary, fold
+from retrieval.officials.vocabulary import Vocabulary
 from retrieval.scripts import has_han
 
 log = logging.getLogger(__name__)

@@ -21,9 +21,9 @@ from typing import TYPE_CHECKING
 from pypinyin import lazy_pinyin
 from rapidfuzz import fuzz, process
 
+from retrieval.folding import compact
 from retrieval.models import Official, OfficialLookup
 from retrieval.officials.build import build_officials
-from retrieval.officials.names import compact
 from retrieval.officials.offices import OfficeIndex
 from retrieval.officials.overrides import load_overrides
 from retrieval.officials.vocabulary import load_vocabulary

@@ -10,7 +10,8 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
-from retrieval.officials.vocabulary import Vocabulary, fold
+from retrieval.folding import fold
+from retrieval.officials.vocabulary import Vocabulary
 
 # A word: letters, possibly joined by hyphens or apostrophes ("CPC-Guangdong-Komitees", "Xi'an"),
 # but a possessive "’s" is not part of the word.

@@ -7,22 +7,14 @@ without a list of known people; heteronyms (劲 jìn/jìng) are all tried.
 from __future__ import annotations
 
 import itertools
-import re
-import unicodedata
 from functools import cache
 
 from pypinyin import Style, lazy_pinyin, pinyin
 
-from retrieval.officials.vocabulary import Vocabulary, fold
-from retrieval.scripts import HAN
+from retrieval.folding import compact, fold
+from retrieval.officials.vocabulary import Vocabulary
 
-_NOT_NAME_CHARS = re.compile(r"[^0-9a-z" + HAN + "]+")
 _MAX_READINGS = 64  # heteronym combinations tried per name; names are 2-4 characters
-
-
-def compact(text: str) -> str:
-    """Letters, digits and Chinese characters only, folded: "Wang Wei-zhong" -> "wangweizhong"."""
-    return _NOT_NAME_CHARS.sub("", fold(unicodedata.normalize("NFKC", text)))
 
 
 def split_pinyin(word: str, syllables: frozenset[str], max_syllables: int = 3) -> bool:

@@ -16,7 +16,6 @@ from __future__ import annotations
 import bisect
 import heapq
 import itertools
-import re
 import tomllib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -24,9 +23,10 @@ from functools import cache
 
 from rapidfuzz import fuzz, process
 
+from retrieval.folding import compact, fold
+from retrieval.languages import NON_HAN_WORD
 from retrieval.models import Official
-from retrieval.officials.names import compact
-from retrieval.officials.vocabulary import TITLES_FILE, fold, load_vocabulary
+from retrieval.officials.vocabulary import TITLES_FILE, load_vocabulary
 from retrieval.scripts import HAN_RUN
 
 WORD_SCORE = 80.0  # a query word matches a title word at this similarity (0-100) or above
@@ -37,7 +37,6 @@ MIN_PREFIX = 3  # Latin letters typed before autocomplete looks at titles ("gov"
 MIN_HAN = 2  # Chinese characters, likewise ("厅长", not "长")
 MAX_QUERY_WORDS = 12  # no office is described in more; bounds the work on long input
 HEAD_WEIGHT = 2.0  # a head word ("governor") counts twice a place or a department
-_LATIN_WORD = re.compile(r"[^\W_]+")
 
 
 @dataclass(frozen=True)
@@ -97,7 +96,7 @@ def latin_words(text: str) -> list[str]:
     """Folded Latin words of ``text``, filler words left out: "the Vice-Governor" -> 2 words."""
     ignored = _ignored_words()
     plain = HAN_RUN.sub(" ", fold(text))
-    return [word for word in _LATIN_WORD.findall(plain) if word not in ignored]
+    return [word for word in NON_HAN_WORD.findall(plain) if word not in ignored]
 
 
 def _query_words(query: str) -> tuple[list[_QueryWord], list[_QueryWord]]:

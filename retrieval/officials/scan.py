@@ -26,6 +26,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal, Protocol
 
+from retrieval.folding import compact
 from retrieval.officials.grammar import (
     ARTICLES,
     WORD,
@@ -34,7 +35,7 @@ from retrieval.officials.grammar import (
     clause_end,
     is_surname_shape,
 )
-from retrieval.officials.names import canonical_latin, compact, split_pinyin
+from retrieval.officials.names import canonical_latin, split_pinyin
 from retrieval.officials.vocabulary import Vocabulary
 from retrieval.scripts import HAN_RUN
 from retrieval.sentences import split_sentences

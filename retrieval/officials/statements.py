@@ -25,9 +25,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from retrieval.folding import fold
 from retrieval.officials.grammar import WORD, Grammar, clause_end, is_surname_shape, words_in
 from retrieval.officials.scan import DocumentScan, Sentence
-from retrieval.officials.vocabulary import fold
 from retrieval.scripts import HAN_CHAR, is_han
 
 # Relative pronouns after a name: "Wang Weizhong, who said ...", "Gao Feng, der betonte ...".

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import re
 import tomllib
-import unicodedata
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 from pathlib import Path
 
 from pypinyin import pinyin_dict
+
+from retrieval.folding import fold
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 SURNAMES_FILE = DATA / "chinese-surnames.txt"
@@ -22,13 +23,6 @@ SPEECH_VERBS_FILE = DATA / "speech-verbs.toml"
 NOT_NAMES_FILE = DATA / "not-person-names.txt"
 
 Words = tuple[str, ...]
-
-
-@lru_cache(maxsize=1 << 16)  # the same words come back again and again
-def fold(text: str) -> str:
-    """Case- and accent-insensitive form: "Zhāng Jìnsōng" -> "zhang jinsong", "Lü" -> "lu"."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
 def phrase_words(phrase: str) -> Words:

@@ -12,6 +12,7 @@ from bot.examples import Example, load_examples
 from bot.formatting import Answer, Card, Suggestions, to_embed, to_text
 from bot.markdown import _ATOM, _URL, discord_len, to_plain
 from retrieval.models import (
+    Copy,
     DocumentInfo,
     DocumentSummary,
     Official,
@@ -206,6 +207,98 @@ def test_ask_answer_cites_source_title_date_and_links_the_quote() -> None:
         f"[*{PRESS_EN.title}*]({PRESS_EN.url}#:~:text=There%20is%20a%20special%20priority%20in,"
         "strong%20growth%20potential%20and%20large%20scale.)"
     ) in description
+
+
+def copy_of(document: DocumentInfo, passage_id: int = 50) -> Copy:
+    return Copy(document=document, passage_id=passage_id, paragraph=2, start=0, end=10)
+
+
+MIRROR = DocumentInfo(
+    id="mirror-of-the-release",
+    title="A mirror of the release",
+    source="unknown source",
+    date=None,
+    url="https://www.mirror.example/news/1",
+    language="en",
+)
+
+
+def test_ask_answer_lists_other_publishers_under_the_citation() -> None:
+    """A quote other documents also published gets one line naming them, with their dates."""
+    copied = (
+        robotics_response()
+        .results[0]
+        .model_copy(update={"also_published": [copy_of(PRESS_CONF), copy_of(MIRROR, 51)]})
+    )
+    response = SearchResponse(query="q", results=[copied])
+    description = (
+        formatting.ask_answer("robotics", response, per_page=3, suggestions=Suggestions())
+        .pages[0]
+        .description
+    )
+    cite, also = description.split("\n")[-2:]
+    assert cite.startswith("\u2014 **1.** news aktuell (ots)")
+    # Long source names are shortened; a copy without a source is named by its site.
+    assert also == (
+        "also published by Yangcheng Evening News \u2013 Lingnan on\u2026 (2025-01-16), "
+        "[mirror.example](https://www.mirror.example/news/1)"
+    )
+
+
+def test_copy_without_source_or_url_is_named_by_its_title() -> None:
+    """A copy that names no source and has no address is shown by its title, in italics."""
+    untraced = MIRROR.model_copy(update={"url": None, "date": "2025-03-01"})
+    line = formatting.also_published_line([copy_of(untraced)], 200)
+    assert line == "also published by *A mirror of the release* (2025-03-01)"
+
+
+def test_ask_answer_without_copies_has_no_also_published_line() -> None:
+    """A quote no other document carries gets no "also published" line."""
+    description = (
+        formatting.ask_answer(
+            "robotics", robotics_response(), per_page=3, suggestions=Suggestions()
+        )
+        .pages[0]
+        .description
+    )
+    assert "also published" not in description
+
+
+def test_also_published_line_counts_the_names_that_do_not_fit() -> None:
+    """Names beyond the room are counted, unlinked first so that more names fit."""
+    copies = [copy_of(MIRROR.model_copy(update={"source": f"Site {n}"}), n) for n in range(9)]
+    line = formatting.also_published_line(copies, 80)
+    assert line.startswith("also published by Site 0, Site 1")
+    assert line.endswith(" more")
+    assert discord_len(line) <= 80
+    assert "](" not in line
+
+
+def test_console_shows_the_other_publishers() -> None:
+    """The console prints the same "also published" line, the link spelled out."""
+    copied = robotics_response().results[0].model_copy(update={"also_published": [copy_of(MIRROR)]})
+    card = formatting.ask_answer(
+        "robotics",
+        SearchResponse(query="q", results=[copied]),
+        per_page=3,
+        suggestions=Suggestions(),
+    ).pages[0]
+    assert "also published by mirror.example <https://www.mirror.example/news/1>" in to_text(card)
+
+
+@pytest.mark.parametrize("kind", sorted(HOSTILE_TEXTS))
+def test_also_published_within_limits_for_hostile_names(kind: str) -> None:
+    """Copies with hostile sources and titles keep every page within Discord's limits."""
+    text = HOSTILE_TEXTS[kind]
+    copies = [copy_of(hostile_document(text), n) for n in range(30)]
+    quote = result(text or "x", hostile_document(text), ["bold"])
+    response = SearchResponse(
+        query=text, results=[quote.model_copy(update={"also_published": copies})] * 12
+    )
+    answer = formatting.ask_answer(text or "?", response, per_page=10, suggestions=Suggestions())
+    assert_safe(answer)
+    for card in answer.pages:
+        assert_markdown_balanced(card.description)
 
 
 def test_ask_answer_without_url_has_no_link() -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from retrieval.index import BM25Index
 from retrieval.models import DocumentInfo, Passage
@@ -28,10 +29,13 @@ class HandmadeCorpus:
 
 
 def handmade_searcher(
-    passages: Iterable[tuple[str, int, str, str]], titles: dict[str, tuple[str, str]]
+    passages: Iterable[tuple[str, int, str, str]],
+    titles: dict[str, tuple[str, str]],
+    **options: Any,
 ) -> Searcher:
     """A searcher over `(document, paragraph, language, text)` rows; `titles` maps each document
-    to its `(title, language)`. Offsets are laid out as if the texts stood 100 characters apart."""
+    to its `(title, language)`; ``options`` go to the Searcher. Offsets are laid out as if the
+    texts stood 100 characters apart."""
     tokenizer = Tokenizer()
     built = [
         Passage(
@@ -49,5 +53,8 @@ def handmade_searcher(
         doc: HandmadeDocument(DocumentInfo(id=doc, title=title, source="S", language=language))
         for doc, (title, language) in titles.items()
     }
-    index = BM25Index.build([tokenizer.tokenize(p.text, p.language) for p in built])
-    return Searcher(HandmadeCorpus(built, documents), index, tokenizer)
+    indexed = [tokenizer.index_terms(p.text, p.language) for p in built]
+    index = BM25Index.build(
+        [terms for terms, _ in indexed], doc_lengths=[length for _, length in indexed]
+    )
+    return Searcher(HandmadeCorpus(built, documents), index, tokenizer, **options)

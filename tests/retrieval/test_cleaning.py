@@ -105,6 +105,8 @@ def test_blog_page_boilerplate_reasons() -> None:
         ("电话：020-83135078", "contact"),
         ("Photo: Xinhua/Li Gang", "credits"),
         ("责任编辑：王芳", "credits"),
+        ("岭南晚报全媒体记者 李明", "credits"),
+        ("Pearl River Weekly photo Li Gang", "credits"),
         ("Die Verwendung dieses Bildes ist honorarfrei. Nur mit Bildrechte-Hinweis.", "credits"),
         ("Read the full release at https://example.org/release-42 today.", "link"),
         ("Monday, 4 March 2024", "date"),
@@ -139,6 +141,18 @@ def test_real_sentences_are_kept(paragraph: str) -> None:
     (item,) = segment(paragraph + "\n")
     assert item.kind is Kind.PROSE
     assert item.text == paragraph
+
+
+def test_byline_inside_a_hard_wrapped_paragraph_is_not_quoted() -> None:
+    """A byline line the page set between wrapped lines is cut out, not joined to the prose."""
+    text = (
+        "东莞电子信息产业去年营收增长百分之六,新建智能工厂二十余家,出口订单持续回升,\n"
+        "岭南晚报全媒体记者 李明\n"
+        "全市家具和玩具企业也加快转型,跨境电商销售额再创新高。\n"
+    )
+    assert [item.text for item in segment(text) if item.kind is Kind.BOILERPLATE] == [
+        "岭南晚报全媒体记者 李明"
+    ]
 
 
 def test_markdown_markers_are_outside_the_span() -> None:

@@ -241,6 +241,8 @@ def test_markdown_front_matter_gives_metadata(write_corpus: WriteCorpus) -> None
         "date": "2025-02-10",
         "url": "https://example.org/robotics",
         "language": "en",
+        "author": None,
+        "scrambled": False,
     }
     assert corpus.warnings == []
     (passage,) = corpus.passages

@@ -178,3 +178,57 @@ def test_top_k_matches_rank_bm25_ranking() -> None:
         ids, scores = index.top_k(query, 10)
         assert ids.tolist() == best.tolist()
         np.testing.assert_allclose(scores, expected[best], rtol=1e-9, atol=0)
+
+
+def test_group_scores_as_one_term_of_the_merged_corpus() -> None:
+    """A group of terms scores as BM25Okapi would score one term replacing every member."""
+    rng = random.Random(7)
+    words = [f"w{i}" for i in range(40)]
+    passages = [rng.choices(words, k=rng.randint(1, 9)) for _ in range(80)]
+    group = ["w1", "w2"]
+    merged = [["GROUP" if t in group else t for t in p] for p in passages]
+    expected = BM25Okapi(merged).get_scores(["GROUP"])
+    ids, scores = BM25Index.build(passages).group_matches([[t] for t in group])
+    assert ids.tolist() == np.flatnonzero(expected).tolist()
+    np.testing.assert_allclose(scores, expected[ids], rtol=1e-9)
+
+
+def test_group_of_one_term_equals_the_term() -> None:
+    """A group with one member scores exactly as the term alone."""
+    index = BM25Index.build([["a", "b", "a"], ["b", "c"], ["a"], ["d"], ["e"]])
+    ids, scores = index.group_matches([["a"]])
+    expected_ids, expected = index.matches(["a"])
+    assert ids.tolist() == expected_ids.tolist()
+    np.testing.assert_allclose(scores, expected, rtol=1e-12)
+
+
+def test_phrase_member_needs_all_its_terms() -> None:
+    """A member of several terms counts only in passages holding all of them."""
+    index = BM25Index.build([["take", "effect"], ["take"], ["effect", "x"], ["y"], ["z"]])
+    ids, _ = index.group_matches([["take", "effect"]])
+    assert ids.tolist() == [0]
+
+
+def test_group_of_unknown_terms_matches_nothing() -> None:
+    """A group none of whose members the index knows matches no passage."""
+    index = BM25Index.build([["a"], ["b"]])
+    ids, scores = index.group_matches([["x"], ["y", "a"]])
+    assert len(ids) == 0 and len(scores) == 0
+
+
+def test_given_lengths_replace_the_term_counts() -> None:
+    """A passage's given length (a compound's parts not counted) is its BM25 length: the
+    passage scores as one of that many terms would, its extra terms still matching."""
+    with_parts = BM25Index.build(
+        [["compound", "part", "other"], ["x", "y"], ["z"]], doc_lengths=[2, 2, 1]
+    )
+    plain = BM25Index.build([["compound", "part"], ["x", "y"], ["z"]])
+    assert with_parts.doc_len.tolist() == [2, 2, 1]
+    assert with_parts.scores(["compound"])[0] == pytest.approx(plain.scores(["compound"])[0])
+    assert with_parts.scores(["other"])[0] > 0
+
+
+def test_lengths_must_match_the_passages() -> None:
+    """One length per passage, or the build refuses."""
+    with pytest.raises(ValueError):
+        BM25Index.build([["a"], ["b"]], doc_lengths=[1])

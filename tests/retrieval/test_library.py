@@ -86,3 +86,14 @@ def test_name_in_characters_is_read_as_pinyin(seed_library: Library) -> None:
     response = seed_library.search("黄坤明")
     assert [e.added for e in response.expansions] == [["Huang Kunming"]]
     assert response.results and "Huang Kunming" in response.results[0].text
+
+
+def test_corrected_question_is_the_one_searched(seed_library: Library) -> None:
+    """A misspelt name gets the results of the corrected question, which names the official:
+    the question shown as "Showing results for" is the question searched."""
+    misspelt = seed_library.search("What did Huang Kunmig say about talent?")
+    right = seed_library.search("What did Huang Kunming say about talent?")
+    assert [(c.original, c.corrected) for c in misspelt.corrections] == [("Kunmig", "Kunming")]
+    assert misspelt.results and misspelt.results == right.results
+    assert misspelt.expansions == right.expansions
+    assert misspelt.query == "What did Huang Kunmig say about talent?"

@@ -198,6 +198,42 @@ def test_next_blog_transcript() -> None:
     assert (meta.title, meta.date, meta.source) == (title, "2024-03-04", "Foshan")
 
 
+def test_byline_fields_give_author_and_source() -> None:
+    """ "Writer: X | Editor: Y | From: Paper | Updated: DATE" gives the writer and the paper."""
+    text = (
+        "Harbourtown sets its growth target at six percent\n\n"
+        "Writer: Chen Anping  |  Editor: Li Ming  |  From: Harbour Daily  |  "
+        "Updated: 2031-02-15\n\n"
+        "Harbourtown will target a growth of six percent this year as the city speeds up the "
+        "building of its new container port and of a rail link to the inland freight hub.\n"
+    )
+    meta = extract(text)
+    assert (meta.author, meta.source, meta.date) == ("Chen Anping", "Harbour Daily", "2031-02-15")
+
+
+def test_chinese_byline_gives_author() -> None:
+    """ "作者:" in a portal's metadata line is the author; "记者 NAME" in a credit line too."""
+    head = "港城发布制造业新政策\n"
+    body = (
+        "\n5月6日,港城市政府发布关于推动制造业高质量发展的若干措施,提出到2030年培育一批先进"
+        "制造业集群。措施涵盖技术改造、数字化转型和人才引进等方面。\n"
+    )
+    labelled = head + "来源:港城日报 作者:李明、陈安平 发表时间:2031-05-06 10:00\n" + body
+    credited = head + "港城日报记者 陈安平\n" + body
+    assert extract(labelled).author == "李明、陈安平"
+    assert extract(credited).author == "陈安平"
+
+
+def test_empty_source_label_gives_no_source() -> None:
+    """ "来源: 点击:" (an empty label, then a counter's label) names no source."""
+    text = (
+        "港城发布制造业新政策\n发布时间:2031-05-06 10:00来源: 点击:\n\n"
+        "5月6日,港城市政府发布关于推动制造业高质量发展的若干措施,提出到2030年培育一批先进"
+        "制造业集群。\n"
+    )
+    assert extract(text).source is None
+
+
 def test_newswire_dateline_gives_date_and_wire() -> None:
     """A PR Newswire dateline in front of the first paragraph states date and distributor."""
     text = (

@@ -162,3 +162,33 @@ def test_german_passages_keep_abbreviations_and_dates_inside() -> None:
     """ "z. B." and "5. Februar 2025" do not split a German passage."""
     text = "Am 5. Februar 2025 hielt Guangdong z. B. eine Konferenz ab. Sie war wichtig."
     assert passages_of(text, "de") == [text]
+
+
+def test_headline_and_byline_lines_share_no_passage_with_the_body() -> None:
+    """A headline and a byline on lines of their own above the body are passages of their own."""
+    text = (
+        "Harbour City Opens New Port\n"
+        "Writer: Anna Roe | Updated: 2024-03-01\n"
+        "The harbour city opened its new container port on Monday. It has ten berths."
+    )
+    assert passages_of(text) == [
+        "Harbour City Opens New Port",
+        "Writer: Anna Roe | Updated: 2024-03-01",
+        "The harbour city opened its new container port on Monday. It has ten berths.",
+    ]
+
+
+def test_glued_sentences_are_grouped_as_sentences() -> None:
+    """Sentences glued without a space split at their stops, not at clause marks."""
+    sentence = (
+        "The harbour city opened a new container port with ten deep-water berths, a rail link "
+        "to the inland freight hub and a customs centre that works around the clock"
+    )
+    text = ".".join(
+        [sentence, sentence.replace("harbour", "river"), sentence.replace("harbour", "hill")]
+    )
+    text += "."
+    pieces = passages_of(text)
+    assert len(pieces) >= 2
+    assert all(piece.endswith("clock.") for piece in pieces)
+    assert "".join(pieces) == text

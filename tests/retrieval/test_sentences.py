@@ -1,10 +1,8 @@
-"""Sentence boundaries (English, German, Chinese) and language identification."""
+"""Sentence boundaries in English, German and Chinese text."""
 
 from __future__ import annotations
 
-import pytest
-
-from retrieval.sentences import detect_language, split_sentences
+from retrieval.sentences import has_final_stop, split_sentences
 
 
 def sentences(text: str, language: str) -> list[str]:
@@ -110,29 +108,92 @@ def test_empty_text_has_no_sentences() -> None:
     assert split_sentences(" \n ", "en") == []
 
 
-@pytest.mark.parametrize(
-    ("text", "language"),
-    [
-        ("Guangdong accelerates the establishment of a modern industrial system", "en"),
-        ("Guangdong beschleunigt den Aufbau eines modernen Industriesystems", "de"),
-        ("Zukunft für Guangdong zu schaffen.", "de"),
-        ("2025年广东要如何继续挑起大梁、发展新质生产力?", "zh"),
-        ("省商务厅厅长张劲松称,广东抓好4张招商清单", "zh"),
-        ("Le gouvernement de la province a publié une stratégie pour les entreprises.", "fr"),
-    ],
-)
-def test_detect_language(text: str, language: str) -> None:
-    """Short texts are identified by script (CJK) or function words (Latin)."""
-    assert detect_language(text) == language
+def test_stop_without_a_space_still_ends_a_sentence() -> None:
+    """ "plants.The city" and "gefeiert.Über" end a sentence though the space was lost."""
+    assert sentences("It builds new plants.The city grows fast.", "en") == [
+        "It builds new plants.",
+        "The city grows fast.",
+    ]
+    assert sentences("Der Park wurde gefeiert.Über 300 Firmen kamen.", "de") == [
+        "Der Park wurde gefeiert.",
+        "Über 300 Firmen kamen.",
+    ]
 
 
-def test_detect_language_english_text_with_a_chinese_title() -> None:
-    """A few Han characters in an English sentence do not make it Chinese."""
-    text = "Moving the factory to Sihui, Zhaoqing: a conversation between two bosses 搬工廠去肇慶"
-    assert detect_language(text) == "en"
+def test_glued_stop_before_a_name_or_a_quote_ends_a_sentence() -> None:
+    """A glued stop before a capitalised name or an opening quote ends the sentence."""
+    text = "The plan helps trade.Li Ming agreed.“We will act,” he said.It worked?Yes."
+    assert sentences(text, "en") == [
+        "The plan helps trade.",
+        "Li Ming agreed.",
+        "“We will act,” he said.",
+        "It worked?",
+        "Yes.",
+    ]
 
 
-def test_detect_language_is_deterministic_without_evidence() -> None:
-    """Text with no words falls back to English, always."""
-    assert detect_language("2024 — 13:50") == "en"
-    assert detect_language("") == "en"
+def test_glued_stop_inside_tokens_does_not_end_a_sentence() -> None:
+    """Initials, abbreviations, numbers, links and addresses keep their glued stops."""
+    text = (
+        "The U.S.Treasury, e.g.Bonds, No.5 Road, 4.8%, Acme Co.Ltd and Dr.Chen use "
+        "www.Example.com, mail@Example.Org and report.pdf/Annex.Final after R&D.Work ends."
+    )
+    assert sentences(text, "en") == [text]
+
+
+def test_glued_stop_before_lower_case_or_acronym_does_not_end_a_sentence() -> None:
+    """Only a capitalised word (upper then lower case) after a glued stop starts a sentence."""
+    text = "See the file report.PDF and the site example.com today."
+    assert sentences(text, "en") == [text]
+
+
+def test_headline_line_is_a_sentence_of_its_own() -> None:
+    """A short line without a stop above a longer body line ends at its line break."""
+    text = (
+        "Harbour City Opens New Port\n"
+        "The harbour city opened its new container port on Monday, the mayor said. It cost a lot."
+    )
+    assert sentences(text, "en") == [
+        "Harbour City Opens New Port",
+        "The harbour city opened its new container port on Monday, the mayor said.",
+        "It cost a lot.",
+    ]
+
+
+def test_byline_with_separators_is_a_sentence_of_its_own() -> None:
+    """A byline of fields ("Writer: X | Editor: Y") ends at its line break."""
+    text = "Writer: Anna Roe  |  Editor: Ben Poe\nThe port grew by a third."
+    assert sentences(text, "en") == [
+        "Writer: Anna Roe  |  Editor: Ben Poe",
+        "The port grew by a third.",
+    ]
+
+
+def test_hard_wrapped_sentence_stays_whole() -> None:
+    """Lines of a wrapped paragraph, of similar width, are one sentence."""
+    text = (
+        "The harbour city opened its new container port on Monday\n"
+        "After years of planning, the mayor said to reporters\n"
+        "in the town hall."
+    )
+    assert sentences(text, "en") == [text]
+
+
+def test_chinese_heading_line_is_a_sentence_of_its_own() -> None:
+    """A Chinese heading without a stop above a long body line ends at its line break."""
+    text = (
+        "一、港口建设加快推进\n今年以来,港口新增泊位十个,吞吐量同比增长百分之八,港口服务持续优化。"
+    )
+    assert sentences(text, "zh") == [
+        "一、港口建设加快推进",
+        "今年以来,港口新增泊位十个,吞吐量同比增长百分之八,港口服务持续优化。",
+    ]
+
+
+def test_has_final_stop() -> None:
+    """Full stops, "?", "!" and "。" count, also before a closing quote; a headline has none."""
+    assert has_final_stop("It grew.")
+    assert has_final_stop("他说:“要发展。”")
+    assert has_final_stop("Why?")
+    assert not has_final_stop("Harbour City Opens New Port")
+    assert not has_final_stop("Writer: Anna Roe | Editor: Ben Poe")

@@ -277,3 +277,111 @@ def test_question_language_is_told_by_stopwords_or_script(tokenizer: Tokenizer) 
     assert tokenizer.question_language("Was sagte der Gouverneur?") == "de"
     assert tokenizer.question_language("张劲松说了什么?") == "zh"
     assert tokenizer.question_language("robotics") is None
+
+
+# ---- word forms: base forms, compounds, invisible characters ---------------------------------
+
+
+def test_german_strong_verb_forms_meet(tokenizer: Tokenizer) -> None:
+    """ "wuchs", "wächst" and "wachsen" index one term (dictionary base form, then stem)."""
+    assert len(set(tokenizer.tokenize("wuchs wächst wachsen", "de"))) == 1
+
+
+def test_german_question_finds_another_form_of_its_verb(tokenizer: Tokenizer) -> None:
+    """A question's "wuchs" finds a passage that writes "wachsen"."""
+    assert _finds(tokenizer, "Wie wuchs der Export?", "Der Export soll wachsen.", "de")
+
+
+def test_pinyin_names_are_not_merged_by_base_forms(tokenizer: Tokenizer) -> None:
+    """Names that are also dictionary forms ("Lan", "Lun", "Lin"; "Meng", "Tu") stay apart."""
+    assert len(set(tokenizer.tokenize("Lan Lun Lin", "en"))) == 3
+    assert tokenizer.tokenize("Meng Tu", "de") != tokenizer.tokenize("mengen tun", "de")
+
+
+def test_acronym_keeps_its_term(tokenizer: Tokenizer) -> None:
+    """ "AI" is indexed as "ai", not as the verb the dictionary reads it as."""
+    assert tokenizer.tokenize("AI data", "en") == ["ai", "data"]
+
+
+def test_german_compound_indexes_its_parts(tokenizer: Tokenizer) -> None:
+    """ "Halbleiterindustrie" indexes the compound and Halbleiter, Halb, Leiter, Industrie."""
+    terms = tokenizer.tokenize("Halbleiterindustrie", "de")
+    assert terms[0] == tokenizer.stem("halbleiterindustrie", "de")
+    assert {tokenizer.stem(w, "de") for w in ("halbleiter", "industrie")} <= set(terms)
+
+
+def test_part_of_a_compound_finds_the_compound(tokenizer: Tokenizer) -> None:
+    """A question for "Halbleiter" finds a passage that only writes "Halbleiterindustrie"."""
+    text = "Die Halbleiterindustrie der Provinz wächst."
+    assert _finds(tokenizer, "Halbleiter", text, "de")
+
+
+def test_compound_part_spans_point_into_the_text(tokenizer: Tokenizer) -> None:
+    """A part's span is the part as written, its linking "s" left out."""
+    text = "Die Unternehmensgründung"
+    spans = [text[t.start : t.end] for t in tokenizer.tokens(text, "de")]
+    assert spans == ["Unternehmensgründung", "Unternehmen", "gründung"]
+
+
+def test_question_compound_offers_its_parts(tokenizer: Tokenizer) -> None:
+    """A question's compound also asks for its parts, as optional terms."""
+    terms = [t for t in tokenizer.query_terms("Unternehmensgründungen") if not t.stopword]
+    assert [t.surface for t in terms] == ["Unternehmensgründungen", "Unternehmen", "gründungen"]
+    assert [t.optional for t in terms] == [False, True, True]
+    assert tokenizer.stem("unternehmen", "de") in terms[1].candidates
+
+
+def test_english_passages_are_not_cut(tokenizer: Tokenizer) -> None:
+    """Compound splitting is German: an English passage's long words index once."""
+    assert tokenizer.tokenize("understanding semiconductor", "en") == [
+        "understand",
+        "semiconductor",
+    ]
+
+
+def test_english_words_in_a_question_are_not_cut(tokenizer: Tokenizer) -> None:
+    """Common English words of a question are no German compounds."""
+    assert len(tokenizer.query_terms("understanding landmark")) == 2
+
+
+def test_zero_width_space_inside_a_word_keeps_the_word(tokenizer: Tokenizer) -> None:
+    """ "ro<ZWSP>botics" indexes like "robotics", its span covering the whole written word."""
+    text = "ro\u200bbotics policy"
+    tokens = tokenizer.tokens(text, "en")
+    assert [t.term for t in tokens] == tokenizer.tokenize("robotics policy", "en")
+    assert text[tokens[0].start : tokens[0].end] == "ro\u200bbotics"
+
+
+def test_soft_hyphen_joiner_and_bom_are_folded_away(tokenizer: Tokenizer) -> None:
+    """A soft hyphen, a zero-width joiner and a byte order mark do not cut or hide words."""
+    text = "\ufeffHalb\u00adleiter und In\u200ddustrie"
+    assert tokenizer.tokenize(text, "de") == tokenizer.tokenize("Halbleiter und Industrie", "de")
+
+
+def test_question_with_invisible_characters_finds_the_word(tokenizer: Tokenizer) -> None:
+    """A question's zero-width character is folded away too; its surface is as typed."""
+    (term,) = tokenizer.query_terms("ro\u2060botics")
+    assert term.surface == "ro\u2060botics" and "robot" in term.candidates
+    assert _finds(tokenizer, "ro\u2060botics", "robotics", "en")
+
+
+def test_version_changes_with_lemma_lists(tmp_path: Path) -> None:
+    """Editing a lemma list changes the tokenizer version (so saved indexes rebuild)."""
+    (tmp_path / "en.txt").write_text("grew grow\n", encoding="utf-8")
+    before = Tokenizer(lemmas_dir=tmp_path).version
+    (tmp_path / "en.txt").write_text("grew grow\nran run\n", encoding="utf-8")
+    assert Tokenizer(lemmas_dir=tmp_path).version != before
+
+
+def test_compound_parts_do_not_lengthen_a_passage(tokenizer: Tokenizer) -> None:
+    """A compound's parts are extra forms: indexed, but the passage's length counts words."""
+    terms, length = tokenizer.index_terms("Die Halbleiterindustrie wächst", "de")
+    assert len(terms) > length == 2
+    assert [t.extra for t in tokenizer.tokens("Halbleiterindustrie", "de")][:2] == [False, True]
+
+
+def test_own_terms_leave_out_compound_parts(tokenizer: Tokenizer) -> None:
+    """A word's own terms are the compound's term alone, not its parts."""
+    assert tokenizer.own_terms("Halbleiterindustrie", "de") == [
+        tokenizer.stem("halbleiterindustrie", "de")
+    ]

@@ -1,0 +1,160 @@
+"""What a question asks for, and which passages hold that kind of answer.
+
+"How many high-tech firms ...?" asks for a figure, "Who delivered the work report?" for a
+person: among passages that share as many of its words, the one holding a figure (a name) is
+more likely the answer than one restating the topic. This is the expected answer type of
+question answering systems (Moldovan et al. 2000), kept coarse: two types, read from how a
+question asks (``retrieval/data/answer-types.toml``), and two passage features:
+
+- a figure: a number that is not a year, a date, a time of day or an ordinal ("the 136th
+  session", "am 8. November", "5月12日");
+- a person: a name the officials scanner finds in the passage's document within the passage
+  (a surname from the list with a pinyin given name, or a Chinese name next to a title or a
+  speech verb), official or not.
+
+The ranking multiplies a passage of the asked type by ``RankingWeights.answer_type``.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from retrieval.folding import fold
+from retrieval.models import Passage
+from retrieval.officials.scan import DocumentLike, DocumentScanner
+from retrieval.officials.vocabulary import load_vocabulary
+from retrieval.scripts import has_han
+from retrieval.search.searchable import SearchableCorpus, document_ids
+
+ANSWER_TYPES_FILE = Path(__file__).parents[1] / "data" / "answer-types.toml"
+NUMBER = "number"
+PERSON = "person"
+# How far "which" may stand before its person noun: "Which Shenzhen Daily journalist".
+_WHICH_SPAN = 4
+
+_MONTHS = (
+    "january|february|march|april|may|june|july|august|september|october|november|december|"
+    "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|januar|februar|märz|mai|juni|juli|"
+    "oktober|dezember"
+)
+# Numbers that are no figure: years, dates, times of day, ordinals. Removed before looking for
+# one that is.
+_NOT_FIGURES = re.compile(
+    rf"(?ix)"
+    rf"\d{{4}}-\d{{1,2}}-\d{{1,2}}"  # 2022-12-28
+    rf"|\d{{1,2}}:\d{{2}}(?::\d{{2}})?"  # 07:50
+    rf"|\d{{1,2}}月\d{{1,2}}日|\d{{1,2}}月|\d{{1,2}}日"  # 5月12日
+    rf"|第\d+"  # 第136届
+    rf"|\b(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b"  # November 3, Nov. 6th
+    rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\.?\s+(?:of\s+)?(?:{_MONTHS})\b"  # 3. November, 19th Feb
+    rf"|\b\d+(?:st|nd|rd|th)\b"  # 136th
+    rf"|\b\d{{1,3}}\.(?=\s+\w)"  # German ordinal: "134. Kanton-Messe"
+    rf"|(?<!\d)(?:19|20)\d{{2}}(?:年)?(?!\d)"  # 2023, 2023年
+)
+_DIGIT = re.compile(r"\d")
+
+
+@dataclass(frozen=True)
+class AnswerTypeRules:
+    """The ways of asking for each type (see ``retrieval/data/answer-types.toml``)."""
+
+    phrases: dict[str, tuple[str, ...]]  # type -> phrases, any language
+    which: tuple[str, ...]
+    person_nouns: tuple[str, ...]
+
+    @classmethod
+    def load(cls, path: Path = ANSWER_TYPES_FILE) -> AnswerTypeRules:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        phrases = {
+            kind: tuple(
+                fold(p)
+                for language, listed in data.get(kind, {}).items()
+                if isinstance(listed, list)
+                for p in listed
+            )
+            for kind in (NUMBER, PERSON)
+        }
+        person = data.get(PERSON, {})
+        which = tuple(fold(w) for words in person.get("which", {}).values() for w in words)
+        nouns = tuple(fold(n) for words in person.get("nouns", {}).values() for n in words)
+        return cls(phrases, which, nouns)
+
+    def asked(self, question: str) -> str | None:
+        """The type of answer ``question`` asks for (``PERSON``, ``NUMBER``), or None."""
+        folded = fold(question)
+        words = re.findall(r"\w+", folded)
+        if self._asks_person(folded, words):
+            return PERSON
+        if any(_says(folded, phrase) for phrase in self.phrases[NUMBER]):
+            return NUMBER
+        return None
+
+    def _asks_person(self, folded: str, words: list[str]) -> bool:
+        if any(_says(folded, phrase) for phrase in self.phrases[PERSON]):
+            return True
+        for position, word in enumerate(words):
+            if word in self.which:
+                following = words[position + 1 : position + 1 + _WHICH_SPAN]
+                if any(noun in following for noun in self.person_nouns):
+                    return True
+        return False
+
+
+def _says(folded: str, phrase: str) -> bool:
+    if has_han(phrase):
+        return phrase in folded
+    return re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", folded) is not None
+
+
+def has_figure(text: str) -> bool:
+    """Does ``text`` hold a figure: a number that is not a year, date, time or ordinal?"""
+    return _DIGIT.search(_NOT_FIGURES.sub(" ", text)) is not None
+
+
+class AnswerFeatures:
+    """Which passages hold a figure, which a person's name: one flag each per passage."""
+
+    def __init__(self, figure: np.ndarray, person: np.ndarray) -> None:
+        self._flags = {NUMBER: figure, PERSON: person}
+
+    @classmethod
+    def of(cls, corpus: SearchableCorpus) -> AnswerFeatures:
+        """The flags of every passage of ``corpus``; names are read from documents that carry
+        their text and paragraphs (a corpus of bare passages has no person flags)."""
+        passages = corpus.passages
+        documents = [
+            document
+            for document in map(corpus.document, document_ids(corpus))
+            if hasattr(document, "text") and hasattr(document, "paragraphs")
+        ]
+        return cls.from_passages(passages, documents)  # type: ignore[arg-type]
+
+    @classmethod
+    def from_passages(
+        cls, passages: Sequence[Passage], documents: Sequence[DocumentLike]
+    ) -> AnswerFeatures:
+        figure = np.fromiter((has_figure(p.text) for p in passages), bool, len(passages))
+        scanner = DocumentScanner(load_vocabulary())
+        names: dict[str, list[tuple[int, int]]] = {}
+        for document in documents:
+            spans = [(m.start, m.end) for m in scanner.scan(document).mentions]
+            names[document.info.id] = sorted(spans)
+        person = np.fromiter(
+            (
+                any(s < p.end and e > p.start for s, e in names.get(p.document_id, ()))
+                for p in passages
+            ),
+            bool,
+            len(passages),
+        )
+        return cls(figure, person)
+
+    def holds(self, kind: str, ids: np.ndarray) -> np.ndarray:
+        """For each passage of ``ids``: does it hold an answer of ``kind``?"""
+        return self._flags[kind][ids]

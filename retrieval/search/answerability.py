@@ -1,0 +1,85 @@
+"""The relevance floor: does a passage answer the question at all?
+
+Each word of the question weighs its idf (see ``query_words``). A passage is answerable only if
+the words its context holds carry more than ``min_coverage`` of the question's weight. "What is
+the capital of France?" is not answered by a passage on capital investment: "France" is absent
+from the corpus and outweighs "capital".
+
+A question naming a person and asking more ("What did Huang Kunming say about football?") must
+also find what it asks about them: a passage must hold more than ``min_topic_coverage`` of the
+weight of the words that do not name them, so a rare (hence heavy) name cannot carry it alone.
+
+A passage holding only words found almost everywhere in the corpus ("Guangdong", "high") is
+no answer either, however much of the question's weight they carry: it is carried by chance.
+
+A pure function over arrays: per-word weights, and per word and candidate passage whether the
+passage holds the word (``Question.holds``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+DEFAULT_MIN_COVERAGE = 0.5
+# In a question naming a person, the share of the weight of its other words (what it asks about
+# them) that a passage must hold besides. Lower than the floor, since a name is what the
+# question is mostly about: "张劲松提到了哪些招商计划?" (0.45: 招商 known, 计划 not) is
+# answered; "What did Huang Kunming say about the World Cup?" (0.36: "world" known, "cup" not)
+# is not.
+DEFAULT_MIN_TOPIC_COVERAGE = 0.4
+
+
+# A word in more than this share of the passages ("Guangdong" in a corpus about Guangdong) is
+# found almost everywhere: a passage holding no other word of the question is no answer.
+DEFAULT_COMMON_SHARE = 0.2
+
+
+@dataclass(frozen=True)
+class Floor:
+    """The shares of the question's weight (0 to 1) a passage must hold more than, and the
+    share of the passages above which a word is too common to carry an answer alone."""
+
+    min_coverage: float = DEFAULT_MIN_COVERAGE
+    min_topic_coverage: float = DEFAULT_MIN_TOPIC_COVERAGE
+    common_share: float = DEFAULT_COMMON_SHARE
+
+
+def covered_weight(weights: np.ndarray, holds: np.ndarray) -> np.ndarray:
+    """For each candidate (column of ``holds``), the weight of the words (rows) it holds."""
+    covered = np.zeros(holds.shape[1])
+    for weight, row in zip(weights.tolist(), holds, strict=True):
+        if weight > 0:
+            covered += weight * row
+    return covered
+
+
+def answerable(
+    weights: np.ndarray,
+    holds: np.ndarray,
+    names_person: np.ndarray,
+    floor: Floor,
+    common: np.ndarray | None = None,
+) -> np.ndarray:
+    """For each candidate passage: does it clear the floor?
+
+    ``weights``: the weight of each word of the question; ``holds``: words x candidates, does
+    the candidate's context hold the word; ``names_person``: does the word name a person the
+    question is about; ``common``: is the word found almost everywhere in the corpus (a
+    passage holding only such words is no answer, when the question has others).
+    """
+    total = sum(weights.tolist())
+    if total <= 0:
+        return np.zeros(holds.shape[1], dtype=bool)
+    passes = covered_weight(weights, holds) / total > floor.min_coverage
+    topic = ~names_person
+    topic_weight = sum(weights[topic].tolist())
+    if names_person.any() and topic_weight > 0:
+        topic_covered = covered_weight(weights[topic], holds[topic])
+        passes &= topic_covered / topic_weight > floor.min_topic_coverage
+    if common is not None:
+        telling = ~common & (weights > 0)
+        if telling.any():
+            passes &= holds[telling].any(axis=0)
+    return passes

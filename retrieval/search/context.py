@@ -1,0 +1,132 @@
+"""A passage's context: its paragraph and its document's title.
+
+A report names the speaker once per paragraph ("Governor Wang Weizhong emphasized that ...") and
+a speech only in its title, so the sentences that say what was said do not name who said it.
+The words of the question that a passage's context holds count as present in it. ``Context``
+answers that for many passages at once from the index's postings, with marks over paragraphs
+and documents: linear, no sorting, no passage tokenized again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+from retrieval.folding import squeezed
+from retrieval.index import BM25Index
+from retrieval.models import Passage
+from retrieval.search.searchable import SearchableCorpus, document_ids
+from retrieval.tokenize import Tokenizer
+
+
+def title_terms(corpus: SearchableCorpus, tokenizer: Tokenizer) -> dict[str, frozenset[str]]:
+    """The index terms of each document's title, for every document holding a passage."""
+    terms: dict[str, frozenset[str]] = {}
+    for document in document_ids(corpus):
+        info = corpus.document(document).info
+        terms[document] = frozenset(tokenizer.tokenize(info.title, info.language))
+    return terms
+
+
+class Context:
+    """Where each passage sits: its paragraph and its document, for what its context holds."""
+
+    def __init__(
+        self,
+        paragraph_of: np.ndarray,
+        document_of: np.ndarray,
+        titled: dict[str, np.ndarray],
+        language_of: np.ndarray,
+        document_numbers: dict[str, int],
+        repeats_title: np.ndarray,
+    ) -> None:
+        self._document_numbers = document_numbers  # document id -> its number
+        self._repeats_title = repeats_title  # passage id -> is it its document's title?
+        self._language_of = language_of  # passage id -> its language code
+        self._paragraph_of = paragraph_of  # passage id -> paragraph number across the corpus
+        self._document_of = document_of  # passage id -> document number
+        self._titled = titled  # term -> numbers of the documents whose title holds it
+        self._paragraphs = int(paragraph_of.max()) + 1 if len(paragraph_of) else 0
+        self._documents = int(document_of.max()) + 1 if len(document_of) else 0
+
+    @classmethod
+    def of(cls, corpus: SearchableCorpus, titles: dict[str, frozenset[str]]) -> Context:
+        """The context of ``corpus``'s passages; ``titles`` are its documents' title terms."""
+        return cls.build(
+            corpus.passages, titles, {d: corpus.document(d).info.title for d in titles}
+        )
+
+    @classmethod
+    def build(
+        cls,
+        passages: Sequence[Passage],
+        titles: dict[str, frozenset[str]],
+        title_texts: dict[str, str],
+    ) -> Context:
+        paragraphs: dict[tuple[str, int], int] = {}
+        documents = {doc: i for i, doc in enumerate(titles)}
+        paragraph_of = np.fromiter(
+            (
+                paragraphs.setdefault((p.document_id, p.paragraph), len(paragraphs))
+                for p in passages
+            ),
+            dtype=np.int64,
+            count=len(passages),
+        )
+        document_of = np.fromiter(
+            (documents[p.document_id] for p in passages), dtype=np.int64, count=len(passages)
+        )
+        by_term: dict[str, list[int]] = {}
+        for document, terms in titles.items():
+            for term in terms:
+                by_term.setdefault(term, []).append(documents[document])
+        titled = {term: np.asarray(docs, dtype=np.int64) for term, docs in by_term.items()}
+        language_of = np.array([p.language for p in passages], dtype=str)
+        folded_titles = {doc: squeezed(text) for doc, text in title_texts.items()}
+        lengths = {doc: len(text) for doc, text in title_texts.items()}
+        repeats_title = np.fromiter(
+            (
+                # Only a passage about as long as its title can be it: most are not folded.
+                len(p.text) <= 2 * lengths.get(p.document_id, -1)
+                and squeezed(p.text) == folded_titles.get(p.document_id)
+                for p in passages
+            ),
+            dtype=bool,
+            count=len(passages),
+        )
+        return cls(paragraph_of, document_of, titled, language_of, documents, repeats_title)
+
+    @property
+    def document_ids(self) -> list[str]:
+        return list(self._document_numbers)
+
+    def document_numbers(self, documents: Sequence[str]) -> np.ndarray:
+        return np.asarray([self._document_numbers[d] for d in documents], dtype=np.int64)
+
+    def repeats_title(self, ids: np.ndarray) -> np.ndarray:
+        """For each passage of ``ids``: is it its document's title, repeated?"""
+        return self._repeats_title[ids]
+
+    def written_in(self, language: str, ids: np.ndarray) -> np.ndarray:
+        """For each passage of ``ids``: is it written in ``language``?"""
+        return self._language_of[ids] == language
+
+    def holds(self, term: str, ids: np.ndarray, index: BM25Index) -> np.ndarray:
+        """For each passage of ``ids``: does its paragraph, or its document's title, hold
+        ``term``?"""
+        return self.holds_in(index.postings(term), self._titled.get(term), ids)
+
+    def holds_in(
+        self, postings: np.ndarray, titled: np.ndarray | None, ids: np.ndarray
+    ) -> np.ndarray:
+        """For each passage of ``ids``: is it in the paragraph of a passage of ``postings``,
+        or in a document of ``titled`` (document numbers)?"""
+        in_paragraph = np.zeros(self._paragraphs, dtype=bool)
+        in_paragraph[self._paragraph_of[postings]] = True
+        holds = in_paragraph[self._paragraph_of[ids]]
+        if titled is not None and len(titled):
+            in_title = np.zeros(self._documents, dtype=bool)
+            in_title[titled] = True
+            holds |= in_title[self._document_of[ids]]
+        return holds

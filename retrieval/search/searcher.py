@@ -1,0 +1,233 @@
+"""The searcher: a question to its best passages, as a pipeline of the steps of this package."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from retrieval.duplicates import DuplicateGroups
+from retrieval.encoding import replace_lone_surrogates
+from retrieval.folding import fold
+from retrieval.index import BM25Index
+from retrieval.models import Copy, SearchResponse, SearchResult
+from retrieval.search.absent_words import AbsentWordScale
+from retrieval.search.acronyms import Acronyms, read_abbreviations
+from retrieval.search.answer_types import AnswerFeatures, AnswerTypeRules
+from retrieval.search.answerability import (
+    DEFAULT_MIN_COVERAGE,
+    DEFAULT_MIN_TOPIC_COVERAGE,
+    Floor,
+    answerable,
+    covered_weight,
+)
+from retrieval.search.context import Context, title_terms
+from retrieval.search.known_terms import KnownTerms
+from retrieval.search.lazy import Lazy
+from retrieval.search.names import (
+    NameMention,
+    find_people,
+    read_person_question_words,
+    without_person_question_words,
+)
+from retrieval.search.query_words import QueryWords
+from retrieval.search.question import Question
+from retrieval.search.ranking import RankingWeights, best, group_scores, rank
+from retrieval.search.results import search_result
+from retrieval.search.searchable import SearchableCorpus, document_ids
+from retrieval.search.spelling import Speller
+from retrieval.search.synonyms import SynonymRule, SynonymTable, read_synonyms
+from retrieval.search.years import DocumentYears, question_years
+from retrieval.tokenize import Tokenizer
+
+# Quotes are taken from this many times as many candidates as asked for, so that k different
+# quotes remain when copies of one text collapse into one.
+_POOL = 3
+# Longer questions are cut here: enough for any real question, bounded work for pasted essays.
+MAX_QUERY_CHARS = 2000
+
+
+class Searcher:
+    """Answers questions from a corpus and its BM25 index; safe to share between threads.
+
+    ``min_coverage`` (0 to 1) is the relevance floor: a passage is returned only when its
+    context holds more than this share of the question's idf weight (see ``answerability``).
+    At 0 any passage sharing a word with the question may come back; the default, one half,
+    keeps "capital of France" out. In a question naming a person and asking more, a passage
+    must also hold more than ``min_topic_coverage`` of the weight of the words that do not name
+    them. ``weights`` are the ranking's constants (``RankingWeights``).
+    ``person_question_words`` ask about the person named ("Amt", "position"), not a subject;
+    by default the list ``retrieval/data/person-question-words.txt``. ``abbreviations`` map an
+    acronym to the spellings it stands for; by default ``retrieval/data/abbreviations.toml``.
+    ``synonym_rules`` are the groups of words searched as one; by default
+    ``retrieval/data/synonyms.txt``.
+    ``max_edits`` bounds spelling corrections (Levenshtein distance; words of six to eight
+    letters get one edit, longer ones ``max_edits``; shorter words are never corrected).
+    """
+
+    def __init__(
+        self,
+        corpus: SearchableCorpus,
+        index: BM25Index,
+        tokenizer: Tokenizer,
+        *,
+        min_coverage: float = DEFAULT_MIN_COVERAGE,
+        max_edits: int = 2,
+        min_topic_coverage: float = DEFAULT_MIN_TOPIC_COVERAGE,
+        weights: RankingWeights | None = None,
+        person_question_words: frozenset[str] | None = None,
+        abbreviations: dict[str, list[str]] | None = None,
+        synonym_rules: Sequence[SynonymRule] | None = None,
+        absent_words: AbsentWordScale | None = None,
+    ) -> None:
+        if len(corpus.passages) != index.size:
+            raise ValueError(
+                f"the index holds {index.size} passages, the corpus {len(corpus.passages)}"
+            )
+        self._corpus = corpus
+        self._index = index
+        self._tokenizer = tokenizer
+        self.floor = Floor(min_coverage, min_topic_coverage)
+        self.weights = weights or RankingWeights()
+        if person_question_words is None:
+            self._person_question_words = read_person_question_words()
+        else:
+            self._person_question_words = frozenset(map(fold, person_question_words))
+        # Tables built on the first question that needs them, each once and whole (``Lazy``).
+        self._titles = Lazy(lambda: title_terms(corpus, tokenizer))
+        self._context = Lazy(lambda: Context.of(corpus, self._titles.get()))
+        every_title = Lazy(lambda: frozenset().union(*self._titles.get().values()))
+        self._known = KnownTerms(index, tokenizer, every_title.get)
+        self._acronyms = Acronyms(
+            corpus,
+            index,
+            self._context.get,
+            self._known,
+            read_abbreviations() if abbreviations is None else abbreviations,
+        )
+        rules = read_synonyms() if synonym_rules is None else synonym_rules
+        self._answer_types = AnswerTypeRules.load()
+        self._duplicates = Lazy(
+            lambda: DuplicateGroups.build(
+                corpus.passages, [corpus.document(d).info for d in document_ids(corpus)]
+            )
+        )
+        self._years = Lazy(lambda: DocumentYears.of(corpus))
+        self._answer_features = Lazy(lambda: AnswerFeatures.of(corpus))
+        self._synonyms = Lazy(lambda: SynonymTable(rules, tokenizer, index))
+        self._query_words = QueryWords(
+            tokenizer,
+            index,
+            self._known,
+            Speller(corpus, index, tokenizer, max_edits),
+            self._acronyms,
+            absent_words,
+        )
+
+    @property
+    def tokenizer(self) -> Tokenizer:
+        return self._tokenizer
+
+    @property
+    def index(self) -> BM25Index:
+        return self._index
+
+    def search(
+        self, query: str, top_k: int = 3, *, names: Sequence[NameMention] = ()
+    ) -> SearchResponse:
+        """The ``top_k`` best passages that clear the relevance floor, best first.
+
+        ``names`` are the people the question names (see ``NameMention``): their other
+        spellings are searched for too, and a passage whose context names them is as good as
+        one that does so itself.
+        """
+        # The query is echoed in the response: a lone surrogate there could not be sent as JSON.
+        query = replace_lone_surrogates(query).strip()
+        if not query or top_k < 1:
+            return SearchResponse(query=query, results=[], corrections=[])
+        asked = query[:MAX_QUERY_CHARS]
+        # Words first: every later step works on their terms and weights, and a correction is
+        # reported even when nothing answers.
+        words, corrections = self._query_words.resolve(asked)
+        # People next: the words naming them are scored and judged apart, and the words asking
+        # about them ("Amt") are then no subject; needs the resolved (corrected) terms.
+        people, expansions = find_people(words, names, self._tokenizer, self._known)
+        naming = frozenset().union(*(person.words for person in people))
+        words = without_person_question_words(words, naming, self._person_question_words)
+        # Acronyms after people: an acronym naming someone is not spelled out.
+        spelled_out, spelled = self._acronyms.spelled_out(words, naming)
+        # Synonyms last: a name or an acronym keeps its own other forms; a run of words
+        # ("come into force") is matched whole before its words alone.
+        language = self._tokenizer.question_language(asked)
+        synonyms = self._synonyms.get().apply(words, naming, language, asked)
+        words = synonyms.words
+        question = Question(words, people, spelled_out, synonyms.groups)
+        if not question.searchable:
+            return SearchResponse(query=query, results=[], corrections=corrections)
+        # Candidates: every passage holding a term, with its BM25 (a share for the names).
+        ids, scores = group_scores(self._index, question.score_groups(self.weights.named_share))
+        # What each candidate's context holds, from the index's postings (nothing tokenized);
+        # an acronym only where written in capitals, its BM25 elsewhere taken back.
+        context = self._context.get()
+        present = {term: context.holds(term, ids, self._index) for term in question.terms}
+        scores, written_in_capitals = self._acronyms.narrow(words, naming, ids, scores, context)
+        present.update(written_in_capitals)
+        holds = question.holds(present, len(ids))
+        # The floor decides whether a passage answers at all; the ranking orders those that do.
+        common = question.common(self._index, self.floor.common_share)
+        passes = answerable(question.weights, holds, question.names_person, self.floor, common)
+        # A year narrows the question as a name does: only passages of that year answer.
+        passes &= self._years.get().allow(question_years(words), present, ids)
+        # A passage holding what the question asks for (a figure, a name) ranks higher.
+        asked_for = self._answer_types.asked(asked)
+        ranking = rank(
+            scores,
+            covered_weight(question.weights, holds),
+            None if language is None else context.written_in(language, ids),
+            context.repeats_title(ids),
+            self.weights,
+            None if asked_for is None else self._answer_features.get().holds(asked_for, ids),
+        )
+        # Copies of one text (a mirror, a repost) are one quote, its best copy shown with the
+        # others listed: taken from a wider pool, so that k different quotes remain.
+        pool = best(ranking, ids, passes, _POOL * top_k, self.weights.least_share_of_best)
+        score = {int(ids[slot]): float(ranking[slot]) for slot in pool.tolist()}
+        quotes = self._duplicates.get().collapse(list(score))[:top_k]
+        # Results last: only the few returned are tokenized again, for their matched words.
+        results = [
+            self._result(
+                shown, max(score.get(p, 0.0) for p in [shown, *others]), question.terms
+            ).model_copy(update={"also_published": [self._copy(p) for p in others]})
+            for shown, others in quotes
+        ]
+        return SearchResponse(
+            query=query,
+            results=results,
+            corrections=corrections,
+            expansions=[*expansions, *spelled],
+            synonyms=synonyms.expansions,
+        )
+
+    def _copy(self, passage_id: int) -> Copy:
+        passage = self._corpus.passages[passage_id]
+        return Copy(
+            document=self._corpus.document(passage.document_id).info,
+            passage_id=passage.id,
+            paragraph=passage.paragraph,
+            start=passage.start,
+            end=passage.end,
+        )
+
+    def warm_up(self) -> None:
+        """Build now the tables the first questions would wait for."""
+        for table in (
+            self._context,
+            self._duplicates,
+            self._answer_features,
+            self._synonyms,
+            self._years,
+        ):
+            table.get()
+
+    def _result(self, passage_id: int, score: float, wanted: set[str]) -> SearchResult:
+        passage = self._corpus.passages[passage_id]
+        document = self._corpus.document(passage.document_id).info
+        return search_result(passage, document, score, wanted, self._tokenizer)

@@ -1,0 +1,46 @@
+"""Words the corpus lacks weigh by how rare they are in the language at large."""
+
+from __future__ import annotations
+
+from retrieval.search.absent_words import AbsentWordScale, absent_word_share
+
+SCALE = AbsentWordScale()
+
+
+def _share(word: str, *, first: bool = False, language: str | None = "en") -> float:
+    return absent_word_share(word, first_word=first, language=language, scale=SCALE)
+
+
+def test_a_common_word_weighs_little() -> None:
+    """ "big" is common in English: its absence says little."""
+    assert _share("big") < 0.2
+
+
+def test_a_rare_word_weighs_fully() -> None:
+    """A word English rarely uses ("dumplings") weighs nearly the whole weight."""
+    assert _share("dumplings") > 0.9
+
+
+def test_a_capitalised_word_inside_an_english_question_is_a_name() -> None:
+    """ "Paris" is common but a name: absent, it weighs fully."""
+    assert _share("Paris") == 1.0
+
+
+def test_the_first_word_of_a_question_is_not_taken_for_a_name() -> None:
+    """A capital at the start of the question says nothing."""
+    assert _share("Big", first=True) < 0.2
+
+
+def test_german_capitals_are_not_names() -> None:
+    """German capitalises its nouns: "Ticket" weighs by its frequency."""
+    assert _share("Ticket", language="de") < 1.0
+
+
+def test_figures_and_codes_weigh_fully() -> None:
+    """An absent year or code is what the question is about."""
+    assert _share("1995") == _share("NDRC") == 1.0
+
+
+def test_a_possessive_is_read_as_its_word() -> None:
+    """ "Jiangsu's" weighs as "Jiangsu"."""
+    assert _share("Jiangsu's") == _share("Jiangsu")

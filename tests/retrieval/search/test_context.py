@@ -1,0 +1,83 @@
+"""A passage's context: the words of its paragraph and of its document's title count for it."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from retrieval.models import Passage
+from retrieval.search import NameMention, Searcher
+from retrieval.search.context import Context
+from tests.retrieval.search.asking import texts, top_text
+
+GOVERNOR = NameMention("governor", ("Li Mingde",))
+
+
+def test_passage_in_the_speakers_paragraph_answers(speeches: Searcher) -> None:
+    """The sentence on robotics in the governor's paragraph beats the one naming him."""
+    assert (
+        "robotics" in texts(speeches, "What did the governor say about robotics?", (GOVERNOR,))[0]
+    )
+
+
+def test_paragraph_context_counts_for_the_floor(speeches: Searcher) -> None:
+    """Words of a passage's paragraph count as present: under a floor of 90%, the robotics
+    sentence of the governor's paragraph passes, the one from another paragraph does not."""
+    strict = Searcher(speeches._corpus, speeches.index, speeches.tokenizer, min_coverage=0.9)
+    found = texts(strict, "What did the governor say about robotics?", (GOVERNOR,))
+    assert "The province will promote future industries such as robotics." in found
+    assert "Exporters of robotics met in the port." not in found
+
+
+def test_title_names_the_speaker_of_every_passage(speeches: Searcher) -> None:
+    """A speech's passage on drones answers "What did Zhou Hua say about drones?" first."""
+    found = texts(speeches, "What did Zhou Hua say about drones?", (NameMention("Zhou Hua"),))
+    assert found[0].startswith("Drones")
+
+
+def test_words_of_the_document_title_count_as_present(searcher: Searcher) -> None:
+    """A speech passage answers a question naming the speaker, who is only in the title."""
+    assert "treasures" in top_text(searcher, "What did Huang Kunming say about talents?")
+
+
+def _passage(number: int, document: str, paragraph: int, text: str) -> Passage:
+    return Passage(
+        id=number,
+        document_id=document,
+        paragraph=paragraph,
+        start=0,
+        end=len(text),
+        text=text,
+        language="en",
+    )
+
+
+CONTEXT = Context.build(
+    [
+        _passage(0, "a", 1, "Alpha one."),
+        _passage(1, "a", 1, "Alpha two."),
+        _passage(2, "a", 2, "Alpha three."),
+        _passage(3, "b", 1, "Report  title"),
+        _passage(4, "b", 1, "Beta one."),
+    ],
+    {"a": frozenset({"speech"}), "b": frozenset({"report", "titl"})},
+    {"a": "A speech", "b": "Report title"},
+)
+
+
+def test_paragraph_holds_what_any_of_its_passages_holds() -> None:
+    """A term in passage 0 is held by passage 1 (same paragraph), not by passage 2."""
+    held = CONTEXT.holds_in(np.asarray([0]), None, np.arange(5))
+    assert held.tolist() == [True, True, False, False, False]
+
+
+def test_title_holds_for_every_passage_of_its_document() -> None:
+    """A term of document b's title is held by each of b's passages."""
+    held = CONTEXT.holds_in(
+        np.zeros(0, dtype=np.int64), CONTEXT.document_numbers(["b"]), np.arange(5)
+    )
+    assert held.tolist() == [False, False, False, True, True]
+
+
+def test_passage_repeating_its_title_is_told_apart() -> None:
+    """ "Report  title" repeats its document's title (spacing and case aside); others do not."""
+    assert CONTEXT.repeats_title(np.arange(5)).tolist() == [False, False, False, True, False]
