@@ -2,13 +2,16 @@
 
 The text is cut into segments (a line, or several hard-wrapped lines of one paragraph), each
 classified by general rules: its shape (length, final punctuation, markup), the vocabulary of
-web templates by category (navigation, share buttons, spam, contacts, credits; see
+web templates by category (navigation, share buttons, spam, contacts, credits, disclaimers; see
 ``data/boilerplate.toml``), link and contact patterns, repetition, and for short Latin-script
 paragraphs next to boilerplate, whether they share any vocabulary with the rest of the page.
-Spam injected inside a paragraph (``retrieval/spam.py``) takes its sentence or clause with it:
-the paragraph is cut into the prose around it and a "spam" segment. Only prose survives, plus
-the title line the metadata step picks; a segment's span never covers markup markers ("## ",
-"**") or an inline metadata prefix ("date 2023-12-05 ").
+A speaker line ("NAME, Governor of ...", ``retrieval/speaker_lines.py``) is content whatever its
+shape. Spam injected inside a paragraph (``retrieval/spam.py``) takes its sentence or clause
+with it: the paragraph is cut into the prose around it and a "spam" segment; a credit closing a
+caption ("... yesterday. Photos by NAME") is cut off the same way. Only prose survives, plus
+the title line the metadata step picks (``content_blocks`` groups them into paragraphs); a
+segment's span never covers markup markers ("## ", "**") or an inline metadata prefix
+("date 2023-12-05 ").
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from __future__ import annotations
 import re
 import tomllib
 from collections import Counter
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
 from functools import cache
@@ -66,7 +69,8 @@ class Segment:
 
 # --- patterns ---------------------------------------------------------------------------------
 
-_TERMINAL = ".!?。！？:：;；…"
+# Marks that end a sentence or a line of text that introduces what follows.
+TERMINAL_MARKS = ".!?。！？:：;；…"
 _CLOSERS = "\"'”’»«」』）)]】》"
 _SENTENCE_END = ".!?。！？"
 _URL = re.compile(
@@ -188,7 +192,7 @@ def _coverage(text: str, pattern: re.Pattern[str]) -> float:
     return (total - remaining) / total
 
 
-def _ends_sentence(text: str, terminals: str = _SENTENCE_END) -> bool:
+def ends_sentence(text: str, terminals: str = _SENTENCE_END) -> bool:
     stripped = text.rstrip().rstrip(_CLOSERS)
     return bool(stripped) and stripped[-1] in terminals
 
@@ -223,11 +227,11 @@ def _continues_on_next_line(text: str, line: _Line, following: _Line) -> bool:
     """Whether two adjacent non-blank lines are one hard-wrapped paragraph."""
     first = text[line.start : line.end]
     second = text[following.start : following.end]
-    if len(first) < 40 or _ends_sentence(first, _TERMINAL):
+    if len(first) < 40 or ends_sentence(first, TERMINAL_MARKS):
         return False
     if _MARKDOWN_LEAD.match(second).group(0) or second.startswith(("#", ">", "|")):
         return False
-    if is_line_of_its_own(first, second) or (_is_date_line(second) and not _ends_sentence(second)):
+    if is_line_of_its_own(first, second) or (_is_date_line(second) and not ends_sentence(second)):
         return False  # a headline, byline or dateline above the body (see line_breaks.py)
     return not (_looks_like_label(first) or _looks_like_label(second) or _is_byline(second))
 
@@ -317,11 +321,11 @@ _INNER_FULL_STOP = re.compile(r"[^\W\d_]{2}[.。][\"'”’)]?\s*[A-Z\u4e00-\u9f
 
 def _is_prose(text: str) -> bool:
     units = word_units(text)
-    if _ends_sentence(text):
+    if ends_sentence(text):
         return units >= 4
-    if _ends_sentence(text, ":：") and units >= 6:
+    if ends_sentence(text, ":：") and units >= 6:
         return True  # a sentence introducing a list
-    if _ends_sentence(text, ";；") and units >= 6:
+    if ends_sentence(text, ";；") and units >= 6:
         return True  # an item of a list of clauses: titles never end in a semicolon
     if units >= 12 and _INNER_FULL_STOP.search(text):
         return True  # whole sentences, then one the page cut off: running text, not a title
@@ -350,7 +354,7 @@ def _boilerplate_reason(text: str) -> str:
         return "share"
     if units <= 30 and _is_navigation(text, units):
         return "navigation"
-    if units <= 30 and not _ends_sentence(text) and vocabulary["site_greetings"].match(text):
+    if units <= 30 and not ends_sentence(text) and vocabulary["site_greetings"].match(text):
         return "navigation"  # "Welcome to the website of ...": the site's banner
     if units <= 40 and (_EMAIL.search(text) or _has_phone_number(text)):
         return "contact"
@@ -379,7 +383,7 @@ def _boilerplate_reason(text: str) -> str:
 def _is_navigation(text: str, units: float) -> bool:
     if boilerplate_vocabulary()["navigation_strong"].search(text):
         return True
-    if units <= 12 and len(_BREADCRUMB.findall(text)) >= 1 and not _ends_sentence(text):
+    if units <= 12 and len(_BREADCRUMB.findall(text)) >= 1 and not ends_sentence(text):
         return True  # "Home > News > Economy", "首页 > English 英语"
     return units <= 10 and _coverage(text, boilerplate_vocabulary()["navigation"]) >= 0.5
 
@@ -419,7 +423,7 @@ _PHOTOGRAPHER = re.compile(
 def _is_byline(text: str) -> bool:
     """A short line, no sentence, that ends in a credit label and a name (or in a name and
     "摄"): a byline wherever the page put it, even inside a hard-wrapped paragraph."""
-    if word_units(text) > 15 or _ends_sentence(text, _TERMINAL):
+    if word_units(text) > 15 or ends_sentence(text, TERMINAL_MARKS):
         return False
     if _PHOTOGRAPHER.search(text):
         return True
@@ -436,7 +440,7 @@ def _without_trailing_credit(text: str, item: Segment) -> list[Segment]:
     """A prose segment whose last line of text is a credit ("... yesterday. Photos by NAME")
     cut in two: the prose, and the credit as boilerplate. Left on, the credit would join the
     next paragraph across a blank line, as a sentence the page cut off."""
-    if item.kind is not Kind.PROSE or _ends_sentence(item.text, _TERMINAL):
+    if item.kind is not Kind.PROSE or ends_sentence(item.text, TERMINAL_MARKS):
         return [item]
     breaks = list(_SENTENCE_BREAK.finditer(item.text))
     if not breaks:
@@ -621,75 +625,3 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
     while end > start and text[end - 1].isspace():
         end -= 1
     return (start, end) if start < end else None
-
-
-@dataclass(frozen=True)
-class ContentBlock:
-    """A paragraph of content: one or more segments, a span of the original text."""
-
-    start: int
-    end: int
-    segments: tuple[int, ...]  # indices into the segment list
-
-
-def content_blocks(
-    text: str,
-    segments: Sequence[Segment],
-    title_index: int | None,
-    extra: Collection[int] = (),
-) -> list[ContentBlock]:
-    """The paragraphs worth quoting: prose segments and the title, in document order.
-
-    ``extra`` names further segments to keep (headings of clean data records). A paragraph the
-    page broke in the middle of a sentence ("... eine dynamische" / blank line / "Zukunft für
-    Guangdong zu schaffen.") is joined into one block again. A speaker line shares its block
-    with the heading right above it, which says what they delivered and where ("Delivered at
-    the First Session of ... on January 12, 2023"): the question "who delivered it?" finds
-    the name together with the occasion.
-    """
-    blocks: list[ContentBlock] = []
-    for index, item in enumerate(segments):
-        if not (item.kind is Kind.PROSE or index == title_index or index in extra):
-            continue
-        if _speaks_under_heading(segments, index):
-            if blocks and blocks[-1].segments[-1] == index - 1:
-                last = blocks[-1]
-                blocks[-1] = ContentBlock(last.start, item.end, (*last.segments, index))
-            else:
-                above = segments[index - 1]
-                blocks.append(ContentBlock(above.start, item.end, (index - 1, index)))
-            continue
-        if blocks and index != title_index and _continues(text, segments, blocks[-1], index):
-            last = blocks[-1]
-            blocks[-1] = ContentBlock(last.start, item.end, (*last.segments, index))
-            continue
-        blocks.append(ContentBlock(item.start, item.end, (index,)))
-    return blocks
-
-
-def _speaks_under_heading(segments: Sequence[Segment], index: int) -> bool:
-    """Whether segment ``index`` is a speaker line right under a heading (no line between)."""
-    return (
-        segments[index].reason == "speaker"
-        and index > 0
-        and segments[index - 1].kind is Kind.HEADING
-    )
-
-
-def speaker_occasion(segments: Sequence[Segment], index: int) -> bool:
-    """Whether segment ``index`` is the heading right above a speaker line: the occasion of a
-    report or speech, kept with the speaker; a title only when the page has no other."""
-    return index + 1 < len(segments) and _speaks_under_heading(segments, index + 1)
-
-
-def _continues(text: str, segments: Sequence[Segment], block: ContentBlock, index: int) -> bool:
-    previous_index = block.segments[-1]
-    if previous_index != index - 1:
-        return False  # something (boilerplate) stands between them
-    previous = segments[previous_index]
-    if previous.kind is not Kind.PROSE or _ends_sentence(previous.text, _TERMINAL + "—–-"):
-        return False
-    last = previous.text.rstrip()[-1]
-    if not (last.isalpha() or last in ",，、"):
-        return False
-    return _ends_sentence(segments[index].text)

@@ -20,7 +20,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from retrieval.cleaning import Kind, content_blocks, segment
+from retrieval.cleaning import Kind, segment
+from retrieval.content_blocks import content_blocks
 from retrieval.dates import is_iso_date
 from retrieval.encoding import UnreadableFileError, read_text_file, replace_lone_surrogates
 from retrieval.errors import CorpusError

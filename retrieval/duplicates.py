@@ -342,14 +342,16 @@ class DuplicateGroups:
 
 
 def copy_preference(document: DocumentInfo | None, tokens: int, rank: int) -> tuple[object, ...]:
-    """Sort key of a copy, best first. Why this order: a dated copy can be placed in time and
-    checked; a named source says who vouches for the text; a URL lets the reader open it; the
-    longer passage is the more complete (the other copy was cut); then the ranking decides.
+    """Sort key of a copy, best first. Why this order: a page read as a word-scrambled copy is
+    never the one to quote; a dated copy can be placed in time and checked; a named source says
+    who vouches for the text; a URL lets the reader open it; the longer passage is the more
+    complete (the other copy was cut); then the ranking decides.
     """
     if document is None:  # a passage whose document is not described: last
-        return (True, True, True, True, -tokens, rank)
+        return (True, True, True, True, True, -tokens, rank)
     return (
         False,
+        document.scrambled,
         document.date is None,
         document.source.strip().casefold() in _PLACEHOLDER_SOURCES,
         document.url is None,

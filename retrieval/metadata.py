@@ -22,9 +22,9 @@ from retrieval.cleaning import (
     Kind,
     Segment,
     boilerplate_vocabulary,
-    speaker_occasion,
     word_units,
 )
+from retrieval.content_blocks import speaker_occasion
 from retrieval.dates import find_dates, first_date
 from retrieval.folding import squeezed
 from retrieval.languages import detect_language

@@ -9,15 +9,17 @@ one by one, neither of which stands alone in running text (bound morphemes: the 
 end of a word), starts with a fragment. The share of clauses that start so is the signal.
 
 Calibration (development pages, read by eye): the eight clean Chinese pages and the seeds'
-Chinese paragraph have no clause that starts so (0 of 11 to 41 clauses each); the scrambled copy
-has 7 of 35 (0.20). A page is taken for scrambled from a tenth of its clauses on, and only when
+Chinese paragraph have no clause that starts so (0 of 11 to 40 clauses each); the scrambled copy
+has 7 of 34 (0.21). A page is taken for scrambled from a tenth of its clauses on, and only when
 at least ``_MIN_CLAUSES`` clauses can be judged and ``_MIN_FRAGMENTS`` start so: one or two odd
 starts (a rare word missing from the dictionary) say nothing. A copy whose clauses are shuffled
 without fragments glued in is not caught: adjacent clauses sharing fewer words than distant ones
 would say it, but on pages of a few hundred characters that measure overlaps clean text.
 
 Traditional characters are folded to simplified and inline pinyin dropped first
-(``chinese_script``), as jieba's dictionary is simplified.
+(``chinese_script``), as jieba's dictionary is simplified. Loading that dictionary takes a
+second at start-up, so a quick look (the first two characters' boundness and the dictionary's
+word starts, read from its file) spares it for every text that could not be scrambled.
 """
 
 from __future__ import annotations
@@ -45,10 +47,11 @@ _FREE_SHARE = 0.2
 _NUMERALS = frozenset("〇一二三四五六七八九十百千万亿零两")
 # Part-of-speech tags of names and places, which jieba cuts into single characters too.
 _NAME_TAGS = ("nr", "ns")
-# A two-character word (two three-byte UTF-8 characters) that the dictionary says is used at
-# least 20 times: jieba keeps such a word whole (rarer entries it may cut in two).
+# The first two characters (three-byte UTF-8 each) of a dictionary word of two or more that is
+# used at least 20 times: jieba keeps such a word whole (rarer entries it may cut in two).
 _COMMON_WORD_LINE = re.compile(
-    rb"^((?:[\xe0-\xef][\x80-\xbf]{2}){2}) (?:[2-9]\d|[1-9]\d{2,}) ", re.MULTILINE
+    rb"^([\xe0-\xef][\x80-\xbf]{2}[\xe0-\xef][\x80-\xbf]{2})[^ \n]* (?:[2-9]\d|[1-9]\d{2,}) ",
+    re.MULTILINE,
 )
 _MIN_CLAUSES = 10
 _MIN_FRAGMENTS = 3
@@ -119,21 +122,22 @@ def starts_with_fragment(lead: str) -> bool:
 
 
 def _may_start_with_fragment(lead: str) -> bool:
-    """The quick look: two bound characters, no numeral, not a common two-character word.
+    """The quick look: two bound characters, no numeral, not the start of a common word.
     Every fragment start passes: jieba does not cut a common word in two."""
     first, second = lead[0], lead[1]
     return (
         first not in _NUMERALS
         and _is_bound(first)
         and _is_bound(second)
-        and lead[:2] not in _common_words()
+        and lead[:2] not in _common_word_starts()
     )
 
 
 @cache
-def _common_words() -> frozenset[str]:
-    """The two-character words of jieba's dictionary used at least 20 times, read from its
-    file ("word frequency tag" lines) in a tenth of the time jieba takes to load it."""
+def _common_word_starts() -> frozenset[str]:
+    """How the words of jieba's dictionary used at least 20 times begin (their first two
+    characters), read from its file ("word frequency tag" lines) in a tenth of the time jieba
+    takes to load it."""
     import jieba
 
     with jieba.Tokenizer().get_dict_file() as dictionary:

@@ -17,7 +17,7 @@ writes in capitals is a word it lacks (``acronyms``). Three exceptions keep ligh
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from retrieval.index import BM25Index
 from retrieval.models import Correction
@@ -134,6 +134,6 @@ def split_unknown_compounds(words: list[ResolvedWord]) -> list[ResolvedWord]:
             continue
         share = word.weight / len(parts)
         for i in parts:
-            out[i] = ResolvedWord(out[i].query, out[i].term, share, out[i].acronym)
-        out[position] = ResolvedWord(word.query, None, 0.0)
+            out[i] = replace(out[i], weight=share)
+        out[position] = replace(word, term=None, weight=0.0)
     return [w for w in out if w.term is not None or w.weight > 0]

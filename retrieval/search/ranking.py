@@ -37,7 +37,7 @@ class RankingWeights:
     # about more than the person.
     named_share: float = 0.25
     # A passage that only repeats its document's title scores this share less.
-    title_passage_penalty: float = 0.1
+    title_passage_penalty: float = 0.2
     # A passage scoring less than this share of the best one is a weak tail, not shown: a
     # result list holds real candidates only.
     least_share_of_best: float = 0.4

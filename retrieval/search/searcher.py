@@ -35,7 +35,7 @@ from retrieval.search.results import search_result
 from retrieval.search.searchable import SearchableCorpus, document_ids
 from retrieval.search.spelling import Speller
 from retrieval.search.synonyms import SynonymRule, SynonymTable, read_synonyms
-from retrieval.search.years import DocumentYears, question_years
+from retrieval.search.years import DocumentYears, question_years, year_positions
 from retrieval.tokenize import Tokenizer
 
 # Quotes are taken from this many times as many candidates as asked for, so that k different
@@ -171,11 +171,15 @@ class Searcher:
         scores, written_in_capitals = self._acronyms.narrow(words, naming, ids, scores, context)
         present.update(written_in_capitals)
         holds = question.holds(present, len(ids))
+        # A passage's document date is its context too: a report dated 2024 speaks of 2023.
+        years = self._years.get()
+        for position, year in year_positions(words).items():
+            holds[position] |= years.dated(year, ids)
         # The floor decides whether a passage answers at all; the ranking orders those that do.
         common = question.common(self._index, self.floor.common_share)
         passes = answerable(question.weights, holds, question.names_person, self.floor, common)
         # A year narrows the question as a name does: only passages of that year answer.
-        passes &= self._years.get().allow(question_years(words), present, ids)
+        passes &= years.allow(question_years(words), present, ids)
         # A passage holding what the question asks for (a figure, a name) ranks higher.
         asked_for = self._answer_types.asked(asked)
         ranking = rank(

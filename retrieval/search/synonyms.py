@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from retrieval.index import BM25Index
@@ -131,11 +131,13 @@ class SynonymTable:
     ) -> FoundSynonyms:
         """The synonym groups of a question's words: for each word (or the first of a run of
         words, "come into force") a rule matches, the alternatives to score with it as one
-        term. The words naming people and acronyms (spelled out by ``acronyms``) are left as
-        they are; so are words weighing nothing. Only the rules of the question's ``language``
-        apply (all when it does not tell)."""
+        term. The words naming people and the acronyms the corpus writes (found in capitals
+        only, by ``acronyms``) are left as they are; so are words weighing nothing. Only the
+        rules of the question's ``language`` apply (all when it does not tell)."""
         eligible = [
-            i for i, w in enumerate(words) if w.weight > 0 and i not in naming and not w.acronym
+            i
+            for i, w in enumerate(words)
+            if w.weight > 0 and i not in naming and not (w.acronym and w.term is not None)
         ]
         found = FoundSynonyms(list(words), {}, [])
         position = 0
@@ -165,7 +167,7 @@ class SynonymTable:
             for i in covered:
                 word = found.words[i]
                 share = max(weight, 1e-6) if i == first else 0.0
-                found.words[i] = ResolvedWord(word.query, word.term, share, word.acronym)
+                found.words[i] = replace(word, weight=share)
             position += match.length
         return found
 

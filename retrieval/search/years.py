@@ -4,7 +4,8 @@
 figures, however well its other words match: a year narrows a question as a name does. A
 passage answers a question naming a year when its context (paragraph or title) writes that
 year, or its document is dated that year or the next (a report looks back on the year before:
-"last year" in January 2024 is 2023), or its document has no date to tell.
+"last year" in January 2024 is 2023), or its document has no date to tell. The same date
+counts as the passage's context holding the year, for the floor and the ranking alike.
 """
 
 from __future__ import annotations
@@ -22,11 +23,16 @@ _YEAR = re.compile(r"((?:19|20)\d\d)年?")
 
 def question_years(words: Sequence[ResolvedWord]) -> list[tuple[int, str | None]]:
     """The years the question names, each with its index term (None: the corpus lacks it)."""
-    found = []
-    for word in words:
+    return [(year, words[i].term) for i, year in year_positions(words).items()]
+
+
+def year_positions(words: Sequence[ResolvedWord]) -> dict[int, int]:
+    """The position of each word of weight that is a year, with the year."""
+    found = {}
+    for position, word in enumerate(words):
         match = _YEAR.fullmatch(word.query.surface)
         if match and word.weight > 0:
-            found.append((int(match.group(1)), word.term))
+            found[position] = int(match.group(1))
     return found
 
 
@@ -48,6 +54,12 @@ class DocumentYears:
             if corpus.passages
             else np.zeros(0, dtype=np.int64)
         )
+
+    def dated(self, year: int, ids: np.ndarray) -> np.ndarray:
+        """For each passage of ``ids``: is its document dated ``year`` or the year after (a
+        report on that year)? Its document's date is part of a passage's context."""
+        dated = self._year_of[ids]
+        return (dated == year) | (dated == year + 1)
 
     def allow(
         self,

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from retrieval.cleaning import Kind, content_blocks, segment
+from retrieval.cleaning import Kind, segment
+from retrieval.content_blocks import content_blocks
 from retrieval.corpus import Corpus
 from retrieval.metadata import extract_metadata
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from retrieval.cleaning import Kind, content_blocks, segment
+from retrieval.cleaning import Kind, segment
+from retrieval.content_blocks import content_blocks
 from retrieval.metadata import extract_metadata
 
 REPORT = (

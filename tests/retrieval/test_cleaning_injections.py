@@ -9,7 +9,8 @@ from typing import Any
 
 import pytest
 
-from retrieval.cleaning import Kind, content_blocks, segment
+from retrieval.cleaning import Kind, segment
+from retrieval.content_blocks import content_blocks
 from retrieval.corpus import Corpus, load_corpus
 from retrieval.metadata import extract_metadata
 from retrieval.spam import has_spam_vocabulary

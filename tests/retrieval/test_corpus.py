@@ -220,6 +220,15 @@ def test_documents_in_subfolders_are_loaded(write_corpus: WriteCorpus) -> None:
     assert corpus.document("2025/article").info.url == "https://example.org/a"
 
 
+def test_byline_writer_is_the_documents_author(write_corpus: WriteCorpus) -> None:
+    """The writer a byline names is kept as the document's author, out of the passages."""
+    byline = "Writer: Chen Anping  |  Editor: Li Ming  |  From: Harbour Daily"
+    text = ARTICLE.replace("\n\n", f"\n\n{byline}\n\n", 1)
+    corpus = load_corpus(write_corpus({"article.txt": text}))
+    assert corpus.documents[0].info.author == "Chen Anping"
+    assert all("Writer" not in passage.text for passage in corpus.passages)
+
+
 def test_markdown_front_matter_gives_metadata(write_corpus: WriteCorpus) -> None:
     """Front matter sets title, source, date and URL; the body keeps offsets in the file."""
     text = (

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from retrieval import scrambling
 from retrieval.chinese_script import to_simplified
 from retrieval.corpus import load_corpus
 from retrieval.scrambling import measure_scrambling, starts_with_fragment
@@ -33,8 +34,18 @@ SCRAMBLED = (
 
 def test_clean_text_has_no_fragment_starts() -> None:
     """Every clause of running Chinese text starts with a word."""
-    measure = measure_scrambling([CLEAN])
+    measure = measure_scrambling([CLEAN], exact=True)
     assert (measure.clauses, measure.fragment_starts, measure.scrambled) == (14, 0, False)
+
+
+def test_clean_text_is_judged_without_segmenting_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    """When too few clauses could start with a fragment, jieba is not asked (a quick start)."""
+
+    def fail(lead: str) -> bool:
+        raise AssertionError(f"segmented {lead!r}")
+
+    monkeypatch.setattr(scrambling, "starts_with_fragment", fail)
+    assert not measure_scrambling([CLEAN]).scrambled
 
 
 def test_fragments_glued_to_clause_starts_mark_the_text_scrambled() -> None:
@@ -49,7 +60,7 @@ def test_traditional_script_is_judged_like_simplified() -> None:
         str.maketrans("产业发为东区规质进优吸围绕营", "產業發為東區規質進優吸圍繞營")
     )
     assert to_simplified(traditional) == CLEAN
-    assert measure_scrambling([traditional]).fragment_starts == 0
+    assert measure_scrambling([traditional], exact=True).fragment_starts == 0
 
 
 def test_clause_opened_by_a_name_is_no_fragment() -> None:
@@ -64,7 +75,8 @@ def test_numerals_opening_a_clause_are_no_fragment() -> None:
 
 def test_too_few_clauses_are_not_judged() -> None:
     """A short text with fragments is not judged: a few clauses say too little."""
-    measure = measure_scrambling(["造业工业投资继续增长,量发全市将加快建设,展制培育一批龙头企业。"])
+    text = "造业工业投资继续增长,量发全市将加快建设,展制培育一批龙头企业。"
+    measure = measure_scrambling([text], exact=True)
     assert (measure.fragment_starts, measure.scrambled) == (3, False)
 
 

@@ -22,7 +22,9 @@ def test_acronym_written_only_as_a_name_is_unknown() -> None:
     """Where the corpus writes "Ai" only as a name, "AI" is an unknown word: no answer."""
     rows = [row for row in WEAK_SPOTS if "AI " not in row[3]]
     built = handmade_searcher(rows, WEAK_SPOT_TITLES)
-    only_names = Searcher(built._corpus, built.index, built.tokenizer, abbreviations={})
+    only_names = Searcher(
+        built._corpus, built.index, built.tokenizer, abbreviations={}, synonym_rules=[]
+    )
     assert texts(only_names, "AI") == []
     assert texts(only_names, "Ai Lin")[0].startswith("Ai Lin")
 
