@@ -36,6 +36,7 @@ from retrieval.models import (
     Copy,
     DocumentInfo,
     DocumentSummary,
+    Expansion,
     Official,
     OfficialLookup,
     SearchResponse,
@@ -333,6 +334,17 @@ def _example_lines(examples: Sequence[Example], limit: int = 6) -> str:
 # --- /ask ----------------------------------------------------------------------------------------
 
 
+def synonyms_note(synonyms: Sequence[Expansion]) -> str:
+    """One line naming the synonyms the quotes below matched: "Same meaning: “rules” as
+    regulations; “come into force” as take effect"."""
+    parts = [
+        f"\u201c{clip(inline(s.original), 40)}\u201d as "
+        + " / ".join(clip(inline(word), 40) for word in s.added[:2])
+        for s in synonyms[:3]
+    ]
+    return "-# Same meaning: " + "; ".join(parts)
+
+
 def ask_answer(
     question: str, response: SearchResponse, *, per_page: int, suggestions: Suggestions
 ) -> Answer:
@@ -350,6 +362,8 @@ def ask_answer(
         original = clip(inline(expansion.original), 60)
         if others:
             notes.append(f"Also searched as {others} (for \u201c{original}\u201d).")
+    if response.synonyms:
+        notes.append(synonyms_note(response.synonyms))
     header = "\n".join(notes) + "\n\n" if notes else ""
     room = DESCRIPTION_LIMIT - discord_len(header)
     pages = [

@@ -32,6 +32,7 @@ import time
 import tracemalloc
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -292,7 +293,7 @@ def run_scale(
             for _ in range(count):
                 passage += pool[rng.randrange(len(pool))]
             passages.append(passage)
-        index, build_seconds = _timed(lambda p=passages: BM25Index.build(p))
+        index, build_seconds = _timed(partial(BM25Index.build, passages))
         latencies = []
         for tokens in query_tokens:
             started = time.perf_counter()
@@ -311,7 +312,7 @@ def run_scale(
             "index_mb": (arrays + vocabulary_bytes) / 2**20,
         }
         del index
-        row["build_peak_mb"] = _peak_mb(lambda p=passages: BM25Index.build(p))
+        row["build_peak_mb"] = _peak_mb(partial(BM25Index.build, passages))
         if size <= compare_up_to:
             row.update(_compare_latency(passages, query_tokens, compare_queries))
         rows.append(row)

@@ -154,7 +154,8 @@ _INSIDE_WORDS = frozenset({"rights"})
 def _phrase_pattern(phrases: Iterable[str], *, whole_words: bool = True) -> re.Pattern[str]:
     """One pattern for a list of phrases: Latin ones on word boundaries (unless ``whole_words``
     is off), CJK ones anywhere."""
-    latin, cjk = [], []
+    latin: list[str] = []
+    cjk: list[str] = []
     for phrase in sorted(set(phrases), key=len, reverse=True):
         escaped = r"\s+".join(re.escape(word) for word in phrase.split())
         (cjk if CJK_CHAR.search(phrase) or not whole_words else latin).append(escaped)
@@ -229,7 +230,8 @@ def _continues_on_next_line(text: str, line: _Line, following: _Line) -> bool:
     second = text[following.start : following.end]
     if len(first) < 40 or ends_sentence(first, TERMINAL_MARKS):
         return False
-    if _MARKDOWN_LEAD.match(second).group(0) or second.startswith(("#", ">", "|")):
+    lead = _MARKDOWN_LEAD.match(second)
+    if (lead and lead.group(0)) or second.startswith(("#", ">", "|")):
         return False
     if is_line_of_its_own(first, second) or (_is_date_line(second) and not ends_sentence(second)):
         return False  # a headline, byline or dateline above the body (see line_breaks.py)
@@ -240,7 +242,7 @@ def _looks_like_label(line: str) -> bool:
     vocabulary = boilerplate_vocabulary()
     head = line[:40]
     label = vocabulary["metadata_labels"].match(head) or vocabulary["contact"].match(head)
-    return bool(label) and bool(re.match(r"\s*[:：|]", line[label.end() :]))
+    return label is not None and bool(re.match(r"\s*[:：|]", line[label.end() :]))
 
 
 def segment(text: str, start: int = 0, end: int | None = None) -> list[Segment]:

@@ -191,10 +191,10 @@ def load_corpus(folder: Path) -> Corpus:
             entry = catalog.get(source.catalog_key)
             if entry is not None:
                 used_keys.add(source.catalog_key)
-            document = _build_document(source, doc_id, entry, len(passages), warn, missing)
-            if document is None:
+            built = _build_document(source, doc_id, entry, len(passages), warn, missing)
+            if built is None:
                 continue
-            document, document_passages = document
+            document, document_passages = built
             documents.append(document)
             passages.extend(document_passages)
     missing.report(folder, warn)

@@ -398,8 +398,8 @@ def _lexicon(profiles: Sequence[_Profile], vocabulary: dict[tuple[str, str], int
     for (language, token), number in vocabulary.items():
         is_figure[number] = token[0].isdigit()
         is_han[number] = HAN_CHAR.fullmatch(token) is not None
-        words, endings = negations.get(language, (frozenset(), ()))
-        is_negation[number] = token in words or token.endswith(endings)
+        negation_words, negation_endings = negations.get(language, (frozenset(), ()))
+        is_negation[number] = token in negation_words or token.endswith(negation_endings)
     lexicon = _Lexicon(is_figure, is_han, is_negation, np.zeros(0), {}, len(profiles))
     frequency = np.zeros(size, dtype=np.int64)
     pairs: dict[int, int] = {}

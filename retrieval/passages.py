@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from typing import Protocol
 
 from retrieval.folding import squeezed
 from retrieval.languages import detect_language
@@ -30,14 +30,18 @@ _MARK_PENALTY = 40  # characters of distance from the ideal cut that a stronger 
 _CLAUSE_MARKS = (";；", ":：—–", ",，、")
 
 
-@dataclass(frozen=True)
-class ParagraphSpan:
+class ParagraphSpan(Protocol):
     """What passage building needs of a paragraph (``corpus.Paragraph`` satisfies it)."""
 
-    number: int
-    start: int
-    end: int
-    language: str
+    # Read-only properties, so that frozen dataclasses satisfy the protocol.
+    @property
+    def number(self) -> int: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def language(self) -> str: ...
 
 
 def build_passages(

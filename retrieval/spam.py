@@ -72,7 +72,8 @@ def _alternation(phrases: Iterable[str]) -> str:
 def _phrase_pattern(phrases: Iterable[str]) -> re.Pattern[str]:
     """Lower-case Latin phrases on word boundaries (any white space between their words), CJK
     ones anywhere."""
-    latin, cjk = [], []
+    latin: list[str] = []
+    cjk: list[str] = []
     for phrase in sorted({phrase.lower() for phrase in phrases}, key=len, reverse=True):
         escaped = r"\s+".join(re.escape(word) for word in phrase.split())
         (cjk if CJK_CHAR.search(phrase) else latin).append(escaped)

@@ -39,7 +39,7 @@ import logging
 import re
 import threading
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -448,8 +448,13 @@ class Tokenizer:
 
     # ---- questions ------------------------------------------------------------------------
 
-    def query_terms(self, query: str) -> list[QueryTerm]:
-        """The words of a question with candidate index terms for each language it may be in."""
+    def query_terms(self, query: str, whole: Collection[str] = ()) -> list[QueryTerm]:
+        """The words of a question with candidate index terms for each language it may be in.
+
+        ``whole``: names in Chinese characters the question writes, kept as one word each
+        (jieba cuts 黄坤明说了什么 into 黄坤 / 明说).
+        """
+        whole = [fold_han_run(name, 0, len(name)).text for name in whole if name]
         normalised = _normalise_span_preserving(query)
         languages = self._language_order(normalised)
         zh_stopwords = self._stopwords.get("zh", frozenset())
@@ -461,9 +466,7 @@ class Tokenizer:
                 run = fold_han_run(normalised, start, end)  # as passages are segmented
                 for term, t_start, t_end in _magnitude_terms(run, previous):
                     terms.append(QueryTerm(query[t_start:t_end], (term,), optional=True))
-                jieba = _JIEBA.get()
-                precise = {(s, e) for _, s, e in jieba.tokenize(run.text)}
-                for word, w_start, w_end in jieba.tokenize(run.text, mode="search"):
+                for word, w_start, w_end, optional in _segment_question(run.text, whole):
                     # The parts jieba finds inside a longer word are extra forms of that word.
                     s_start, s_end = run.span(w_start, w_end)
                     terms.append(
@@ -471,7 +474,7 @@ class Tokenizer:
                             query[s_start:s_end],
                             (word,),
                             stopword=word in zh_stopwords,
-                            optional=(w_start, w_end) not in precise,
+                            optional=optional,
                         )
                     )
                 previous = None
@@ -524,6 +527,32 @@ class _Piece:
     kind: str  # "word" (stemmed, may be a stopword), "figure" or "code" (kept as written)
     word: str = ""  # the folded word before stemming, for the stopword test
     extra: bool = False  # a compound's part: no length of its own (``Token.extra``)
+
+
+def _segment_question(text: str, whole: Sequence[str]) -> list[tuple[str, int, int, bool]]:
+    """jieba's words of a question's Chinese run (search mode: a long word and its parts, the
+    parts optional), with each of ``whole`` found in it kept as one word."""
+    cuts: list[tuple[int, int]] = []
+    for name in sorted(whole, key=len, reverse=True):
+        start = text.find(name)
+        while start >= 0:
+            if all(start >= e or start + len(name) <= s for s, e in cuts):
+                cuts.append((start, start + len(name)))
+            start = text.find(name, start + 1)
+    jieba = _JIEBA.get()
+    words: list[tuple[str, int, int, bool]] = []
+    position = 0
+    for start, end in [*sorted(cuts), (len(text), len(text))]:
+        if start > position:
+            piece = text[position:start]
+            precise = {(s, e) for _, s, e in jieba.tokenize(piece)}
+            for word, w_start, w_end in jieba.tokenize(piece, mode="search"):
+                optional = (w_start, w_end) not in precise
+                words.append((word, position + w_start, position + w_end, optional))
+        if end > start:
+            words.append((text[start:end], start, end, False))
+        position = end
+    return words
 
 
 def _last_figure(pieces: list[_Piece], end: int) -> _Piece | None:

@@ -48,9 +48,17 @@ def breakdowns(result: SetResult) -> list[tuple[str, Selector]]:
     outcomes = result.lingnan.outcomes
     kinds = sorted({o.question.kind for o in outcomes if o.question.kind})
     languages = sorted({o.question.language for o in outcomes})
-    rows: list[tuple[str, Selector]] = [(f"kind {k}", lambda q, k=k: q.kind == k) for k in kinds]
-    rows += [(f"language {lang}", lambda q, lang=lang: q.language == lang) for lang in languages]
+    rows = [(f"kind {kind}", _of_kind(kind)) for kind in kinds]
+    rows += [(f"language {language}", _in_language(language)) for language in languages]
     return rows
+
+
+def _of_kind(kind: str) -> Selector:
+    return lambda question: question.kind == kind
+
+
+def _in_language(language: str) -> Selector:
+    return lambda question: question.language == language
 
 
 def _cells(figures: Figures) -> str:

@@ -125,12 +125,12 @@ class OfficeIndex:
                 frozenset(compact(part) for name in names for part in name.split()) - {""}
             )
             seen: set[str] = set()
-            for title in official.titles:
-                if title.title in seen:
+            for held in official.titles:
+                if held.title in seen:
                     continue
-                seen.add(title.title)
-                han = "".join(HAN_RUN.findall(title.title))
-                self._titles.append(_Title(index, tuple(latin_words(title.title)), han))
+                seen.add(held.title)
+                han = "".join(HAN_RUN.findall(held.title))
+                self._titles.append(_Title(index, tuple(latin_words(held.title)), han))
         # word -> titles holding it; and, for autocomplete, word -> officials in the order
         # they are offered: the word early in the title first ("Governor" before "Vice ..."),
         # then by name (the officials come sorted by name).
@@ -164,8 +164,8 @@ class OfficeIndex:
                 )
             }
             similar.append(found)
-            for match in found:
-                candidates |= self._postings[match]
+            for similar_word in found:
+                candidates |= self._postings[similar_word]
         han_scores: dict[int, list[float]] = {}
         for title_id, title in self._han_titles:
             scores = [_han_score(word.text, title.han) for word in han]

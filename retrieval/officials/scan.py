@@ -45,11 +45,17 @@ if TYPE_CHECKING:
 
 
 class ParagraphLike(Protocol):
-    number: int
-    start: int
-    end: int
-    text: str
-    language: str
+    # Read-only properties, so that frozen dataclasses (``corpus.Paragraph``) satisfy it.
+    @property
+    def number(self) -> int: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def language(self) -> str: ...
 
 
 class DocumentLike(Protocol):

@@ -158,7 +158,9 @@ def find_people(
     people: list[NameSpellings] = []
     expansions: list[Expansion] = []
     for name in names:
-        mention = [q for q in tokenizer.query_terms(name.mention) if not q.stopword]
+        mention = [
+            q for q in tokenizer.query_terms(name.mention, whole=[name.mention]) if not q.stopword
+        ]
         surfaces = {fold(q.surface) for q in mention}
         # By term too: a misspelt "Govenor", corrected, still names the governor.
         terms = {known.term(q) for q in mention if not q.optional} - {None}

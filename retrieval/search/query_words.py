@@ -17,6 +17,7 @@ writes in capitals is a word it lacks (``acronyms``). Three exceptions keep ligh
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, replace
 
 from retrieval.index import BM25Index
@@ -62,8 +63,11 @@ class QueryWords:
         self._speller = speller
         self._acronyms = acronyms
 
-    def resolve(self, question: str) -> tuple[list[ResolvedWord], list[Correction]]:
-        """The content words of ``question``, resolved and weighed, and the corrections made."""
+    def resolve(
+        self, question: str, names: Collection[str] = ()
+    ) -> tuple[list[ResolvedWord], list[Correction]]:
+        """The content words of ``question``, resolved and weighed, and the corrections made;
+        ``names`` in Chinese characters stay one word each."""
         index = self._index
         words: list[ResolvedWord] = []
         corrections: list[Correction] = []
@@ -71,7 +75,7 @@ class QueryWords:
         shouted = is_shouted(question)
         language = self._tokenizer.question_language(question)
         digits: list[ResolvedWord] = []
-        for qterm in self._tokenizer.query_terms(question):
+        for qterm in self._tokenizer.query_terms(question, whole=names):
             if qterm.stopword:
                 continue
             term = self._known.term(qterm)

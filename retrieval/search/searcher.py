@@ -9,6 +9,7 @@ from retrieval.encoding import replace_lone_surrogates
 from retrieval.folding import fold
 from retrieval.index import BM25Index
 from retrieval.models import Copy, SearchResponse, SearchResult
+from retrieval.scripts import has_han
 from retrieval.search.absent_words import AbsentWordScale
 from retrieval.search.acronyms import Acronyms, read_abbreviations
 from retrieval.search.answer_types import AnswerFeatures, AnswerTypeRules
@@ -146,7 +147,9 @@ class Searcher:
         asked = query[:MAX_QUERY_CHARS]
         # Words first: every later step works on their terms and weights, and a correction is
         # reported even when nothing answers.
-        words, corrections = self._query_words.resolve(asked)
+        words, corrections = self._query_words.resolve(
+            asked, [n.mention for n in names if has_han(n.mention)]
+        )
         # People next: the words naming them are scored and judged apart, and the words asking
         # about them ("Amt") are then no subject; needs the resolved (corrected) terms.
         people, expansions = find_people(words, names, self._tokenizer, self._known)
@@ -207,8 +210,16 @@ class Searcher:
             results=results,
             corrections=corrections,
             expansions=[*expansions, *spelled],
-            synonyms=synonyms.expansions,
+            synonyms=synonyms.used(self._terms_of(results)),
         )
+
+    def _terms_of(self, results: Sequence[SearchResult]) -> set[str]:
+        """Every index term of the passages returned."""
+        return {
+            term
+            for result in results
+            for term in self._tokenizer.tokenize(result.text, result.language)
+        }
 
     def _copy(self, passage_id: int) -> Copy:
         passage = self._corpus.passages[passage_id]

@@ -49,7 +49,19 @@ class FoundSynonyms:
 
     words: list[ResolvedWord]  # weights of a matched run moved to its first word
     groups: dict[int, tuple[tuple[str, ...], ...]]  # word position -> alternatives
-    expansions: list[Expansion]
+    # For each run of words with synonyms: the run as written, and each synonym added with
+    # its index terms.
+    added: list[tuple[str, list[tuple[tuple[str, ...], str]]]]
+
+    def used(self, terms: Collection[str]) -> list[Expansion]:
+        """The synonyms whose terms are all among ``terms`` (those of the passages returned):
+        what the answer used, as the response reports it."""
+        found = []
+        for original, phrases in self.added:
+            shown = [phrase for members, phrase in phrases if set(members) <= set(terms)]
+            if shown:
+                found.append(Expansion(original=original, added=list(dict.fromkeys(shown))))
+        return found
 
 
 @dataclass(frozen=True)
@@ -153,10 +165,10 @@ class SynonymTable:
             members = tuple(dict.fromkeys([own, *(terms for terms, _ in match.outputs)]))
             members = tuple(m for m in members if m)
             found.groups[first] = members
-            added = [phrase for terms, phrase in match.outputs if terms != own]
+            added = [(terms, phrase) for terms, phrase in match.outputs if terms != own]
             if added:
                 surface = _written(question, [words[i].query.surface for i in covered])
-                found.expansions.append(Expansion(original=surface, added=added))
+                found.added.append((surface, added))
             # The run weighs as its group, one term, does, but never more than its own words: a
             # synonym the corpus holds does not make a common word the question wrote telling.
             # The first word carries the run's weight, the others are part of it.

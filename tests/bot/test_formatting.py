@@ -517,3 +517,12 @@ def test_tight_citation_keeps_source_and_date() -> None:
     assert discord_len(cite) <= 110
     assert cite.startswith("news aktuell (ots) · ")
     assert cite.endswith(" · 2025-02-06 · ¶ 7")
+
+
+def test_synonyms_the_quotes_matched_are_named_once() -> None:
+    """An answer found through synonyms says which words stood for which, in one short line."""
+    from retrieval.models import Expansion
+
+    note = formatting.synonyms_note([Expansion(original="rules", added=["regulation"])])
+    assert note.startswith("-# Same meaning:")
+    assert "\u201crules\u201d as regulation" in note

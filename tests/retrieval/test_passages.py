@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from retrieval.corpus import Corpus
-from retrieval.passages import MAX_CHARS, MAX_SENTENCES, ParagraphSpan, build_passages
+from retrieval.corpus import Corpus, Paragraph
+from retrieval.passages import MAX_CHARS, MAX_SENTENCES, build_passages
 from retrieval.sentences import split_sentences
 
 
@@ -14,7 +14,7 @@ def passages_of(text: str, language: str = "en") -> list[str]:
     position = 0
     for number, block in enumerate(text.split("\n\n"), start=1):
         start = text.index(block, position)
-        paragraphs.append(ParagraphSpan(number, start, start + len(block), language))
+        paragraphs.append(Paragraph(number, start, start + len(block), block, language))
         position = start + len(block)
     return [passage.text for passage in build_passages("doc", text, paragraphs)]
 

@@ -385,3 +385,11 @@ def test_own_terms_leave_out_compound_parts(tokenizer: Tokenizer) -> None:
     assert tokenizer.own_terms("Halbleiterindustrie", "de") == [
         tokenizer.stem("halbleiterindustrie", "de")
     ]
+
+
+def test_a_chinese_name_given_stays_one_word_of_the_question() -> None:
+    """A name in characters the caller names is one word, not cut across its neighbours."""
+    tokenizer = Tokenizer()
+    words = [q.surface for q in tokenizer.query_terms("王小明说了什么", whole=["王小明"])]
+    assert "王小明" in words
+    assert not any(w != "王小明" and "小明" in w for w in words)

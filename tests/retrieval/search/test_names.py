@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from retrieval.models import DocumentInfo, Official, OfficialTitle
 from retrieval.search import NameMention, OfficialNames, Searcher
+from tests.retrieval.handmade import handmade_searcher
 from tests.retrieval.search.asking import texts
 
 
@@ -87,3 +88,17 @@ def test_question_about_a_persons_office_is_answered(weak_spots: Searcher) -> No
 def test_office_word_without_a_person_is_an_ordinary_word(weak_spots: Searcher) -> None:
     """Without a person named, "Amt" is a word the corpus lacks and counts against a match."""
     assert texts(weak_spots, "Welches Amt hat der Hafen?") == []
+
+
+def test_a_chinese_name_before_a_verb_finds_its_latin_spelling() -> None:
+    """ "李国强说了什么" finds what Li Guoqiang said, however jieba would cut the run."""
+    searcher = handmade_searcher(
+        [
+            ("doc-a", 1, "en", "Li Guoqiang said the harbour will double its cranes."),
+            ("doc-b", 1, "en", "Rail freight moved inland through the valley."),
+        ],
+        {"doc-a": ("Harbour", "en"), "doc-b": ("Rail", "en")},
+    )
+    names = [NameMention("李国强", ("Li Guoqiang",))]
+    response = searcher.search("李国强说了什么", names=names)
+    assert response.results and "Li Guoqiang" in response.results[0].text
