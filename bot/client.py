@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 import discord
@@ -151,7 +152,7 @@ class LingnanBot(commands.Bot):
         # leave the user with "This interaction failed"; live paginators answer their own.
         if interaction.type is not discord.InteractionType.component:
             return
-        data = interaction.data or {}
+        data: Mapping[str, object] = interaction.data or {}
         custom_id = str(data.get("custom_id", ""))
         if not Paginator.is_live(custom_id):
             log.info("button %r has no paginator any more", custom_id)

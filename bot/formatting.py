@@ -283,7 +283,9 @@ def _corrected_query(query: str, response: SearchResponse) -> str:
     corrected = query
     for correction in response.corrections:
         pattern = re.compile(rf"(?<!\w){re.escape(correction.original)}(?!\w)", re.IGNORECASE)
-        corrected = pattern.sub(lambda _m, c=correction.corrected: c, corrected, count=1)
+        found = pattern.search(corrected)
+        if found:
+            corrected = corrected[: found.start()] + correction.corrected + corrected[found.end() :]
     return corrected
 
 

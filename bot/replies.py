@@ -104,7 +104,8 @@ async def reply_sentence(
             sentence,
             allowed_mentions=NO_MENTIONS,
             mention_author=False,
-            delete_after=delete_after,
+            # discord.py's overloads say float, but its implementation takes None (keep it).
+            delete_after=delete_after,  # type: ignore[arg-type]
         )
     except discord.HTTPException as error:
         log.warning("could not reply %r to message %s: %s", sentence, message.id, error)

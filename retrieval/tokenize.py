@@ -379,10 +379,10 @@ class Tokenizer:
             # "4,8 Prozent", "4.8 percent" also find "4.8%".
             yield _Piece(tuple(v + "%" for v in previous.candidates), offset, end, True, "figure")
         if previous is not None and previous.kind == "figure" and not previous.optional:
-            values = _scaled_values(previous.candidates, _magnitudes(folded, language))
-            if values:
+            scaled = _scaled_values(previous.candidates, _magnitudes(folded, language))
+            if scaled:
                 # "14 trillion" also finds "14万亿元" and "14 Billionen": the value itself.
-                yield _Piece(values, offset, end, True, "figure")
+                yield _Piece(scaled, offset, end, True, "figure")
         if "&" in folded and not _PART_SEPARATORS.search(folded):
             # "R&D", "AT&T": the whole code, plus its longer parts as words.
             yield _Piece((folded,), offset, end, False, "code")

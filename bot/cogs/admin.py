@@ -26,9 +26,9 @@ log = logging.getLogger(__name__)
 WATCH_DEBOUNCE_MS = 2000  # a copy of many files settles into one reload
 
 
-async def owner_only(interaction: discord.Interaction[Any]) -> bool:
+async def owner_only(interaction: discord.Interaction[LingnanBot]) -> bool:
     """Check: the user is the bot's owner (LINGNAN_OWNER_IDS, else the application's owner)."""
-    if await interaction.client.is_owner(interaction.user):  # type: ignore[attr-defined]
+    if await interaction.client.is_owner(interaction.user):
         return True
     raise NotOwner(formatting.NOT_OWNER_MESSAGE)
 

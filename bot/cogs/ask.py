@@ -20,9 +20,9 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-def ask_cooldown(interaction: discord.Interaction[Any]) -> bool:
+def ask_cooldown(interaction: discord.Interaction[LingnanBot]) -> bool:
     """Check for /ask: the per-user cooldown it shares with mentions."""
-    interaction.client.ask_cooldown.check(interaction.user.id)  # type: ignore[attr-defined]
+    interaction.client.ask_cooldown.check(interaction.user.id)
     return True
 
 

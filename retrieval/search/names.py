@@ -116,8 +116,8 @@ class OfficialNames:
         """A pattern for each spelling of each official's name, then for each naming title."""
         holders: dict[str, set[str]] = {}
         for official in self._officials:
-            for title in official.titles:
-                holders.setdefault(fold_in_place(title.title), set()).add(official.name)
+            for held in official.titles:
+                holders.setdefault(fold_in_place(held.title), set()).add(official.name)
         patterns: list[_NamePattern] = []
         for official in self._officials:
             for spelling in dict.fromkeys([official.name, *official.aliases]):

@@ -105,13 +105,13 @@ class Question:
         # Each acronym's spelling is a group of its own (see ``score_groups``).
         self.spellings = [list(s) for found in spelled_out.values() for s in found]
         # Every term searched for: the words', the other spellings'.
-        synonyms = [t for group in self.as_one.values() for member in group for t in member]
-        synonyms += [w.term for i, w in enumerate(self.words) if i in self.as_one and w.term]
+        as_one = [t for group in self.as_one.values() for member in group for t in member]
+        as_one += [w.term for i, w in enumerate(self.words) if i in self.as_one and w.term]
         self.terms = {
             *self.topic_terms,
             *self.named_terms,
             *(t for s in self.spellings for t in s),
-            *synonyms,
+            *as_one,
         }
         self.total_weight = sum(w.weight for w in self.words)
         # A question that only names someone ("Wang Weizhong") is about them: their name is

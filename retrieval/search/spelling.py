@@ -149,10 +149,7 @@ def corrected_question(question: str, corrections: Sequence[Correction]) -> str:
         written = correction.corrected
         if correction.original.isupper():
             written = written.upper()
-        corrected = re.sub(
-            rf"(?<!\w){re.escape(correction.original)}(?!\w)",
-            lambda _, w=written: w,
-            corrected,
-            count=1,
-        )
+        found = re.search(rf"(?<!\w){re.escape(correction.original)}(?!\w)", corrected)
+        if found:
+            corrected = corrected[: found.start()] + written + corrected[found.end() :]
     return corrected

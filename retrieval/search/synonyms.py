@@ -116,7 +116,7 @@ class SynonymTable:
         for number, rule in enumerate(rules):
             for phrase in rule.inputs:
                 key = _phrase_key(phrase, rule.language, tokenizer)
-                for candidate in key[:1] and key[0]:
+                for candidate in key[0] if key else ():
                     triggers.setdefault(candidate, []).append((key, number))
             outputs = []
             for phrase in dict.fromkeys([*rule.outputs, *rule.inputs]):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from types import SimpleNamespace
-from typing import Any
+from typing import Any, cast
 
 import discord
 
@@ -138,6 +138,11 @@ class FakeInteraction:
     def replies(self) -> list[Call]:
         """What the user sees: every call except a bare defer."""
         return [call for call in self.calls if call.name != "defer"]
+
+
+def as_interaction(fake: FakeInteraction) -> discord.Interaction[Any]:
+    """``fake`` where the bot expects an interaction: it has the members the bot uses."""
+    return cast("discord.Interaction[Any]", fake)
 
 
 async def bot_with_commands(settings: Settings, library: Any) -> LingnanBot:

@@ -8,7 +8,9 @@ that the bot uses, with no corpus to load.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import cast
 
+from retrieval.library import Library, LibraryStats
 from retrieval.models import (
     Correction,
     DocumentInfo,
@@ -162,8 +164,8 @@ ZHANG = Official(
 )
 
 
-@dataclass
-class FakeStats:
+@dataclass(frozen=True)
+class FakeStats(LibraryStats):
     documents: int = 3
     passages: int = 120
     officials: int = 3
@@ -226,3 +228,8 @@ def corrected_response() -> SearchResponse:
     return response.model_copy(
         update={"corrections": [Correction(original="weizong", corrected="weizhong")]}
     )
+
+
+def as_library(fake: FakeLibrary) -> Library:
+    """``fake`` where the bot expects a library: it has the members the bot uses."""
+    return cast(Library, fake)

@@ -15,18 +15,21 @@ from bot.client import LingnanBot, LingnanTree, create_bot, user_message_for
 from bot.errors import NotOwner, ReloadInProgress
 from bot.settings import Settings
 from retrieval.errors import CorpusError, RetrievalError
-from tests.bot.fixtures import FakeLibrary, FakeStats
+from tests.bot.fixtures import FakeLibrary, FakeStats, as_library
 
 
 def make_bot(library: FakeLibrary | None = None, **values: Any) -> LingnanBot:
-    return create_bot(Settings(_env_file=None, **values), library)
+    fake = None if library is None else as_library(library)
+    return create_bot(Settings(_env_file=None, **values), fake)
 
 
 class SyncRecorder:
     def __init__(self) -> None:
         self.calls: list[discord.abc.Snowflake | None] = []
 
-    async def __call__(self, *, guild: discord.abc.Snowflake | None = None) -> list[object]:
+    async def __call__(
+        self, *, guild: discord.abc.Snowflake | None = None
+    ) -> list[app_commands.AppCommand]:
         self.calls.append(guild)
         return []
 

@@ -6,6 +6,7 @@ import logging
 import threading
 from collections.abc import AsyncIterator
 from types import SimpleNamespace
+from typing import Any
 
 import discord
 import pytest
@@ -20,7 +21,7 @@ from bot.settings import Settings
 from bot.views import Paginator
 from retrieval.errors import CorpusError
 from retrieval.models import DocumentSummary, SearchResponse
-from tests.bot.fakes import BOT_ID, FakeInteraction, FakeMessage, bot_with_commands
+from tests.bot.fakes import BOT_ID, FakeInteraction, FakeMessage, as_interaction, bot_with_commands
 from tests.bot.fixtures import FakeLibrary, FakeStats, robotics_response
 
 QUESTION = "What did the governor say about robotics?"
@@ -43,13 +44,15 @@ def library() -> FakeLibrary:
 async def bot(library: FakeLibrary) -> AsyncIterator[LingnanBot]:
     bot = await bot_with_commands(make_settings(), library)
     yield bot
-    bot._connection.user = None  # type: ignore[assignment]
+    bot._connection.user = None
     await bot.close()
 
 
 def cog_command(
     bot: LingnanBot, cog_name: str, command: str
-) -> tuple[object, app_commands.Command]:
+) -> tuple[Any, app_commands.Command[Any, ..., Any]]:
+    """The cog and one of its commands; the cog is Any because discord.py types a command's
+    callback as either bound (cog first) or not."""
     cog = bot.get_cog(cog_name)
     assert cog is not None
     return cog, getattr(cog, command)
@@ -66,7 +69,7 @@ async def test_ask_defers_then_answers_with_quotes(bot: LingnanBot) -> None:
     """/ask defers at once, then follows up with the first page of quotes and page buttons."""
     cog, command = cog_command(bot, "Ask", "ask")
     interaction = FakeInteraction(bot, ASKER)
-    await command.callback(cog, interaction, question=QUESTION)
+    await command.callback(cog, as_interaction(interaction), question=QUESTION)
     defer, followup = interaction.calls
     assert defer.name == "defer" and defer.options["thinking"] is True
     assert followup.name == "followup"
@@ -89,7 +92,7 @@ async def test_ask_searches_off_the_event_loop(bot: LingnanBot, library: FakeLib
 
     library.search = recording_search  # type: ignore[method-assign]
     cog, command = cog_command(bot, "Ask", "ask")
-    await command.callback(cog, FakeInteraction(bot, ASKER), question=QUESTION)
+    await command.callback(cog, as_interaction(FakeInteraction(bot, ASKER)), question=QUESTION)
     assert seen_threads and seen_threads[0] != threading.get_ident()
     assert library.queries == [(QUESTION, 2 * formatting.MAX_ANSWER_PAGES)]
 
@@ -98,7 +101,7 @@ async def test_ask_with_no_match_says_so(bot: LingnanBot) -> None:
     """A question the corpus cannot answer gets the plain nothing-found answer, no buttons."""
     cog, command = cog_command(bot, "Ask", "ask")
     interaction = FakeInteraction(bot, ASKER)
-    await command.callback(cog, interaction, question="best pizza in Naples")
+    await command.callback(cog, as_interaction(interaction), question="best pizza in Naples")
     followup = interaction.calls[-1]
     assert followup.embed.title == "No passage in the corpus answers this"
     assert "view" not in followup.options
@@ -108,7 +111,7 @@ async def test_official_shows_the_official(bot: LingnanBot) -> None:
     """/official with a known name answers with that official's card, paged."""
     cog, command = cog_command(bot, "Officials", "official")
     interaction = FakeInteraction(bot, ASKER, "official")
-    await command.callback(cog, interaction, name="Huang Kunming")
+    await command.callback(cog, as_interaction(interaction), name="Huang Kunming")
     followup = interaction.calls[-1]
     assert followup.embed.title == "Huang Kunming"
     assert isinstance(followup.options["view"], Paginator)
@@ -119,7 +122,7 @@ async def test_official_unknown_name_gets_closest(bot: LingnanBot) -> None:
     """An unknown name is answered with the closest names."""
     cog, command = cog_command(bot, "Officials", "official")
     interaction = FakeInteraction(bot, ASKER, "official")
-    await command.callback(cog, interaction, name="Wang Wei")
+    await command.callback(cog, as_interaction(interaction), name="Wang Wei")
     embed = interaction.calls[-1].embed
     assert embed.title == "Official not found"
     assert "Wang Weizhong" in (embed.description or "")
@@ -143,7 +146,7 @@ async def test_officials_lists_the_directory(bot: LingnanBot) -> None:
     """/officials answers with the directory."""
     cog, command = cog_command(bot, "Officials", "officials")
     interaction = FakeInteraction(bot, ASKER, "officials")
-    await command.callback(cog, interaction)
+    await command.callback(cog, as_interaction(interaction))
     description = interaction.calls[-1].embed.description or ""
     assert "**Huang Kunming**" in description and "**Zhang Jinsong**" in description
 
@@ -152,7 +155,7 @@ async def test_sources_lists_the_documents(bot: LingnanBot, library: FakeLibrary
     """/sources answers with every document of the library."""
     cog, command = cog_command(bot, "Sources", "sources")
     interaction = FakeInteraction(bot, ASKER, "sources")
-    await command.callback(cog, interaction)
+    await command.callback(cog, as_interaction(interaction))
     description = interaction.calls[-1].embed.description or ""
     for document in library.documents():
         assert document.title in description
@@ -162,7 +165,7 @@ async def test_help_is_private(bot: LingnanBot) -> None:
     """/help defers privately and answers with the commands and examples."""
     cog, command = cog_command(bot, "Sources", "help")
     interaction = FakeInteraction(bot, ASKER, "help")
-    await command.callback(cog, interaction)
+    await command.callback(cog, as_interaction(interaction))
     defer, followup = interaction.calls
     assert defer.options["ephemeral"] is True
     assert followup.options["ephemeral"] is True
@@ -177,7 +180,7 @@ async def test_reload_swaps_in_the_new_library(
     monkeypatch.setattr("bot.client.load_library", lambda folder, **_: fresh)
     cog, command = cog_command(bot, "Admin", "reload")
     interaction = FakeInteraction(bot, OWNER, "reload")
-    await command.callback(cog, interaction)
+    await command.callback(cog, as_interaction(interaction))
     followup = interaction.calls[-1]
     assert followup.options["ephemeral"] is True
     assert "7 documents, 300 passages and 12 officials" in (followup.embed.description or "")
@@ -195,7 +198,7 @@ async def test_reload_failure_keeps_the_old_library(
     monkeypatch.setattr("bot.client.load_library", broken)
     cog, command = cog_command(bot, "Admin", "reload")
     interaction = FakeInteraction(bot, OWNER, "reload")
-    await command.callback(cog, interaction)
+    await command.callback(cog, as_interaction(interaction))
     assert interaction.calls[-1].content == (
         "The corpus could not be reloaded: The corpus folder nowhere does not exist. "
         "The previous one is still served."
@@ -209,8 +212,8 @@ async def test_reload_refuses_non_owners(bot: LingnanBot) -> None:
 
     interaction = FakeInteraction(bot, ASKER, "reload")
     with pytest.raises(NotOwner) as raised:
-        await owner_only(interaction)  # type: ignore[arg-type]
-    await bot.tree.on_error(interaction, raised.value)  # type: ignore[arg-type]
+        await owner_only(as_interaction(interaction))
+    await bot.tree.on_error(as_interaction(interaction), raised.value)
     [reply] = interaction.calls
     assert reply.content == formatting.NOT_OWNER_MESSAGE
     assert reply.options["ephemeral"] is True
@@ -221,15 +224,15 @@ async def test_ask_cooldown_answers_politely_with_the_wait(library: FakeLibrary)
     bot = await bot_with_commands(make_settings(cooldown_rate=1, cooldown_seconds=60), library)
     try:
         first = FakeInteraction(bot, ASKER)
-        assert ask_cooldown(first) is True  # type: ignore[arg-type]
+        assert ask_cooldown(as_interaction(first)) is True
         second = FakeInteraction(bot, ASKER)
         with pytest.raises(app_commands.CommandOnCooldown) as raised:
-            ask_cooldown(second)  # type: ignore[arg-type]
-        await bot.tree.on_error(second, raised.value)  # type: ignore[arg-type]
+            ask_cooldown(as_interaction(second))
+        await bot.tree.on_error(as_interaction(second), raised.value)
         [reply] = second.calls
         assert reply.options["ephemeral"] is True
         assert reply.content is not None and "wait 60 seconds" in reply.content
-        assert ask_cooldown(FakeInteraction(bot, 333)) is True  # type: ignore[arg-type]
+        assert ask_cooldown(as_interaction(FakeInteraction(bot, 333))) is True
     finally:
         await bot.close()
 
@@ -245,7 +248,7 @@ async def test_unexpected_error_is_one_sentence_and_logged(
     except ZeroDivisionError as exc:
         error = app_commands.CommandInvokeError(SimpleNamespace(name="ask"), exc)  # type: ignore[arg-type]
     with caplog.at_level(logging.ERROR, logger="bot.client"):
-        await bot.tree.on_error(interaction, error)  # type: ignore[arg-type]
+        await bot.tree.on_error(as_interaction(interaction), error)
     reply = interaction.calls[-1]
     assert reply.name == "followup"
     assert reply.content == formatting.INTERNAL_ERROR_MESSAGE
@@ -298,7 +301,7 @@ async def test_mentions_share_the_ask_cooldown(library: FakeLibrary) -> None:
     """After /ask uses the allowance, a mention gets the cooldown sentence, tidied away later."""
     bot = await bot_with_commands(make_settings(cooldown_rate=1, cooldown_seconds=30), library)
     try:
-        ask_cooldown(FakeInteraction(bot, ASKER))  # type: ignore[arg-type]
+        ask_cooldown(as_interaction(FakeInteraction(bot, ASKER)))
         message = mention(f"<@{BOT_ID}> {QUESTION}")
         await bot.get_cog("Ask").on_message(message)  # type: ignore[union-attr]
         [reply] = message.replies
@@ -306,7 +309,7 @@ async def test_mentions_share_the_ask_cooldown(library: FakeLibrary) -> None:
         assert reply.options["delete_after"] == pytest.approx(30, abs=1)
         assert library.queries == []
     finally:
-        bot._connection.user = None  # type: ignore[assignment]
+        bot._connection.user = None
         await bot.close()
 
 
@@ -338,7 +341,7 @@ async def test_ask_refuses_blank_or_overlong_questions_privately(
     """A blank or over-long question (a modified client) gets one private sentence, no search."""
     cog, command = cog_command(bot, "Ask", "ask")
     interaction = FakeInteraction(bot, ASKER)
-    await command.callback(cog, interaction, question=question)
+    await command.callback(cog, as_interaction(interaction), question=question)
     [reply] = interaction.calls
     assert reply.name == "send_message" and reply.options["ephemeral"] is True
     assert reply.content == sentence
@@ -349,7 +352,7 @@ async def test_official_refuses_blank_names_privately(bot: LingnanBot) -> None:
     """/official with a blank name gets one private sentence."""
     cog, command = cog_command(bot, "Officials", "official")
     interaction = FakeInteraction(bot, ASKER, "official")
-    await command.callback(cog, interaction, name=" ")
+    await command.callback(cog, as_interaction(interaction), name=" ")
     [reply] = interaction.calls
     assert reply.options["ephemeral"] is True
     assert reply.content is not None and "Please type a name" in reply.content
@@ -368,7 +371,7 @@ async def test_sources_with_empty_corpus(library: FakeLibrary) -> None:
     try:
         cog, command = cog_command(bot, "Sources", "sources")
         interaction = FakeInteraction(bot, ASKER, "sources")
-        await command.callback(cog, interaction)
+        await command.callback(cog, as_interaction(interaction))
         assert interaction.calls[-1].embed.description == "The corpus folder holds no documents."
     finally:
         await bot.close()
@@ -380,7 +383,9 @@ async def test_ask_of_only_a_mention_is_refused_privately(
     """A question of only a mention and a zero-width space is blank: one private sentence."""
     cog, command = cog_command(bot, "Ask", "ask")
     interaction = FakeInteraction(bot, ASKER)
-    await command.callback(cog, interaction, question="<@123456789012345678> \u200b")
+    await command.callback(
+        cog, as_interaction(interaction), question="<@123456789012345678> \u200b"
+    )
     [reply] = interaction.calls
     assert reply.options["ephemeral"] is True
     assert reply.content is not None and "Please type a question" in reply.content

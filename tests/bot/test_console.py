@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 import io
+from typing import NoReturn
 
 from bot.answers import Answers
 from bot.console import run_console
 from bot.examples import load_examples
-from tests.bot.fixtures import ROBOTICS_EN, FakeLibrary, robotics_response
+from tests.bot.fixtures import ROBOTICS_EN, FakeLibrary, as_library, robotics_response
 
 QUESTION = "What did the governor say about robotics?"
 
 
 def console_output(lines: str, library: FakeLibrary | None = None) -> tuple[int, str]:
     library = library or FakeLibrary(responses={QUESTION: robotics_response(QUESTION)})
-    answers = Answers(lambda: library, quotes_per_answer=2, examples=load_examples())
+    answers = Answers(lambda: as_library(library), quotes_per_answer=2, examples=load_examples())
     stdout = io.StringIO()
     status = run_console(answers, io.StringIO(lines), stdout)
     return status, stdout.getvalue()
@@ -91,7 +92,7 @@ def test_ctrl_c_ends_cleanly() -> None:
             raise KeyboardInterrupt
 
     library = FakeLibrary()
-    answers = Answers(lambda: library, quotes_per_answer=3, examples=[])
+    answers = Answers(lambda: as_library(library), quotes_per_answer=3, examples=[])
     stdout = io.StringIO()
     assert run_console(answers, Interrupting(), stdout) == 0
 
@@ -100,7 +101,7 @@ def test_a_failing_command_is_one_sentence() -> None:
     """An error inside a command prints one sentence and the session goes on."""
 
     class Broken(FakeLibrary):
-        def search(self, query: str, top_k: int = 3):  # type: ignore[override]
+        def search(self, query: str, top_k: int = 3) -> NoReturn:
             raise RuntimeError("index exploded")
 
     status, output = console_output("robotics\n/sources\n", Broken())

@@ -8,11 +8,11 @@ from bot.answers import Answers
 from bot.examples import load_examples
 from bot.formatting import to_embed
 from bot.user_text import clean_user_text
-from tests.bot.fixtures import FakeLibrary
+from tests.bot.fixtures import FakeLibrary, as_library
 
 
 def answers_for(library: FakeLibrary) -> Answers:
-    return Answers(lambda: library, quotes_per_answer=3, examples=load_examples())
+    return Answers(lambda: as_library(library), quotes_per_answer=3, examples=load_examples())
 
 
 @pytest.mark.parametrize(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from types import SimpleNamespace
+from typing import NoReturn
 
 import discord
 import pytest
@@ -11,7 +12,7 @@ from bot import formatting
 from bot.formatting import Card
 from bot.replies import send_answer
 from bot.views import Paginator, paginator_for
-from tests.bot.fakes import FakeInteraction, FakeMessage
+from tests.bot.fakes import FakeInteraction, FakeMessage, as_interaction
 
 PAGES = [Card(title=f"Page {n}", description=f"quote {n}") for n in range(1, 4)]
 ASKER = 111
@@ -22,7 +23,7 @@ async def test_someone_else_cannot_turn_pages() -> None:
     """Another user's press is refused with one polite private sentence."""
     view = Paginator(PAGES, owner_id=ASKER)
     interaction = FakeInteraction(client=None, user_id=SOMEONE_ELSE)
-    assert await view.interaction_check(interaction) is False
+    assert await view.interaction_check(as_interaction(interaction)) is False
     [reply] = interaction.calls
     assert reply.name == "send_message"
     assert reply.content == formatting.NOT_YOURS_MESSAGE
@@ -34,7 +35,7 @@ async def test_the_asker_may_press() -> None:
     """The asker passes the check, and nothing is sent for the check itself."""
     view = Paginator(PAGES, owner_id=ASKER)
     interaction = FakeInteraction(client=None, user_id=ASKER)
-    assert await view.interaction_check(interaction) is True
+    assert await view.interaction_check(as_interaction(interaction)) is True
     assert interaction.calls == []
 
 
@@ -42,14 +43,14 @@ async def test_next_and_previous_turn_the_page() -> None:
     """Next shows page 2 in the same message; previous goes back; the indicator follows."""
     view = Paginator(PAGES, owner_id=ASKER)
     press = FakeInteraction(client=None, user_id=ASKER)
-    await view.next_page.callback(press)
+    await view.next_page.callback(as_interaction(press))
     [edit] = press.calls
     assert edit.name == "edit_message"
     assert edit.embed.title == "Page 2"
     assert view.indicator.label == "2 / 3"
     assert not view.previous_page.disabled and not view.next_page.disabled
     back = FakeInteraction(client=None, user_id=ASKER)
-    await view.previous_page.callback(back)
+    await view.previous_page.callback(as_interaction(back))
     assert back.calls[0].embed.title == "Page 1"
     assert view.previous_page.disabled
 
@@ -58,7 +59,7 @@ async def test_last_page_disables_next() -> None:
     """On the last page the next button is disabled."""
     view = Paginator(PAGES, owner_id=ASKER)
     for _ in range(2):
-        await view.next_page.callback(FakeInteraction(client=None, user_id=ASKER))
+        await view.next_page.callback(as_interaction(FakeInteraction(client=None, user_id=ASKER)))
     assert view.next_page.disabled
     assert view.indicator.label == "3 / 3"
 
@@ -105,14 +106,14 @@ async def test_stale_button_gets_one_private_sentence() -> None:
 
     from bot.client import create_bot
     from bot.settings import Settings
-    from tests.bot.fixtures import FakeLibrary
+    from tests.bot.fixtures import FakeLibrary, as_library
 
-    bot = create_bot(Settings(_env_file=None), FakeLibrary())
+    bot = create_bot(Settings(_env_file=None), as_library(FakeLibrary()))
     try:
         stale = FakeInteraction(client=bot, user_id=ASKER)
         stale.type = discord.InteractionType.component  # type: ignore[attr-defined]
         stale.data = {"custom_id": "lingnan:page:gone:next", "component_type": 2}  # type: ignore[attr-defined]
-        await bot.on_interaction(stale)  # type: ignore[arg-type]
+        await bot.on_interaction(as_interaction(stale))
         [reply] = stale.calls
         assert reply.content == formatting.EXPIRED_BUTTONS_MESSAGE
         assert reply.options["ephemeral"] is True
@@ -121,7 +122,7 @@ async def test_stale_button_gets_one_private_sentence() -> None:
         pressed = FakeInteraction(client=bot, user_id=ASKER)
         pressed.type = discord.InteractionType.component  # type: ignore[attr-defined]
         pressed.data = {"custom_id": live.next_page.custom_id}  # type: ignore[attr-defined]
-        await bot.on_interaction(pressed)  # type: ignore[arg-type]
+        await bot.on_interaction(as_interaction(pressed))
         assert pressed.calls == []  # the paginator answers its own buttons
     finally:
         await bot.close()
@@ -132,11 +133,11 @@ async def test_answer_that_fails_to_send_leaves_no_live_buttons() -> None:
     interaction = FakeInteraction(client=None, user_id=ASKER)
     await interaction.response.defer(thinking=True)
 
-    async def refuse(*_: object, **__: object) -> None:
+    async def refuse(*_: object, **__: object) -> NoReturn:
         raise discord.HTTPException(SimpleNamespace(status=500, reason="boom"), "boom")
 
     interaction.followup.send = refuse  # type: ignore[method-assign]
     live_before = set(Paginator._live)
     with pytest.raises(discord.HTTPException):
-        await send_answer(interaction, formatting.Answer(tuple(PAGES)))
+        await send_answer(as_interaction(interaction), formatting.Answer(tuple(PAGES)))
     assert Paginator._live == live_before

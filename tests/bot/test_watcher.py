@@ -12,7 +12,7 @@ from watchfiles import Change
 from bot.client import create_bot
 from bot.cogs.admin import CorpusFilter
 from bot.settings import Settings
-from tests.bot.fixtures import FakeLibrary, FakeStats
+from tests.bot.fixtures import FakeLibrary, FakeStats, as_library
 
 
 def test_filter_ignores_hidden_files_and_the_saved_index(tmp_path: Path) -> None:
@@ -41,7 +41,7 @@ async def test_a_new_document_triggers_a_reload(
 
     monkeypatch.setattr("bot.client.load_library", load)
     bot = create_bot(
-        Settings(_env_file=None, corpus_folder=corpus, watch_corpus=True), FakeLibrary()
+        Settings(_env_file=None, corpus_folder=corpus, watch_corpus=True), as_library(FakeLibrary())
     )
     try:
         await bot.load_extension("bot.cogs.admin")

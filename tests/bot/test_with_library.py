@@ -56,7 +56,9 @@ def test_text_fragments_point_at_the_quote(library: Library) -> None:
     linked = [r for r in library.search("low-altitude economy", top_k=5).results if r.document.url]
     assert linked, "the question must reach documents with a URL"
     for result in linked:
-        directive = text_fragment_url(result.document.url, result.text).split(":~:text=", 1)[1]
+        url = result.document.url
+        assert url is not None
+        directive = text_fragment_url(url, result.text).split(":~:text=", 1)[1]
         parts = [unquote(p) for p in directive.split(",")]
         flat = " ".join(result.text.split())
         assert flat.startswith(parts[0])

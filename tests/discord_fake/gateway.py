@@ -233,7 +233,7 @@ class FakeGateway:
     async def _on_frame(self, connection: GatewayConnection, frame: dict[str, Any]) -> None:
         connection.received.append(frame)
         op = frame.get("op")
-        data = frame.get("d")
+        data: Any = frame.get("d")  # any JSON: a number for a heartbeat, else an object
         if op == HEARTBEAT:
             beat = Heartbeat(at=asyncio.get_running_loop().time(), seq=data, acked=False)
             self.heartbeats.append(beat)

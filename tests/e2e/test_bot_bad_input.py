@@ -67,7 +67,9 @@ async def test_pings_in_a_question_are_neutralised(lingnan: RunningBot) -> None:
     )
     await asked.wait_answer(timeout=15)
     for request in lingnan.fake.message_requests():
-        assert request.message_body()["allowed_mentions"]["parse"] == []
+        body = request.message_body()
+        assert body is not None
+        assert body["allowed_mentions"]["parse"] == []
 
 
 @pytest.mark.parametrize(

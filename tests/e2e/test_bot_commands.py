@@ -199,7 +199,9 @@ async def test_page_buttons_are_removed_on_timeout(
     """When the paginator times out its buttons are taken off the answer, which stays."""
     from bot.views import Paginator
 
-    monkeypatch.setitem(Paginator.__init__.__kwdefaults__, "timeout", 0.5)
+    defaults = Paginator.__init__.__kwdefaults__
+    assert defaults is not None
+    monkeypatch.setitem(defaults, "timeout", 0.5)
     fake = lingnan.fake
     question = "industrial development Guangdong"
     if via == "slash":

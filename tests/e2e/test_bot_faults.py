@@ -177,9 +177,9 @@ async def test_start_up_logs_corpus_size(
     """Loading its corpus itself, the bot logs documents, passages and officials at start-up."""
     import logging
 
-    records: list[logging.LogRecord] = []
-    handler = logging.Handler(level=logging.INFO)
-    handler.emit = records.append  # type: ignore[method-assign]
+    handler = LogCollector()
+    handler.setLevel(logging.INFO)
+    records = handler.records
     logging.getLogger("bot").addHandler(handler)
     previous = logging.getLogger("bot").level
     logging.getLogger("bot").setLevel(logging.INFO)

@@ -10,7 +10,12 @@ from retrieval.search.lazy import Lazy
 def test_value_is_built_once() -> None:
     """Two gets build the value once and return the same object."""
     calls: list[int] = []
-    lazy = Lazy(lambda: calls.append(1) or {"built": True})
+
+    def build() -> dict[str, bool]:
+        calls.append(1)
+        return {"built": True}
+
+    lazy = Lazy(build)
     assert lazy.get() is lazy.get()
     assert calls == [1]
 
