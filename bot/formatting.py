@@ -347,6 +347,17 @@ def synonyms_note(synonyms: Sequence[Expansion]) -> str:
     return "-# Same meaning: " + "; ".join(parts)
 
 
+def translations_note(translations: Sequence[Expansion]) -> str:
+    """One line naming the translations the quotes below were found through: "Found
+    through: “地区生产总值” → GDP"."""
+    parts = [
+        f"\u201c{clip(inline(t.original), 40)}\u201d \u2192 "
+        + " / ".join(clip(inline(word), 40) for word in t.added[:2])
+        for t in translations[:3]
+    ]
+    return "-# Found through: " + "; ".join(parts)
+
+
 def ask_answer(
     question: str, response: SearchResponse, *, per_page: int, suggestions: Suggestions
 ) -> Answer:
@@ -366,6 +377,8 @@ def ask_answer(
             notes.append(f"Also searched as {others} (for \u201c{original}\u201d).")
     if response.synonyms:
         notes.append(synonyms_note(response.synonyms))
+    if response.translations:
+        notes.append(translations_note(response.translations))
     header = "\n".join(notes) + "\n\n" if notes else ""
     room = DESCRIPTION_LIMIT - discord_len(header)
     pages = [

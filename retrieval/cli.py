@@ -65,6 +65,8 @@ def render_search(response: SearchResponse) -> str:
         lines.append(f"(also searched for {', '.join(map(repr, e.added))} for '{e.original}')")
     for e in response.synonyms:
         lines.append(f"(same meaning: {', '.join(map(repr, e.added))} for '{e.original}')")
+    for e in response.translations:
+        lines.append(f"(found through: '{e.original}' -> {', '.join(map(repr, e.added))})")
     if not response.results:
         lines.append("The corpus has no passage that answers this question.")
         return "\n".join(lines)

@@ -101,6 +101,9 @@ class SearchResponse(_Frozen):
     expansions: list[Expansion] = Field(default_factory=list)
     # Words of the question also searched as their synonyms (retrieval/data/synonyms.txt).
     synonyms: list[Expansion] = Field(default_factory=list)
+    # Words of the question found through their translations ("found through: 地区生产总值 ->
+    # GDP"), as the dictionaries write them; only those the quotes matched.
+    translations: list[Expansion] = Field(default_factory=list)
 
 
 class DocumentSummary(DocumentInfo):

@@ -17,6 +17,7 @@ import numpy as np
 from retrieval.index import BM25Index
 from retrieval.search.names import NameSpellings
 from retrieval.search.query_words import ResolvedWord
+from retrieval.search.translations import FoundTranslations
 
 
 @dataclass(frozen=True)
@@ -70,8 +71,11 @@ class Question:
         people: Sequence[NameSpellings],
         spelled_out: Mapping[int, Sequence[tuple[str, ...]]],
         synonyms: Mapping[int, Sequence[tuple[str, ...]]] | None = None,
+        translations: FoundTranslations | None = None,
     ) -> None:
         self.words = list(words)
+        # Translated runs score their translations as one term of their own, at a share.
+        self.translations = translations or FoundTranslations(self.words)
         # A word with synonyms scores with them as one term (``score_groups``), not alone.
         self.synonyms = synonyms or {}
         # A word is also held, and scored, where a passage writes its parts apart (龙头企业:
@@ -112,6 +116,7 @@ class Question:
             *self.named_terms,
             *(t for s in self.spellings for t in s),
             *as_one,
+            *(t for group in self.translations.groups.values() for m in group for t in m),
         }
         self.total_weight = sum(w.weight for w in self.words)
         # A question that only names someone ("Wang Weizhong") is about them: their name is
@@ -139,7 +144,7 @@ class Question:
     @property
     def searchable(self) -> bool:
         """Does the question hold a term to search for, and weight to weigh passages by?"""
-        searched = self.topic_terms or self.named_terms or self.as_one
+        searched = self.topic_terms or self.named_terms or self.as_one or self.translations.groups
         return bool(searched) and self.total_weight > 0
 
     @property
@@ -147,18 +152,21 @@ class Question:
         """Does the question ask about more than the people it names?"""
         return self.topic_weight > 0
 
-    def score_groups(self, named_share: float) -> list[ScoreGroup]:
+    def score_groups(self, named_share: float, translated_share: float = 1.0) -> list[ScoreGroup]:
         """The groups of terms scored, each with its share of their BM25 (see ``ranking``).
 
         The words naming people get ``named_share`` when the question asks about more; an
         acronym's spelling ("artificial intelligence" for "AI") scores as one word would: the
-        mean of its words' BM25; a word with synonyms scores with them as one term.
+        mean of its words' BM25; a word with synonyms scores with them as one term; a translated
+        run's translations score as one term at ``translated_share``.
         """
+        translated = self.translations.groups.values()
         return [
             ScoreGroup(_each(self.topic_terms), 1.0),
             ScoreGroup(_each(self.named_terms), named_share if self.asks_more else 1.0),
             *(ScoreGroup(_each(spelling), 1 / len(spelling)) for spelling in self.spellings),
             *(ScoreGroup(group, 1.0, as_one=True) for group in self.as_one.values()),
+            *(ScoreGroup(group, translated_share, as_one=True) for group in translated),
         ]
 
     def alternatives(self, position: int) -> list[tuple[str, ...]]:
@@ -174,18 +182,27 @@ class Question:
             *self.spelled_out.get(position, ()),
             *self.synonyms.get(position, ()),
             *self.parts.get(position, ()),
+            *self.translations.holding.get(position, ()),
         ]
 
-    def holds(self, present: Mapping[str, np.ndarray], candidates: int) -> np.ndarray:
+    def holds(
+        self, present: Mapping[str, np.ndarray], candidates: int, *, translated: bool = True
+    ) -> np.ndarray:
         """Words x candidates: does the candidate's context hold the word (its term or all
-        the terms of one of its other spellings)? ``present`` says it of each term. A word
-        weighing nothing is never held: it counts for nothing either way."""
+        the terms of one of its other spellings; with ``translated``, of its translations
+        too)? ``present`` says it of each term. A word weighing nothing is never held: it
+        counts for nothing either way."""
         holds = np.zeros((len(self.words), candidates), dtype=bool)
         for position, word in enumerate(self.words):
             if word.weight <= 0:
                 continue
             row = present[word.term] if word.term is not None else holds[position]
-            for spelling in self.alternatives(position):
+            spellings = self.alternatives(position)
+            if not translated:
+                spellings = [
+                    s for s in spellings if s not in self.translations.holding.get(position, ())
+                ]
+            for spelling in spellings:
                 row = row | np.logical_and.reduce([present[t] for t in spelling])
             holds[position] = row
         return holds

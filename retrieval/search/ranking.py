@@ -36,6 +36,9 @@ class RankingWeights:
     # The share of their BM25 the words naming a person give a passage, when the question asks
     # about more than the person.
     named_share: float = 0.25
+    # The share of their BM25 a question word's translations give a passage: a match in the
+    # asker's own words counts more, so an answer in the asker's language wins a tie.
+    translated_share: float = 0.3
     # A passage that only repeats its document's title scores this share less.
     title_passage_penalty: float = 0.2
     # A passage scoring less than this share of the best one is a weak tail, not shown: a

@@ -36,8 +36,10 @@ from retrieval.search.results import search_result
 from retrieval.search.searchable import SearchableCorpus, document_ids
 from retrieval.search.spelling import Speller
 from retrieval.search.synonyms import SynonymRule, SynonymTable, read_synonyms
+from retrieval.search.translations import translate
 from retrieval.search.years import DocumentYears, question_years, year_positions
 from retrieval.tokenize import Tokenizer
+from retrieval.translation import TranslationTable, WordPair
 
 # Quotes are taken from this many times as many candidates as asked for, so that k different
 # quotes remain when copies of one text collapse into one.
@@ -59,7 +61,9 @@ class Searcher:
     by default the list ``retrieval/data/person-question-words.txt``. ``abbreviations`` map an
     acronym to the spellings it stands for; by default ``retrieval/data/abbreviations.toml``.
     ``synonym_rules`` are the groups of words searched as one; by default
-    ``retrieval/data/synonyms.txt``.
+    ``retrieval/data/synonyms.txt``. ``translation_pairs`` are the dictionaries a question is
+    translated through; by default the glossaries in ``retrieval/data/translation/`` and
+    CC-CEDICT.
     ``max_edits`` bounds spelling corrections (Levenshtein distance; words of six to eight
     letters get one edit, longer ones ``max_edits``; shorter words are never corrected).
     """
@@ -78,6 +82,8 @@ class Searcher:
         abbreviations: dict[str, list[str]] | None = None,
         synonym_rules: Sequence[SynonymRule] | None = None,
         absent_words: AbsentWordScale | None = None,
+        translate_known_words: bool = True,
+        translation_pairs: Sequence[WordPair] | None = None,
     ) -> None:
         if len(corpus.passages) != index.size:
             raise ValueError(
@@ -88,6 +94,7 @@ class Searcher:
         self._tokenizer = tokenizer
         self.floor = Floor(min_coverage, min_topic_coverage)
         self.weights = weights or RankingWeights()
+        self.translate_known_words = translate_known_words
         if person_question_words is None:
             self._person_question_words = read_person_question_words()
         else:
@@ -113,6 +120,7 @@ class Searcher:
         )
         self._years = Lazy(lambda: DocumentYears.of(corpus))
         self._answer_features = Lazy(lambda: AnswerFeatures.of(corpus))
+        self._translations = Lazy(lambda: TranslationTable(tokenizer, index, translation_pairs))
         self._synonyms = Lazy(lambda: SynonymTable(rules, tokenizer, index))
         self._query_words = QueryWords(
             tokenizer,
@@ -162,11 +170,25 @@ class Searcher:
         language = self._tokenizer.question_language(asked)
         synonyms = self._synonyms.get().apply(words, naming, language, asked)
         words = synonyms.words
-        question = Question(words, people, spelled_out, synonyms.groups)
+        # Translations after synonyms: what the question says, in the corpus's other languages.
+        translations = translate(
+            self._translations.get(),
+            self._index,
+            words,
+            naming,
+            language,
+            asked,
+            known_words=self.translate_known_words,
+        )
+        words = translations.words
+        question = Question(words, people, spelled_out, synonyms.groups, translations)
         if not question.searchable:
             return SearchResponse(query=query, results=[], corrections=corrections)
         # Candidates: every passage holding a term, with its BM25 (a share for the names).
-        ids, scores = group_scores(self._index, question.score_groups(self.weights.named_share))
+        ids, scores = group_scores(
+            self._index,
+            question.score_groups(self.weights.named_share, self.weights.translated_share),
+        )
         # What each candidate's context holds, from the index's postings (nothing tokenized);
         # an acronym only where written in capitals, its BM25 elsewhere taken back.
         context = self._context.get()
@@ -180,7 +202,10 @@ class Searcher:
             holds[position] |= years.dated(year, ids)
         # The floor decides whether a passage answers at all; the ranking orders those that do.
         common = question.common(self._index, self.floor.common_share)
-        passes = answerable(question.weights, holds, question.names_person, self.floor, common)
+        translated_only = holds & ~question.holds(present, len(ids), translated=False)
+        passes = answerable(
+            question.weights, holds, question.names_person, self.floor, common, translated_only
+        )
         # A year narrows the question as a name does: only passages of that year answer.
         passes &= years.allow(question_years(words), present, ids)
         # A passage holding what the question asks for (a figure, a name) ranks higher.
@@ -205,12 +230,14 @@ class Searcher:
             ).model_copy(update={"also_published": [self._copy(p) for p in others]})
             for shown, others in quotes
         ]
+        found_terms = self._terms_of(results)
         return SearchResponse(
             query=query,
             results=results,
             corrections=corrections,
             expansions=[*expansions, *spelled],
-            synonyms=synonyms.used(self._terms_of(results)),
+            synonyms=synonyms.used(found_terms),
+            translations=translations.used(found_terms),
         )
 
     def _terms_of(self, results: Sequence[SearchResult]) -> set[str]:
@@ -238,6 +265,7 @@ class Searcher:
             self._duplicates,
             self._answer_features,
             self._synonyms,
+            self._translations,
             self._years,
         ):
             table.get()

@@ -19,8 +19,9 @@ from pathlib import Path
 log = logging.getLogger(__name__)
 
 GLOSSARY_DIR = Path(__file__).parents[1] / "data" / "translation"
-# "de-en.txt": German phrases on the left, English on the right.
-_GLOSSARY_NAME = re.compile(r"([a-z]{2})-([a-z]{2})")
+# "de-en.txt": German phrases on the left, English on the right; "de-en.<source>.txt" another
+# glossary of the same languages (a dictionary vendored beside the hand-edited one).
+_GLOSSARY_NAME = re.compile(r"([a-z]{2})-([a-z]{2})(?:\.[\w-]+)?")
 
 
 @dataclass(frozen=True)
@@ -50,7 +51,8 @@ def parse_glossary(text: str, language: str, other_language: str) -> list[Glossa
 
 
 def read_glossaries(folder: Path = GLOSSARY_DIR) -> Iterator[GlossaryEntry]:
-    """The entries of every glossary in ``folder`` (files named ``<a>-<b>.txt``)."""
+    """The entries of every glossary in ``folder`` (files named ``<a>-<b>.txt`` or
+    ``<a>-<b>.<source>.txt``)."""
     for path in sorted(folder.glob("*.txt")):
         name = _GLOSSARY_NAME.fullmatch(path.stem)
         if name is None:

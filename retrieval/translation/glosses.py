@@ -24,8 +24,8 @@ _PARENTHESES = re.compile(r"\(([^()]*)\)")
 _BRACKETS = re.compile(r"\[[^\]]*\]")
 # An acronym a gloss gives in parentheses: "(GDP)", "(EU)", "(R&D)".
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,7}")
-_PLAIN = re.compile(r"[A-Za-z0-9][A-Za-z0-9&'\- ]*")
-_LABEL_WORDS = re.compile(r"[a-z][a-z.' ]*")
+_PLAIN = re.compile(r"(?=.*[A-Za-z])[A-Za-z0-9][A-Za-z0-9&'\- ]*")
+_DESCRIPTION = re.compile(r"[,;:]")
 
 
 @dataclass(frozen=True)
@@ -33,7 +33,7 @@ class GlossRules:
     """What makes a gloss a note, a rare sense or a pattern rather than a translation."""
 
     note_prefixes: tuple[str, ...]
-    rare_labels: frozenset[str]
+    rare_label: re.Pattern[str]  # matches a parenthesised label of a rare sense, lowercased
     placeholder_words: frozenset[str]
     leading_words: frozenset[str]
     max_words: int
@@ -44,11 +44,20 @@ def read_gloss_rules(path: Path = GLOSS_RULES_FILE) -> GlossRules:
     data = tomllib.loads(path.read_text(encoding="utf-8"))
     return GlossRules(
         note_prefixes=tuple(p.lower() for p in data.get("note_prefixes", [])),
-        rare_labels=frozenset(w.lower() for w in data.get("rare_labels", [])),
+        rare_label=_label_pattern(data.get("rare_labels", [])),
         placeholder_words=frozenset(w.lower() for w in data.get("placeholder_words", [])),
         leading_words=frozenset(w.lower() for w in data.get("leading_words", [])),
         max_words=int(data.get("max_words", 4)),
     )
+
+
+def _label_pattern(labels: list[str]) -> re.Pattern[str]:
+    """A label starting with one of ``labels`` as a word: "old" matches "(old)" and "(old
+    name)", not "(older)"; no labels match nothing."""
+    if not labels:
+        return re.compile(r"(?!)")
+    alternatives = "|".join(re.escape(label.lower()) for label in labels)
+    return re.compile(rf"\s*(?:{alternatives})(?![a-z])")
 
 
 def clean_glosses(glosses: Iterable[str], rules: GlossRules, proper_noun: bool) -> list[str]:
@@ -64,18 +73,21 @@ def clean_glosses(glosses: Iterable[str], rules: GlossRules, proper_noun: bool) 
 
 
 def _translations(gloss: str, rules: GlossRules, proper_noun: bool) -> list[str]:
-    lowered = gloss.lower()
-    if not gloss or lowered.startswith(rules.note_prefixes):
+    if not gloss or gloss.lower().startswith(rules.note_prefixes):
         return []
-    labels = _PARENTHESES.findall(gloss)
-    if any(_is_rare_label(label, rules) for label in labels):
-        return []
-    acronyms = [label for label in labels if _ACRONYM.fullmatch(label)]
-    text = _BRACKETS.sub(" ", _PARENTHESES.sub(" ", gloss))
+    acronyms: list[str] = []
+    if "(" in gloss or "[" in gloss:
+        labels = _PARENTHESES.findall(gloss)
+        if any(rules.rare_label.match(label.lower()) for label in labels):
+            return []
+        acronyms = [label for label in labels if _ACRONYM.fullmatch(label)]
+        gloss = _BRACKETS.sub(" ", _PARENTHESES.sub(" ", gloss))
     # A description after the name: "Guangdong province in south China, short name ...".
-    text = re.split(r"[,;:]", text, maxsplit=1)[0]
-    # Chinese the gloss cites ("Hong Kong 香港 and Macao 澳門|澳门") is no part of the English.
-    words = [w for w in text.split() if not has_han(w) and "|" not in w]
+    text = _DESCRIPTION.split(gloss, maxsplit=1)[0]
+    words = text.split()
+    if "|" in text or has_han(text):
+        # Chinese the gloss cites ("Hong Kong 香港 and Macao 澳門|澳门") is no part of the English.
+        words = [w for w in words if not has_han(w) and "|" not in w]
     while words and words[0].lower() in rules.leading_words:
         words = words[1:]
     words[-1:] = [w.rstrip("!.?") for w in words[-1:]]
@@ -87,21 +99,9 @@ def _translations(gloss: str, rules: GlossRules, proper_noun: bool) -> list[str]
     return acronyms
 
 
-def _is_rare_label(label: str, rules: GlossRules) -> bool:
-    """Whether a parenthesised label ("literary", "old", "Tw", "idiom") marks a rare sense."""
-    match = _LABEL_WORDS.match(label.lower())
-    if match is None:
-        return False
-    head = match.group().strip()
-    return any(head == lab or head.startswith(lab + " ") for lab in rules.rare_labels)
-
-
 def _is_plain(words: list[str], rules: GlossRules) -> bool:
-    """A few plain English words, none a placeholder ("sth") and no Chinese left."""
-    if not words or len(words) > rules.max_words:
-        return False
-    text = " ".join(words)
-    if has_han(text) or not _PLAIN.fullmatch(text) or not any(c.isalpha() for c in text):
+    """A few plain English words, none a placeholder ("sth")."""
+    if not words or len(words) > rules.max_words or not _PLAIN.fullmatch(" ".join(words)):
         return False
     return not any(w.lower() in rules.placeholder_words for w in words)
 

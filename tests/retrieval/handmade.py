@@ -57,4 +57,6 @@ def handmade_searcher(
     index = BM25Index.build(
         [terms for terms, _ in indexed], doc_lengths=[length for _, length in indexed]
     )
+    # No dictionaries unless a test gives some: loading CC-CEDICT takes seconds.
+    options.setdefault("translation_pairs", [])
     return Searcher(HandmadeCorpus(built, documents), index, tokenizer, **options)

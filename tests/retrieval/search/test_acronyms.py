@@ -23,7 +23,12 @@ def test_acronym_written_only_as_a_name_is_unknown() -> None:
     rows = [row for row in WEAK_SPOTS if "AI " not in row[3]]
     built = handmade_searcher(rows, WEAK_SPOT_TITLES)
     only_names = Searcher(
-        built._corpus, built.index, built.tokenizer, abbreviations={}, synonym_rules=[]
+        built._corpus,
+        built.index,
+        built.tokenizer,
+        abbreviations={},
+        synonym_rules=[],
+        translation_pairs=[],
     )
     assert texts(only_names, "AI") == []
     assert texts(only_names, "Ai Lin")[0].startswith("Ai Lin")
