@@ -204,8 +204,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
-    if args.k1 <= 0 or not 0 <= args.b <= 1:
-        raise UsageError("BM25 needs k1 > 0 and b between 0 and 1")
+    # The same bounds as the bot's settings; NaN fails every comparison, hence the form.
+    if not (0 < args.k1 <= 10 and 0 <= args.b <= 1):
+        raise UsageError("BM25 needs k1 between 0 (excluded) and 10, and b between 0 and 1")
     if args.command == "index":
         library = Library.load(args.path, k1=args.k1, b=args.b, progress=True)
         s = library.stats

@@ -12,7 +12,13 @@ from retrieval.errors import SavedIndexError
 from retrieval.index import BM25Index
 from retrieval.models import DocumentSummary, SearchResponse
 from retrieval.officials import OfficialsDirectory
-from retrieval.search import NameMention, OfficialNames, Searcher, corrected_question
+from retrieval.search import (
+    MAX_QUERY_CHARS,
+    NameMention,
+    OfficialNames,
+    Searcher,
+    corrected_question,
+)
 from retrieval.tokenize import Tokenizer
 
 log = logging.getLogger(__name__)
@@ -139,16 +145,16 @@ class Library:
         shown as "Showing results for": a misspelt name or title ("Govenor") then names its
         official too. The response keeps the question as asked, with the corrections made.
         """
-        response = self.searcher.search(query, top_k=top_k, names=self.named_officials(query))
+        # Names are looked for in the part of the question the searcher reads.
+        names = self.named_officials(query[:MAX_QUERY_CHARS])
+        response = self.searcher.search(query, top_k=top_k, names=names)
         if not response.corrections:
             return response
         corrected = corrected_question(response.query, response.corrections)
-        again = self.searcher.search(corrected, top_k=top_k, names=self.named_officials(corrected))
-        return SearchResponse(
-            query=response.query,
-            results=again.results,
-            corrections=response.corrections,
-            expansions=again.expansions,
+        names = self.named_officials(corrected[:MAX_QUERY_CHARS])
+        again = self.searcher.search(corrected, top_k=top_k, names=names)
+        return again.model_copy(
+            update={"query": response.query, "corrections": response.corrections}
         )
 
     def named_officials(self, query: str) -> list[NameMention]:

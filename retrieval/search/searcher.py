@@ -8,7 +8,7 @@ from retrieval.duplicates import DuplicateGroups
 from retrieval.encoding import replace_lone_surrogates
 from retrieval.folding import fold
 from retrieval.index import BM25Index
-from retrieval.models import Copy, SearchResponse, SearchResult
+from retrieval.models import Copy, Expansion, SearchResponse, SearchResult
 from retrieval.scripts import has_han
 from retrieval.search.absent_words import AbsentWordScale
 from retrieval.search.acronyms import Acronyms, read_abbreviations
@@ -235,9 +235,9 @@ class Searcher:
             query=query,
             results=results,
             corrections=corrections,
-            expansions=[*expansions, *spelled],
-            synonyms=synonyms.used(found_terms),
-            translations=translations.used(found_terms),
+            expansions=_distinct([*expansions, *spelled]),
+            synonyms=_distinct(synonyms.used(found_terms)),
+            translations=_distinct(translations.used(found_terms)),
         )
 
     def _terms_of(self, results: Sequence[SearchResult]) -> set[str]:
@@ -274,3 +274,8 @@ class Searcher:
         passage = self._corpus.passages[passage_id]
         document = self._corpus.document(passage.document_id).info
         return search_result(passage, document, score, wanted, self._tokenizer)
+
+
+def _distinct(expansions: Sequence[Expansion]) -> list[Expansion]:
+    """Each note once: a word the question writes twice ("AI funds for AI chips") is one."""
+    return list({(e.original, tuple(e.added)): e for e in expansions}.values())

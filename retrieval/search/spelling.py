@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+import wordfreq
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
@@ -45,6 +46,11 @@ def spelling_table(vocabulary: list[str]) -> dict[str, list[str]]:
     return table
 
 
+# A word at least this common in English or German (wordfreq's Zipf scale: about one in 30
+# million words) is a real word, not a misspelling: "spaces", "office", "something".
+REAL_WORD_ZIPF = 2.5
+
+
 class Speller:
     """Corrects the words of questions to the words a corpus writes."""
 
@@ -64,13 +70,14 @@ class Speller:
     def correct(self, qterm: QueryTerm, languages: Sequence[str]) -> tuple[str, str] | None:
         """The vocabulary term a misspelt word means, and the word as the corpus writes it.
 
-        The nearest written word wins ("inteligence": "intelligence", not "intelligent"), then
-        the more frequent, then one in the question's language ("robotcs": "robotics", not
-        "Robotik"); possessives and hyphenated forms are never offered ("Shenzhen", not
-        "Shenzhen's").
+        A word of the language at large ("spaces", "something") is never corrected into another
+        ("spare", "south"). The nearest written word wins ("inteligence": "intelligence", not
+        "intelligent"), then the more frequent, then one in the question's language ("robotcs":
+        "robotics", not "Robotik"); possessives and hyphenated forms are never offered
+        ("Shenzhen", not "Shenzhen's").
         """
         typed = fold(qterm.surface)
-        if len(typed) < MIN_SPELLABLE:
+        if len(typed) < MIN_SPELLABLE or _is_a_word(typed, languages):
             return None
         limit = 1 if len(typed) < TWO_EDITS_FROM else self.max_edits
         table = self._table.get()
@@ -135,6 +142,16 @@ class Speller:
             key: (sum(casings.values()), max(casings, key=lambda w: casings[w]))
             for key, casings in counts.items()
         }
+
+
+def _is_a_word(word: str, languages: Sequence[str]) -> bool:
+    """Is ``word`` a word of one of ``languages`` at large ("spaces", "office"), not a typo?
+    A real word the corpus lacks is a word the corpus lacks, never another word misspelt."""
+    return any(
+        wordfreq.zipf_frequency(word, language) >= REAL_WORD_ZIPF
+        for language in languages
+        if language in ("en", "de")
+    )
 
 
 def corrected_question(question: str, corrections: Sequence[Correction]) -> str:

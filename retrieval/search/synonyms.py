@@ -132,6 +132,7 @@ class SynonymTable:
         self._triggers = triggers
         self._outputs = resolved
         self._languages = [rule.language for rule in rules]
+        self._tokenizer = tokenizer
         self._index = index
 
     def apply(
@@ -183,6 +184,14 @@ class SynonymTable:
             position += match.length
         return found
 
+    def _forms(self, word: QueryTerm, language: str | None) -> frozenset[str]:
+        """The forms a question word takes in a rule's language: its stem there and itself
+        (an English "plant" is never the German "planen"'s "plan"); every candidate for a
+        rule of no stated language and for Chinese."""
+        if language is None or language == "zh" or has_han(word.surface):
+            return frozenset(word.candidates)
+        return frozenset({*self._tokenizer.tokenize(word.surface, language), *word.candidates[-1:]})
+
     def _match_at(self, words: Sequence[QueryTerm], language: str | None) -> _Match | None:
         """The longest rule phrase the words starting ``words`` spell (every rule of that
         length matching them, in ``language`` or any when None), or None."""
@@ -194,7 +203,8 @@ class SynonymTable:
                     continue
                 if language is not None and self._languages[number] not in (None, language):
                     continue
-                if all(key[j] & set(words[j].candidates) for j in range(len(key))):
+                rule_language = self._languages[number]
+                if all(key[j] & self._forms(words[j], rule_language) for j in range(len(key))):
                     if len(key) > length:
                         length, numbers = len(key), []
                     numbers.append(number)

@@ -201,3 +201,14 @@ def test_bm25_b_outside_zero_to_one_is_one_line_on_stderr(seeds_copy: Path, caps
     )
     assert code != 0 and out == ""
     assert len(err.strip().splitlines()) == 1
+
+
+def test_bm25_k1_that_is_not_a_number_is_one_line_on_stderr(
+    seeds_copy: Path, capsys, monkeypatch
+) -> None:
+    """--k1 nan is refused in one line, not searched with (every question would find nothing)."""
+    code, out, err = run_cli(
+        ["--corpus", str(seeds_copy), "--k1", "nan", "documents"], capsys, monkeypatch
+    )
+    assert code != 0 and out == ""
+    assert "k1" in err and len(err.strip().splitlines()) == 1

@@ -101,3 +101,8 @@ def test_search_during_the_table_build_is_corrected(monkeypatch: pytest.MonkeyPa
     first.join(5)
     second.join(5)
     assert found == {"first": ["Weizhong"], "second": ["Weizhong"]}
+
+
+def test_a_real_word_the_corpus_lacks_is_not_corrected(searcher: Searcher) -> None:
+    """ "spaces" is an English word, not a misspelt corpus word: no correction is offered."""
+    assert searcher.search("office spaces").corrections == []

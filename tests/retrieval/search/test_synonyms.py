@@ -85,3 +85,10 @@ def test_without_rules_the_synonym_is_not_found() -> None:
     """With no rules, "come into force" does not find "take effect"."""
     response = _searcher([]).search("When do the drone rules come into force?")
     assert not response.results or "take effect" not in response.results[0].text
+
+
+def test_an_english_word_never_takes_a_german_rules_stem() -> None:
+    """English "plant" does not trigger a German rule whose word stems to "plan"."""
+    rules = parse_solr_synonyms("# ==== German (de) ====\nPlan, Vorhaben\n")
+    response = _searcher(rules).search("Where did the battery plant open?")
+    assert response.synonyms == []
