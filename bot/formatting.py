@@ -34,6 +34,7 @@ from bot.markdown import (
 from bot.user_text import clean_user_text
 from retrieval.models import (
     Copy,
+    Counterpart,
     DocumentInfo,
     DocumentSummary,
     Expansion,
@@ -400,6 +401,9 @@ def _quotes(results: Sequence[SearchResult], first_number: int, room: int) -> st
         cite = f"\u2014 **{number}.** " + bounded_citation(
             result.document, result.text, result.paragraph, share * 2 // 5 - 12
         )
+        other_languages = also_in_segment(result.also_in, share // 5)
+        if other_languages:
+            cite += " \u00b7 " + other_languages
         also = also_published_line(result.also_published, share // 4)
         if also:
             cite += "\n" + also
@@ -439,6 +443,44 @@ def also_published_line(copies: Sequence[Copy], limit: int) -> str:
             if discord_len(line + more) <= limit:
                 return line + more
     return clip(f"{head}{_plural(len(copies), 'other document')}", limit)
+
+
+def also_in_segment(counterparts: Sequence[Counterpart], limit: int) -> str:
+    """The languages the quote is also in, within `limit`: "also in German (original),
+    Chinese". Each language links to its counterpart's sentence on its page (a text fragment,
+    as citations link), when that fits; the original is marked when the dates tell. Empty when
+    there are no counterparts."""
+    by_language: dict[str, list[Counterpart]] = {}
+    for counterpart in counterparts:
+        found = by_language.setdefault(counterpart.language, [])
+        if not found or found[0].document.id == counterpart.document.id:
+            found.append(counterpart)  # one document per language: the others are its copies
+    if not by_language:
+        return ""
+    names = [inline(_language(language)) for language in by_language]
+    marks = [
+        " (original)" if any(c.original for c in found) else "" for found in by_language.values()
+    ]
+    links = [_counterpart_url(found) for found in by_language.values()]
+    attempts = [
+        [link(name, url) + mark for name, url, mark in zip(names, links, marks, strict=True)],
+        [name + mark for name, mark in zip(names, marks, strict=True)],
+    ]
+    for parts in attempts:
+        line = "also in " + ", ".join(parts)
+        if discord_len(line) <= limit:
+            return line
+    return clip("also in " + ", ".join(attempts[-1]), limit)
+
+
+def _counterpart_url(counterparts: Sequence[Counterpart]) -> str | None:
+    """The address of the counterparts' sentences: their page, with a text fragment from the
+    first one's opening words to the last one's closing words."""
+    url = counterparts[0].document.url
+    if not url:
+        return None
+    text = " ".join(c.text for c in counterparts)
+    return text_fragment_url(url, text) if text.strip() else url
 
 
 def bounded_citation(document: DocumentInfo, quote_text: str, paragraph: int, limit: int) -> str:

@@ -75,6 +75,17 @@ class Copy(_Frozen):
     end: int
 
 
+class Counterpart(Copy):
+    """The same passage in another language: a translation of it, or its original."""
+
+    text: str = Field(description="the passage as the other language writes it")
+    language: str = Field(description="ISO 639-1 code of the passage's language")
+    original: bool = Field(
+        False,
+        description="the dates tell this is the original the quote translates (published earlier)",
+    )
+
+
 class SearchResult(_Frozen):
     text: str
     score: float
@@ -91,6 +102,10 @@ class SearchResult(_Frozen):
     also_published: list[Copy] = Field(
         default_factory=list,
         description="other documents that published this passage, best-sourced first",
+    )
+    also_in: list[Counterpart] = Field(
+        default_factory=list,
+        description="the same passage in other languages (a translation, or its original)",
     )
 
 

@@ -1,9 +1,10 @@
 """From documents to :class:`Official` records: merging people across documents and languages.
 
-- One Latin spelling is one person across the corpus ("WANG Weizhong" and "Wang Weizhong" too).
+- One Latin spelling is one person across the corpus ("WANG Weizhong" and "Wang Weizhong" too);
+  a misspelt spelling of an official is merged into the official as an alias (``variants``).
 - A name in characters is linked to the Latin name its pinyin spells (张劲松 -> Zhang Jinsong),
   when exactly one Latin name in the corpus matches; otherwise it stands on its own, under its
-  pinyin.
+  pinyin, with the characters as an alias. Traditional and simplified characters are one name.
 - A person is an official when some document states a public title for them (or the overrides
   file says so); people named without a title (reporters, press contacts) are not listed.
 - Titles are ordered English first, then German, then other languages; within a language newest
@@ -22,10 +23,13 @@ from dataclasses import dataclass, field
 
 from retrieval.folding import compact, fold
 from retrieval.models import DocumentInfo, Official, OfficialTitle, Statement
+from retrieval.officials.equivalents import equivalents
+from retrieval.officials.mentions import simplified_name
 from retrieval.officials.names import readings, romanise
 from retrieval.officials.overrides import Overrides
 from retrieval.officials.scan import DocumentLike, DocumentScan, DocumentScanner, NameMention
 from retrieval.officials.statements import KnownOfficial, Speech, StatementFinder
+from retrieval.officials.variants import Spelling, variant_merges
 from retrieval.officials.vocabulary import Vocabulary
 from retrieval.scripts import has_han
 
@@ -80,7 +84,7 @@ def build_officials(
     people: dict[str, _Person] = {}
 
     def person_of(mention: NameMention) -> _Person | None:
-        key = mention.key if mention.script == "latin" else han_links.get(mention.written)
+        key = mention.key if mention.script == "latin" else han_links.get(mention.key)
         if key is None:
             return None  # an untitled name in characters that spells nobody in the corpus
         person = people.setdefault(key, _Person(key))
@@ -89,7 +93,7 @@ def build_officials(
         else:
             person.han_names.add(mention.written)
             if key not in latin_keys:
-                person.spellings[romanise(mention.written, vocabulary)] += 0
+                person.spellings[romanise(mention.key, vocabulary)] += 0
         return person
 
     for scan in scans:
@@ -103,6 +107,7 @@ def build_officials(
             if person is not None:
                 person.add_title(finding.title, info, finding.language, finding.start)
 
+    _merge_variants(people, vocabulary)
     if overrides is not None:
         warnings += _apply_official_overrides(overrides, people, by_id, vocabulary)
         warnings += _apply_not_officials(overrides, people)
@@ -129,27 +134,59 @@ def _link_han_names(
     (only before a speech verb) is dropped: it may not be a name at all.
     """
     links: dict[str, str] = {}
-    titled = {m.written for scan in scans for m in scan.mentions if m.script == "han" and m.titled}
+    titled = {m.key for scan in scans for m in scan.mentions if m.script == "han" and m.titled}
     for scan in scans:
         for mention in scan.mentions:
-            if mention.script != "han" or mention.written in links:
+            if mention.script != "han" or mention.key in links:
                 continue
-            matches = readings(mention.written, vocabulary) & latin_keys
+            matches = readings(mention.key, vocabulary) & latin_keys
             if len(matches) == 1:
-                links[mention.written] = next(iter(matches))
-            elif mention.written in titled:
+                links[mention.key] = next(iter(matches))
+            elif mention.key in titled:
                 if matches:
                     log.info("%s matches several Latin names: %s", mention.written, matches)
-                links[mention.written] = compact(romanise(mention.written, vocabulary))
+                links[mention.key] = compact(romanise(mention.key, vocabulary))
     return links
+
+
+def _merge_variants(people: dict[str, _Person], vocabulary: Vocabulary) -> None:
+    """Fold misspelt spellings of an official into the official (see ``variants``)."""
+    spellings = [
+        Spelling(
+            key=person.key,
+            name=person.name,
+            titles=tuple(title[4] for title in person.titles.values()),
+            documents=frozenset(person.documents),
+            mentions=sum(person.spellings.values()),
+        )
+        for person in people.values()
+        if person.titles and any(not has_han(s) for s in person.spellings)
+    ]
+    for variant_key, kept_key in variant_merges(
+        spellings, equivalents(), vocabulary.titles
+    ).items():
+        variant, kept = people.pop(variant_key), people[kept_key]
+        log.info("%s is taken for a misspelling of %s", variant.name, kept.name)
+        for spelling in variant.spellings:
+            if spelling not in kept.spellings and spelling not in kept.extra_aliases:
+                kept.extra_aliases.append(spelling)
+        kept.han_names |= variant.han_names
+        for key, title in variant.titles.items():
+            kept.titles.setdefault(key, title)
+        kept.documents |= variant.documents
+        kept.forced |= variant.forced
 
 
 def _known(person: _Person, vocabulary: Vocabulary) -> KnownOfficial:
     latin = {compact(s) for s in person.spellings if not has_han(s)}
     latin |= {compact(a) for a in person.extra_aliases if not has_han(a)}
     latin.add(person.key)
-    han = set(person.han_names) | {a for a in person.extra_aliases if has_han(a)}
-    surname = fold(person.name.split()[0]) if person.name.split() else ""
+    han = {simplified_name(h) for h in person.han_names}
+    han |= {simplified_name(a) for a in person.extra_aliases if has_han(a)}
+    parts = [fold(part) for part in person.name.split()]
+    surname = parts[0] if parts else ""
+    if len(parts) > 1 and surname not in vocabulary.surnames.romanised:
+        surname = parts[-1]  # a Western-style name: the given name first ("<Given> Lee")
     return KnownOfficial(person.key, surname, frozenset(latin), frozenset(han))
 
 

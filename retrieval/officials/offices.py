@@ -9,6 +9,12 @@ and must all be found for a title to be taken as the answer, so "vice governor" 
 the governor, it only suggests him. Words that spell the official's own name count too, so
 "Governor Wang" picks the Wang who is governor. The words are the title vocabulary's
 (``retrieval/data/official-titles.toml``), not a list of people.
+
+Titles are also looked up across languages: each title is written in the languages the
+documents do not give it in (``equivalents``: "Governor of Guangdong" is also "Gouverneur" and
+"省长"). The titles as written answer first; the translated ones only when no title as written
+answers the query, so "局长" finds the official a Chinese page calls 局长 before a "head of the
+X Bureau" of an English page, and "省长" finds the governor when no page is in Chinese.
 """
 
 from __future__ import annotations
@@ -23,9 +29,11 @@ from functools import cache
 
 from rapidfuzz import fuzz, process
 
+from retrieval.chinese_script import to_simplified
 from retrieval.folding import compact, fold
 from retrieval.languages import NON_HAN_WORD
 from retrieval.models import Official
+from retrieval.officials.equivalents import equivalents
 from retrieval.officials.vocabulary import TITLES_FILE, load_vocabulary
 from retrieval.scripts import HAN_RUN
 
@@ -43,7 +51,11 @@ HEAD_WEIGHT = 2.0  # a head word ("governor") counts twice a place or a departme
 class _Title:
     official: int
     words: tuple[str, ...]  # folded Latin words of the title, filler words left out
-    han: str  # the title's Chinese characters, if any
+    han: str  # the title's Chinese characters, if any, in simplified script
+
+
+def _title(official: int, text: str) -> _Title:
+    return _Title(official, tuple(latin_words(text)), to_simplified("".join(HAN_RUN.findall(text))))
 
 
 @dataclass(frozen=True)
@@ -55,6 +67,7 @@ class OfficeMatch:
     complete: bool  # every head and modifier of the query found, no lesser rank ("vice") added
     precision: float  # share of the title up to its last matched word that the query covers
     head_found: bool  # the query names no office ("Shenzhen"), or the title holds one it names
+    translated: bool = False  # the title matched is a translation, not the title as written
 
 
 @dataclass(frozen=True)
@@ -106,7 +119,7 @@ def _query_words(query: str) -> tuple[list[_QueryWord], list[_QueryWord]]:
         for word in dict.fromkeys(latin_words(query))
     ][:MAX_QUERY_WORDS]
     han: list[_QueryWord] = []
-    for run in dict.fromkeys(HAN_RUN.findall(query)):
+    for run in dict.fromkeys(HAN_RUN.findall(to_simplified(query))):
         if len(run) >= MIN_HAN:
             is_head = any(head in run for head in zh_heads)
             han.append(_QueryWord(run, HEAD_WEIGHT if is_head else 1.0, is_head))
@@ -114,23 +127,87 @@ def _query_words(query: str) -> tuple[list[_QueryWord], list[_QueryWord]]:
 
 
 class OfficeIndex:
-    """The titles of a list of officials, searchable by office."""
+    """The titles of a list of officials, searchable by office, as written and translated."""
 
     def __init__(self, officials: Sequence[Official]) -> None:
-        self._titles: list[_Title] = []
-        self._name_parts: list[frozenset[str]] = []
+        table = equivalents()
+        name_parts: list[frozenset[str]] = []
+        written: list[_Title] = []
+        translated: list[_Title] = []
         for index, official in enumerate(officials):
             names = [official.name, *official.aliases]
-            self._name_parts.append(
+            name_parts.append(
                 frozenset(compact(part) for name in names for part in name.split()) - {""}
             )
-            seen: set[str] = set()
-            for held in official.titles:
-                if held.title in seen:
-                    continue
-                seen.add(held.title)
-                han = "".join(HAN_RUN.findall(held.title))
-                self._titles.append(_Title(index, tuple(latin_words(held.title)), han))
+            titles = list(dict.fromkeys(held.title for held in official.titles))
+            written += [_title(index, title) for title in titles]
+            translations = dict.fromkeys(t for title in titles for t in table.translations(title))
+            translated += [_title(index, text) for text in translations]
+        self._written = _TitleIndex(written, name_parts, translated=False)
+        self._translated = _TitleIndex(translated, name_parts, translated=True)
+
+    def rank(self, query: str) -> list[OfficeMatch]:
+        """Officials whose titles match ``query``: by the titles as written, best first (at
+        most one entry each), then by the translated titles, best first."""
+        return self._written.rank(query) + self._translated.rank(query)
+
+    def choose(self, matches: list[OfficeMatch]) -> int | None:
+        """The one official the query clearly means, or None when it is weak or ambiguous. The
+        titles as written decide; translations only when no title as written is the office."""
+        written = [match for match in matches if not match.translated]
+        chosen = _clear_choice(written)
+        if chosen is not None or any(_answers(match) for match in written):
+            return chosen
+        return _clear_choice(_best_each(matches))
+
+    def suggest(self, matches: list[OfficeMatch]) -> list[int]:
+        """Officials worth a "Did you mean", closest first, by the titles as written first."""
+        found = [
+            match.official for match in matches if match.score >= SUGGEST_SCORE and match.head_found
+        ]
+        return list(dict.fromkeys(found))
+
+    def complete(self, prefix: str, limit: int) -> list[int]:
+        """Officials with a title word starting with the last word of ``prefix`` (and holding
+        the words typed before it), for autocomplete: "gov", "party sec", "厅长"; by the titles
+        as written, or else by their translations ("省长" offers the governor)."""
+        return self._written.complete(prefix, limit) or self._translated.complete(prefix, limit)
+
+
+def _answers(match: OfficeMatch) -> bool:
+    return match.complete and match.score >= ACCEPT_SCORE
+
+
+def _clear_choice(matches: list[OfficeMatch]) -> int | None:
+    """The best match's official when it answers the query and no other official's title
+    that is the office too comes close; lesser offices ("vice governor") do not compete."""
+    if not matches or not _answers(matches[0]):
+        return None
+    top = matches[0]
+    rivals = [match for match in matches[1:] if match.complete]
+    if rivals and top.score - rivals[0].score < MARGIN:
+        return None
+    return top.official
+
+
+def _best_each(matches: list[OfficeMatch]) -> list[OfficeMatch]:
+    best: dict[int, OfficeMatch] = {}
+    for match in matches:
+        current = best.get(match.official)
+        if current is None or _order(match) < _order(current):
+            best[match.official] = match
+    return sorted(best.values(), key=_order)
+
+
+class _TitleIndex:
+    """One set of titles (as written, or translated), searchable by office."""
+
+    def __init__(
+        self, titles: list[_Title], name_parts: list[frozenset[str]], *, translated: bool
+    ) -> None:
+        self._titles = titles
+        self._name_parts = name_parts
+        self._translated = translated
         # word -> titles holding it; and, for autocomplete, word -> officials in the order
         # they are offered: the word early in the title first ("Governor" before "Vice ..."),
         # then by name (the officials come sorted by name).
@@ -167,8 +244,9 @@ class OfficeIndex:
             for similar_word in found:
                 candidates |= self._postings[similar_word]
         han_scores: dict[int, list[float]] = {}
+        score_han = _translated_han_score if self._translated else _han_score
         for title_id, title in self._han_titles:
-            scores = [_han_score(word.text, title.han) for word in han]
+            scores = [score_han(word.text, title.han) for word in han]
             if any(scores):
                 han_scores[title_id] = scores
                 candidates.add(title_id)
@@ -191,7 +269,12 @@ class OfficeIndex:
             if match is None:
                 continue
             match = OfficeMatch(
-                title.official, match.score, match.complete, match.precision, match.head_found
+                title.official,
+                match.score,
+                match.complete,
+                match.precision,
+                match.head_found,
+                self._translated,
             )
             current = best.get(match.official)
             if current is None or _order(match) < _order(current):
@@ -243,36 +326,28 @@ class OfficeIndex:
         complete &= not any(
             char in title.han and not any(char in word.text for word in han) for char in rank_chars
         )
+        # ... and a query asking for a lesser office ("副省长") is not the office ("省长").
+        complete &= not any(
+            char in word.text and char not in title.han for word in han for char in rank_chars
+        )
         span = max(matched, default=-1) + 1
         precision = len(matched) / span if span else 1.0
         return OfficeMatch(
             title.official, total / weight, complete, precision, head_found or not heads_wanted
         )
 
-    def choose(self, matches: list[OfficeMatch]) -> int | None:
-        """The one official the query clearly means, or None when it is weak or ambiguous."""
-        if not matches:
-            return None
-        top = matches[0]
-        if not top.complete or top.score < ACCEPT_SCORE:
-            return None
-        if len(matches) > 1 and top.score - matches[1].score < MARGIN:
-            return None
-        return top.official
-
-    def suggest(self, matches: list[OfficeMatch]) -> list[int]:
-        """Officials worth a "Did you mean", closest first."""
-        return [
-            match.official for match in matches if match.score >= SUGGEST_SCORE and match.head_found
-        ]
-
     def complete(self, prefix: str, limit: int) -> list[int]:
         """Officials with a title word starting with the last word of ``prefix`` (and holding
-        the words typed before it), for autocomplete: "gov", "party sec", "厅长"."""
-        han = [run for run in HAN_RUN.findall(prefix) if len(run) >= MIN_HAN]
+        the words typed before it)."""
+        han = [run for run in HAN_RUN.findall(to_simplified(prefix)) if len(run) >= MIN_HAN]
         if han:
-            holders = (title.official for _, title in self._han_titles if han[-1] in title.han)
-            return list(dict.fromkeys(holders))[:limit]
+            # The office early in the title first: 省长 before 副省长, like "Governor" first.
+            holders = sorted(
+                (title.han.find(han[-1]), title_id, title.official)
+                for title_id, title in self._han_titles
+                if han[-1] in title.han
+            )
+            return list(dict.fromkeys(official for _, _, official in holders))[:limit]
         words = latin_words(prefix)[-MAX_QUERY_WORDS:]
         if not words or len(words[-1]) < MIN_PREFIX:
             return []
@@ -313,11 +388,21 @@ class OfficeIndex:
 
 
 def _han_score(word: str, title: str) -> float:
-    """How well a run of characters is found inside a Chinese title (0 below WORD_SCORE)."""
+    """How well a run of characters is found inside a Chinese title (0 below WORD_SCORE); a run
+    naming an office (广东省长) needs that office in the title, not only the place."""
     if word in title:
         return 100.0
+    heads = [head for head in _office_words()[2] if head in word]
+    if heads and not any(head in title for head in heads):
+        return 0.0
     score = fuzz.partial_ratio(word, title)
     return score if score >= WORD_SCORE else 0.0
+
+
+def _translated_han_score(word: str, title: str) -> float:
+    """How well a run of characters is found in a translated title, which holds the office
+    alone (省长): the run is the office, part of it, or the office with its place (广东省长)."""
+    return 100.0 if word in title or title in word else 0.0
 
 
 def _order(match: OfficeMatch) -> tuple[float, float, bool, int]:

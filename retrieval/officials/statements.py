@@ -71,7 +71,8 @@ class StatementFinder(Grammar):
 
     def speeches(self, scan: DocumentScan, officials: Sequence[KnownOfficial]) -> list[Speech]:
         """The sentences of the document spoken by the given officials, in document order."""
-        text = scan.document.text
+        # Simplified characters (same offsets): 陳小鋒表示 is 陈小锋 speaking.
+        text = scan.simplified or scan.document.text
         by_latin = {k: o.key for o in officials for k in o.latin_keys}
         mentioned_keys = {m.key for m in scan.mentions}
         in_document = {
@@ -175,7 +176,7 @@ class StatementFinder(Grammar):
         People who are not officials are returned with an empty key: they still end a run of
         reported speech, and a sentence about them is nobody's statement.
         """
-        text = scan.document.text
+        text = scan.simplified or scan.document.text
         found: list[_Reference] = []
         for mention in scan.mentions:
             if sentence.start <= mention.start < sentence.end and mention.script == "latin":

@@ -13,6 +13,7 @@ from bot.formatting import Answer, Card, Suggestions, to_embed, to_text
 from bot.markdown import _ATOM, _URL, discord_len, to_plain
 from retrieval.models import (
     Copy,
+    Counterpart,
     DocumentInfo,
     DocumentSummary,
     Official,
@@ -26,6 +27,7 @@ from tests.bot.fixtures import (
     HUANG,
     INVESTMENT_ZH,
     PRESS_CONF,
+    PRESS_DE,
     PRESS_EN,
     ROBOTICS_DE,
     ROBOTICS_EN,
@@ -526,3 +528,117 @@ def test_synonyms_the_quotes_matched_are_named_once() -> None:
     note = formatting.synonyms_note([Expansion(original="rules", added=["regulation"])])
     assert note.startswith("-# Same meaning:")
     assert "\u201crules\u201d as regulation" in note
+
+
+# --- the quote in other languages ----------------------------------------------------------------
+
+
+def counterpart_of(
+    document: DocumentInfo, text: str, *, passage_id: int = 60, original: bool = False
+) -> Counterpart:
+    return Counterpart(
+        document=document,
+        passage_id=passage_id,
+        paragraph=5,
+        start=0,
+        end=len(text),
+        text=text,
+        language=document.language,
+        original=original,
+    )
+
+
+def robotics_with_counterpart(*counterparts: Counterpart) -> SearchResponse:
+    shown = robotics_response().results[0].model_copy(update={"also_in": list(counterparts)})
+    return SearchResponse(query="q", results=[shown])
+
+
+def test_quote_names_the_language_it_is_also_in_with_a_link_to_that_sentence() -> None:
+    """A translated quote's citation says "also in German", linked to the German sentence."""
+    response = robotics_with_counterpart(counterpart_of(PRESS_DE, ROBOTICS_DE))
+    description = (
+        formatting.ask_answer("robotics", response, per_page=3, suggestions=Suggestions())
+        .pages[0]
+        .description
+    )
+    cite = description.split("\n")[-1]
+    assert cite.startswith("\u2014 **1.** news aktuell (ots)")
+    assert cite.endswith(
+        f" · also in [German]({PRESS_DE.url}#:~:text=Besondere%20Priorit%C3%A4t%20liege%20auf"
+        "%20den%20Bereichen,und%20gro%C3%9Fem%20Ma%C3%9Fstab%20entwickelt%20werden%20sollten.)"
+    )
+
+
+def test_the_original_is_marked_as_such() -> None:
+    """A counterpart the dates tell is the original is marked "(original)"."""
+    segment = formatting.also_in_segment(
+        [counterpart_of(PRESS_DE.model_copy(update={"url": None}), ROBOTICS_DE, original=True)],
+        200,
+    )
+    assert segment == "also in German (original)"
+
+
+def test_counterparts_in_one_language_link_once() -> None:
+    """Two passages of one translation are one language, linked from the first's opening words
+    to the last's closing words; a copy of the translation elsewhere adds nothing."""
+    first, second = "Erster Satz der Übersetzung hier.", "Zweiter Satz endet genau hier."
+    elsewhere = PRESS_DE.model_copy(update={"id": "a-copy", "url": "https://copy.example/1"})
+    segment = formatting.also_in_segment(
+        [
+            counterpart_of(PRESS_DE, first),
+            counterpart_of(PRESS_DE, second, passage_id=61),
+            counterpart_of(elsewhere, first, passage_id=90),
+        ],
+        400,
+    )
+    assert segment.count("German") == 1
+    assert "copy.example" not in segment
+    assert "Erster" in segment and "genau%20hier." in segment
+
+
+def test_several_languages_give_way_to_plain_names_when_room_is_short() -> None:
+    """Without room for the links, the languages are named plainly."""
+    chinese = PRESS_CONF.model_copy(update={"language": "zh", "url": "https://zh.example/1"})
+    counterparts = [counterpart_of(PRESS_DE, ROBOTICS_DE), counterpart_of(chinese, INVESTMENT_ZH)]
+    segment = formatting.also_in_segment(counterparts, 40)
+    assert segment == "also in German, Chinese"
+
+
+def test_quote_without_counterparts_names_no_other_language() -> None:
+    """A quote in one language only gets no "also in" segment."""
+    description = (
+        formatting.ask_answer(
+            "robotics", robotics_response(), per_page=3, suggestions=Suggestions()
+        )
+        .pages[0]
+        .description
+    )
+    assert "also in" not in description
+
+
+def test_console_shows_the_other_language_with_its_address() -> None:
+    """The console prints the same "also in German" segment, the link spelled out."""
+    response = robotics_with_counterpart(counterpart_of(PRESS_DE, ROBOTICS_DE, original=True))
+    card = formatting.ask_answer("robotics", response, per_page=3, suggestions=Suggestions()).pages[
+        0
+    ]
+    assert f"also in German <{PRESS_DE.url}#:~:text=Besondere" in to_text(card)
+    assert "(original)" in to_text(card)
+
+
+@pytest.mark.parametrize("kind", sorted(HOSTILE_TEXTS))
+def test_also_in_within_limits_for_hostile_text(kind: str) -> None:
+    """Counterparts with hostile texts and titles keep every page within Discord's limits."""
+    text = HOSTILE_TEXTS[kind]
+    counterparts = [
+        counterpart_of(hostile_document(text).model_copy(update={"language": code}), text or "x")
+        for code in ("de", "zh", "fr", "x]y(z")
+    ]
+    quote = result(text or "x", hostile_document(text), ["bold"])
+    response = SearchResponse(
+        query=text, results=[quote.model_copy(update={"also_in": counterparts})] * 12
+    )
+    answer = formatting.ask_answer(text or "?", response, per_page=10, suggestions=Suggestions())
+    assert_safe(answer)
+    for card in answer.pages:
+        assert_markdown_balanced(card.description)
