@@ -4,7 +4,8 @@ Lookup forgives case, accents, word order, spacing, typos and Chinese characters
 "WANG Weizhong", "Weizhong Wang", "wangweizhong", "张劲松" and "Zhāng Jìnsōng" all find their
 official. Names are compared in a compact form (letters only, folded), so spacing and order
 stop mattering; rapidfuzz scores typos. When no name matches well, the query is tried as an
-office ("governor", "商务厅厅长", see ``offices``): one clear holder is the answer, several are
+office ("governor", "商务厅厅长", see ``offices``), in any of the corpus's languages ("省长" and
+"Gouverneur" find the "Governor of ..."): one clear holder is the answer, several are
 suggestions; a good name match always wins over a title. Autocomplete is a binary search over
 precomputed prefixes of names, then of title words, cheap enough to run on every keystroke.
 """

@@ -1,0 +1,55 @@
+"""What the first pass over a document records: sentences, names and the titles stated for them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Literal
+
+from retrieval.chinese_script import to_simplified
+from retrieval.folding import compact
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of the document: ``document.text[start:end]``, in paragraph ``paragraph``
+    (0: a line outside the content paragraphs, such as a headline)."""
+
+    paragraph: int
+    start: int
+    end: int
+    language: str
+
+
+@dataclass(frozen=True)
+class NameMention:
+    """A person named in full: "Wang Weizhong" (Latin) or 张劲松 (characters)."""
+
+    start: int
+    end: int
+    written: str  # canonical spelling: "Wang Weizhong", or the characters as written
+    script: Literal["latin", "han"]
+    paragraph: int
+    titled: bool = True  # False: a name in characters found only before a verb or an office
+
+    @property
+    def key(self) -> str:
+        """One key per person: the compact Latin name, or the characters in simplified script
+        (陳小鋒 and 陈小锋 are one person)."""
+        return compact(self.written) if self.script == "latin" else simplified_name(self.written)
+
+
+@dataclass(frozen=True)
+class TitleFinding:
+    """A title the document states for a named person, verbatim, with where it stands."""
+
+    mention: NameMention
+    title: str
+    start: int
+    language: str
+
+
+@lru_cache(maxsize=4096)
+def simplified_name(characters: str) -> str:
+    """A name in characters in simplified script: 陳小鋒 -> 陈小锋."""
+    return to_simplified(characters)
