@@ -32,9 +32,13 @@ from retrieval.index import BM25Index
 from retrieval.pinyin import reads_as_pinyin
 from retrieval.scripts import has_han
 from retrieval.tokenize import QueryTerm, Tokenizer
-from retrieval.translation.chinese_terms import MIN_CHINESE_WORD
 from retrieval.translation.lexicon import WordPair
-from retrieval.translation.resolved import PIVOT, Candidate, ResolvedDictionary
+from retrieval.translation.resolved import (
+    MIN_CHINESE_WORD,
+    PIVOT,
+    Candidate,
+    ResolvedDictionary,
+)
 
 DEFAULT_MAX_TRANSLATIONS = 4
 # Runs of question words matched against the dictionaries' phrases, longest first.
@@ -75,7 +79,7 @@ class TranslationTable:
         self._index = index
         self.max_translations = max_translations
         resolved = ResolvedDictionary(tokenizer, index, pairs)
-        self._chinese = resolved.chinese  # resolved when asked for
+        self._chinese = resolved.chinese
         self._latin = resolved.latin
 
     # ---- questions --------------------------------------------------------------------------
@@ -111,7 +115,7 @@ class TranslationTable:
 
     def _match_at(
         self, terms: Sequence[QueryTerm], position: int, language: str | None, question: str
-    ) -> tuple[int, Sequence[Candidate]]:
+    ) -> tuple[int, list[Candidate]]:
         """The longest run of words from ``position`` a dictionary phrase spells, with its
         translations ((0, []) when none does)."""
         first = terms[position]
@@ -135,7 +139,7 @@ class TranslationTable:
 
     def _match_chinese(
         self, terms: Sequence[QueryTerm], position: int, question: str
-    ) -> tuple[int, Sequence[Candidate]]:
+    ) -> tuple[int, list[Candidate]]:
         """The longest run of Chinese words from ``position`` that together are a dictionary
         word, written next to each other in the question (新质 + 生产力 -> 新质生产力)."""
         run = list(itertools.takewhile(lambda t: has_han(t.surface), terms[position:]))
@@ -146,7 +150,7 @@ class TranslationTable:
             written = "".join(t.candidates[0] for t in words)
             if len(written) < MIN_CHINESE_WORD:
                 continue  # one character (年, 个, 要): too many senses to pick from
-            found = self._chinese(written)
+            found = self._chinese.get(written)
             if found:
                 return length, found
         return 0, []
@@ -157,9 +161,8 @@ class TranslationTable:
         passages hold its words together, else each part's translations alone."""
         if _is_figure(term):
             return []
-        parts: list[Sequence[Candidate]]
         if has_han(term.surface):
-            parts = [self._chinese(p) for p in self._chinese_parts(term.candidates[0])]
+            parts = [self._chinese[p] for p in self._chinese_parts(term.candidates[0])]
         elif language in (None, "de"):
             parts = [
                 found
@@ -208,7 +211,7 @@ class TranslationTable:
         start = 0
         while start < len(word):
             for end in range(min(len(word), start + _MAX_RUN), start + MIN_CHINESE_WORD - 1, -1):
-                if end - start < len(word) and self._chinese(word[start:end]):
+                if end - start < len(word) and word[start:end] in self._chinese:
                     parts.append(word[start:end])
                     start = end
                     break
