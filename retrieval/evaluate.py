@@ -47,7 +47,11 @@ def run_set(name: str, description: str, corpus: Path, question_set: QuestionSet
     library = Library.load(corpus, use_cache=False)
     lingnan = evaluate(
         "lingnan",
-        lambda q: [r.text for r in library.search(q, top_k=DEPTH).results],
+        # A quote shown in the question's language answers in its counterparts' words too.
+        lambda q: [
+            "\n".join([r.text, *(c.text for c in r.also_in)])
+            for r in library.search(q, top_k=DEPTH).results
+        ],
         question_set,
     )
     passages = library.corpus.passages

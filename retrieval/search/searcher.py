@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from retrieval.alignment import TranslationPairs
 from retrieval.duplicates import DuplicateGroups
 from retrieval.encoding import replace_lone_surrogates
 from retrieval.folding import fold
 from retrieval.index import BM25Index
-from retrieval.models import Copy, Expansion, SearchResponse, SearchResult
+from retrieval.models import Copy, Counterpart, Expansion, SearchResponse, SearchResult
 from retrieval.scripts import has_han
 from retrieval.search.absent_words import AbsentWordScale
 from retrieval.search.acronyms import Acronyms, read_abbreviations
@@ -118,6 +119,11 @@ class Searcher:
                 corpus.passages, [corpus.document(d).info for d in document_ids(corpus)]
             )
         )
+        self._translated = Lazy(
+            lambda: TranslationPairs.build(
+                corpus.passages, [corpus.document(d).info for d in document_ids(corpus)], tokenizer
+            )
+        )
         self._years = Lazy(lambda: DocumentYears.of(corpus))
         self._answer_features = Lazy(lambda: AnswerFeatures.of(corpus))
         self._translations = Lazy(lambda: TranslationTable(tokenizer, index, translation_pairs))
@@ -222,14 +228,24 @@ class Searcher:
         # others listed: taken from a wider pool, so that k different quotes remain.
         pool = best(ranking, ids, passes, _POOL * top_k, self.weights.least_share_of_best)
         score = {int(ids[slot]): float(ranking[slot]) for slot in pool.tolist()}
-        quotes = self._duplicates.get().collapse(list(score))[:top_k]
+        # A passage and its translations are one quote, shown in the question's language.
+        translated = self._translated.get()
+        entries = translated.prefer_language(list(score), language)
+        counterparts = dict(entries)
+        quotes = self._duplicates.get().collapse([shown for shown, _ in entries])[:top_k]
         # Results last: only the few returned are tokenized again, for their matched words.
-        results = [
-            self._result(
-                shown, max(score.get(p, 0.0) for p in [shown, *others]), question.terms
-            ).model_copy(update={"also_published": [self._copy(p) for p in others]})
-            for shown, others in quotes
-        ]
+        results = []
+        for shown, others in quotes:
+            also_in = counterparts.get(shown) or translated.counterparts(shown)
+            best_score = max(score.get(p, 0.0) for p in [shown, *others, *also_in])
+            results.append(
+                self._result(shown, best_score, question.terms).model_copy(
+                    update={
+                        "also_published": [self._copy(p) for p in others],
+                        "also_in": [self._counterpart(p, translated) for p in also_in],
+                    }
+                )
+            )
         found_terms = self._terms_of(results)
         return SearchResponse(
             query=query,
@@ -258,11 +274,25 @@ class Searcher:
             end=passage.end,
         )
 
+    def _counterpart(self, passage_id: int, translated: TranslationPairs) -> Counterpart:
+        passage = self._corpus.passages[passage_id]
+        return Counterpart(
+            document=self._corpus.document(passage.document_id).info,
+            passage_id=passage.id,
+            paragraph=passage.paragraph,
+            start=passage.start,
+            end=passage.end,
+            text=passage.text,
+            language=passage.language,
+            original=translated.is_original(passage.id),
+        )
+
     def warm_up(self) -> None:
         """Build now the tables the first questions would wait for."""
         for table in (
             self._context,
             self._duplicates,
+            self._translated,
             self._answer_features,
             self._synonyms,
             self._translations,

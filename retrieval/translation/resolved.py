@@ -1,34 +1,46 @@
 """The dictionaries resolved against one index: each phrase's translations as index terms.
 
-Built once per index from the dictionaries' word pairs (``lexicon``), both ways: Chinese <->
-English (CC-CEDICT and its glossary), German <-> English (the glossary), and Chinese <-> German
-through English ("Halbleiter" -> "semiconductor" -> 半导体). A translation is kept only when the
-index holds it, resolved the way passages are indexed: an English or German phrase by the stems
-of its words in its language, a Chinese one as the word itself or, where the segmenter cuts it
+Built per index from the dictionaries' word pairs (``lexicon``), both ways: Chinese <-> English
+(CC-CEDICT and its glossary), German <-> English (the glossary), and Chinese <-> German through
+English ("Halbleiter" -> "semiconductor" -> 半导体). A translation is kept only when the index
+holds it, resolved the way passages are indexed: an English or German phrase by the stems of
+its words in its language, a Chinese one as the word itself or, where the segmenter cuts it
 ("新质生产力"), its parts. Each phrase is keyed by the forms a question writes it in: a Chinese
 phrase as written (simplified script), an English or German one by its stems.
 
-Kept memory grows with the overlap of dictionary and index: on the development corpus the
-table keeps about 12 MB; an index holding every word of CC-CEDICT would make it about 70 MB.
+The index is asked first, the tokenizer only then: stemming all of CC-CEDICT's glosses takes
+seconds. A Chinese phrase is its own key, so its translations are resolved when a question
+asks for it (``chinese``). An English or German key is a gloss's stems, so the Latin-script
+side (``latin``) is built at once, but only from the entries whose Chinese side the index holds
+(about a thousand of CC-CEDICT's hundred thousand headwords on the development corpus).
+
+Both are safe to read from several threads: ``latin`` is complete before the dictionary is
+returned, and each of ``chinese``'s answers is stored whole, once worked out. What is kept
+grows with the dictionary words asked for, never beyond the dictionaries' own.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from retrieval.index import BM25Index
-from retrieval.scripts import HAN_RUN
-from retrieval.tokenize import Tokenizer, shared_jieba
-from retrieval.translation.lexicon import WordPair, default_pairs
+from retrieval.tokenize import Tokenizer
+from retrieval.translation.chinese_terms import (
+    Terms,
+    chinese_terms,
+    headwords_maybe_cut,
+    terms_of_parts,
+)
+from retrieval.translation.lexicon import Lexicon, WordPair, default_lexicon
 
 # The language other pairs of languages meet in: the one every dictionary translates into.
 PIVOT = "en"
-# A Chinese word (or part of one) is translated when it has at least this many characters:
-# a single character has too many senses to pick from (个: size, 要: demand, 可: approve).
-MIN_CHINESE_WORD = 2
 _DIGIT = re.compile(r"\d")
+
+# An English or German phrase's stems -> its translations, longest phrase first.
+LatinEntries = tuple[tuple[Terms, tuple["Candidate", ...]], ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,15 +49,15 @@ class Candidate:
 
     language: str
     phrase: str  # as the dictionary writes it
-    terms: tuple[str, ...]  # its index terms: a passage must hold them all
+    terms: Terms  # its index terms: a passage must hold them all
     rank: int  # its place among the phrase's translations (0: the first)
 
 
 class ResolvedDictionary:
     """Each dictionary phrase's translations that one index holds.
 
-    ``chinese``: Chinese phrase -> its translations. ``latin``: (language, first stem) ->
-    [(the phrase's stems, its translations)], longest phrase first.
+    ``chinese(phrase)``: a Chinese phrase's translations. ``latin``: (language, first stem) ->
+    ((the phrase's stems, its translations), ...), longest phrase first.
     """
 
     def __init__(
@@ -53,39 +65,154 @@ class ResolvedDictionary:
     ) -> None:
         self._tokenizer = tokenizer
         self._index = index
-        # Terms of phrases and words worked out while building, each once.
-        self._phrase_terms: dict[tuple[str, str], tuple[str, ...]] = {}
-        self._word_terms: dict[tuple[str, str], tuple[str, ...]] = {}
-        self._chinese_terms: dict[str, tuple[str, ...] | None] = {}
-        self.chinese: dict[str, list[Candidate]] = {}
-        latin: dict[tuple[str, tuple[str, ...]], list[Candidate]] = {}
-        pairs = list(default_pairs() if pairs is None else pairs)
-        links = self._pivot_links(pairs)
-        for pair in pairs:
-            self._add(pair.language, pair.phrase, pair.other_language, pair.other, pair.rank, latin)
-            self._add(pair.other_language, pair.other, pair.language, pair.phrase, pair.rank, latin)
-            if {pair.language, pair.other_language} == {"zh", PIVOT}:
-                # Chinese <-> German (and any other glossary language) through English.
-                english, _, chinese = _pivot_sides(pair)
-                for language, phrase, rank in links.get(self._key(PIVOT, english), ()):
-                    self._add("zh", chinese, language, phrase, pair.rank + rank, latin)
-                    self._add(language, phrase, "zh", chinese, pair.rank + rank, latin)
-        self.latin: dict[tuple[str, str], list[tuple[tuple[str, ...], list[Candidate]]]] = {}
-        for (language, key), found in latin.items():
-            self.latin.setdefault((language, key[0]), []).append((key, found))
-        for entries in self.latin.values():
-            entries.sort(key=lambda entry: -len(entry[0]))  # longest phrase first
-        # Only needed while building.
-        self._phrase_terms.clear()
-        self._word_terms.clear()
-        self._chinese_terms.clear()
+        self._lexicon = _lexicon(pairs)
+        # Terms of phrases and words, each worked out once (dictionary phrases only: bounded).
+        self._phrase_terms: dict[tuple[str, str], Terms] = {}
+        self._word_terms: dict[tuple[str, str], Terms] = {}
+        self._chinese_terms: dict[str, Terms | None] = {}
+        self._chinese_found: dict[str, tuple[Candidate, ...]] = {}
+        # The pairs (CC-CEDICT's aside) each Chinese phrase is a side of, in the stream's order.
+        self._pairs_of: dict[str, list[WordPair]] = {}
+        for pair in self._lexicon.pairs:
+            for chinese in dict.fromkeys(_chinese_sides(pair)):
+                self._pairs_of.setdefault(chinese, []).append(pair)
+        self._links = self._pivot_links(self._lexicon.pairs)
+        self.latin: dict[tuple[str, str], LatinEntries] = self._latin_entries()
 
-    def _pivot_links(
-        self, pairs: Sequence[WordPair]
-    ) -> dict[tuple[str, ...], list[tuple[str, str, int]]]:
+    # ---- Chinese -> other languages, asked for -------------------------------------------
+
+    def chinese(self, phrase: str) -> tuple[Candidate, ...]:
+        """The translations of a Chinese phrase (simplified script) the index holds, in the
+        dictionaries' order; none for a phrase no dictionary has."""
+        found = self._chinese_found.get(phrase)
+        if found is None:
+            found = tuple(self._chinese_candidates(phrase))
+            if found or phrase in self._pairs_of or self._lexicon.in_cedict(phrase):
+                # Stored whole in one step (other threads read meanwhile); only dictionary
+                # phrases are stored, whatever a question asks.
+                self._chinese_found[phrase] = found
+        return found
+
+    def _chinese_candidates(self, phrase: str) -> Iterator[Candidate]:
+        """As the stream of pairs gives them: each pair's translation, then those reached
+        through its English side."""
+        for pair in self._pairs_of.get(phrase, ()):
+            if pair.language == "zh" and pair.phrase == phrase:
+                yield from self._candidate(pair.other_language, pair.other, pair.rank)
+            if pair.other_language == "zh" and pair.other == phrase:
+                yield from self._candidate(pair.language, pair.phrase, pair.rank)
+            if {pair.language, pair.other_language} == {"zh", PIVOT}:
+                english, _, _ = _pivot_sides(pair)
+                yield from self._through_pivot(english, pair.rank)
+        for rank, english in enumerate(self._lexicon.cedict_translations(phrase)):
+            yield from self._candidate(PIVOT, english, rank)
+            yield from self._through_pivot(english, rank)
+
+    def _candidate(self, language: str, phrase: str, rank: int) -> Iterator[Candidate]:
+        terms = self._resolve(language, phrase)
+        if terms is not None:
+            yield Candidate(language, phrase, terms, rank)
+
+    def _through_pivot(self, english: str, rank: int) -> Iterator[Candidate]:
+        """The translations of ``english`` into the languages joined to it by other pairs."""
+        for language, phrase, link_rank in self._links.get(self._key(PIVOT, english), ()):
+            yield from self._candidate(language, phrase, rank + link_rank)
+
+    # ---- English and German -> other languages, at once ----------------------------------
+
+    def _latin_entries(self) -> dict[tuple[str, str], LatinEntries]:
+        """``latin``: every pair's translations keyed by an English or German side, in the
+        stream's order, grouped by the key's first stem, longest key first."""
+        latin: dict[tuple[str, Terms], list[Candidate]] = {}
+        for pair in self._lexicon.pairs:
+            self._add_latin(pair, latin)
+        held = self._held_headwords()
+        for headword, translations in self._lexicon.cedict_translated(held):
+            for rank, english in enumerate(translations):
+                self._add_chinese(english, headword, held[headword], rank, latin)
+        grouped: dict[tuple[str, str], list[tuple[Terms, tuple[Candidate, ...]]]] = {}
+        for (language, key), found in latin.items():
+            grouped.setdefault((language, key[0]), []).append((key, tuple(found)))
+        return {
+            first: tuple(sorted(entries, key=lambda entry: -len(entry[0])))  # stable
+            for first, entries in grouped.items()
+        }
+
+    def _held_headwords(self) -> dict[str, Terms]:
+        """CC-CEDICT's headwords the index holds, with their index terms. Each CC-CEDICT pair
+        translates its English side to its headword, which is nothing where the index lacks
+        the headword: the index is asked before any gloss is cleaned or stemmed."""
+        held: dict[str, Terms] = {
+            word: (word,) for word in self._lexicon.cedict_headwords() if word in self._index
+        }
+        if self._lexicon.cedict is not None:
+            for headword in headwords_maybe_cut(self._lexicon.cedict):
+                if headword not in held:
+                    terms = terms_of_parts(headword, self._tokenizer, self._index)
+                    if terms is not None:
+                        held[headword] = terms
+        return held
+
+    def _add_latin(self, pair: WordPair, latin: dict[tuple[str, Terms], list[Candidate]]) -> None:
+        """A pair's translations keyed by its sides that are not Chinese."""
+        if {pair.language, pair.other_language} == {"zh", PIVOT}:
+            english, _, chinese = _pivot_sides(pair)
+            terms = self._resolve("zh", chinese)
+            if terms is not None:
+                self._add_chinese(english, chinese, terms, pair.rank, latin)
+            return
+        if pair.language != "zh":
+            self._record(
+                pair.language, pair.phrase, pair.other_language, pair.other, pair.rank, latin
+            )
+        if pair.other_language != "zh":
+            self._record(
+                pair.other_language, pair.other, pair.language, pair.phrase, pair.rank, latin
+            )
+
+    def _add_chinese(
+        self,
+        english: str,
+        chinese: str,
+        terms: Terms,
+        rank: int,
+        latin: dict[tuple[str, Terms], list[Candidate]],
+    ) -> None:
+        """``chinese`` (its index terms ``terms``) as the translation of ``english`` and of the
+        phrases joined to it by other pairs."""
+        key = self._key(PIVOT, english)
+        if key:
+            latin.setdefault((PIVOT, key), []).append(Candidate("zh", chinese, terms, rank))
+        for language, phrase, link_rank in self._links.get(key, ()):
+            phrase_key = self._key(language, phrase)
+            if phrase_key:
+                candidate = Candidate("zh", chinese, terms, rank + link_rank)
+                latin.setdefault((language, phrase_key), []).append(candidate)
+
+    def _record(
+        self,
+        language: str,
+        phrase: str,
+        other_language: str,
+        other: str,
+        rank: int,
+        latin: dict[tuple[str, Terms], list[Candidate]],
+    ) -> None:
+        """``other`` as a translation of the English or German ``phrase``, when the index
+        holds it."""
+        terms = self._resolve(other_language, other)
+        if terms is None:
+            return
+        key = self._key(language, phrase)
+        if key:
+            latin.setdefault((language, key), []).append(
+                Candidate(other_language, other, terms, rank)
+            )
+
+    def _pivot_links(self, pairs: Iterable[WordPair]) -> dict[Terms, list[tuple[str, str, int]]]:
         """English phrase (its stems) -> the (language, phrase, rank) of the pairs joining it
         to a language other than Chinese: where Chinese pairs reach those languages."""
-        links: dict[tuple[str, ...], list[tuple[str, str, int]]] = {}
+        links: dict[Terms, list[tuple[str, str, int]]] = {}
         for pair in pairs:
             languages = {pair.language, pair.other_language}
             if PIVOT in languages and "zh" not in languages and len(languages) == 2:
@@ -95,28 +222,9 @@ class ResolvedDictionary:
                     links.setdefault(key, []).append((language, phrase, pair.rank))
         return links
 
-    def _add(
-        self,
-        language: str,
-        phrase: str,
-        other_language: str,
-        other: str,
-        rank: int,
-        latin: dict[tuple[str, tuple[str, ...]], list[Candidate]],
-    ) -> None:
-        """Record ``other`` as a translation of ``phrase`` when the index holds it."""
-        terms = self._resolve(other_language, other)
-        if terms is None:
-            return
-        candidate = Candidate(other_language, other, terms, rank)
-        if language == "zh":
-            self.chinese.setdefault(phrase, []).append(candidate)
-            return
-        key = self._key(language, phrase)
-        if key:
-            latin.setdefault((language, key), []).append(candidate)
+    # ---- phrases as index terms ------------------------------------------------------------
 
-    def _key(self, language: str, phrase: str) -> tuple[str, ...]:
+    def _key(self, language: str, phrase: str) -> Terms:
         """The stems of an English or German phrase's words in its language, stopwords
         dropped: what a question's words are matched against, and what the index holds."""
         found = self._phrase_terms.get((language, phrase))
@@ -138,34 +246,31 @@ class ResolvedDictionary:
         self._phrase_terms[(language, phrase)] = found
         return found
 
-    def _resolve(self, language: str, phrase: str) -> tuple[str, ...] | None:
+    def _resolve(self, language: str, phrase: str) -> Terms | None:
         """The index terms of a translation, or None unless the index holds them all."""
         if language != "zh":
             terms = self._key(language, phrase)
             return terms if terms and all(t in self._index for t in terms) else None
         if phrase not in self._chinese_terms:
-            self._chinese_terms[phrase] = self._resolve_chinese(phrase)
+            self._chinese_terms[phrase] = chinese_terms(phrase, self._tokenizer, self._index)
         return self._chinese_terms[phrase]
 
-    def _resolve_chinese(self, phrase: str) -> tuple[str, ...] | None:
-        if phrase in self._index:
-            return (phrase,)
-        if not HAN_RUN.fullmatch(phrase) or len(phrase) <= MIN_CHINESE_WORD:
-            return None
-        jieba = shared_jieba()
-        if jieba.FREQ.get(phrase):
-            return None  # a word the segmenter knows: passages hold it whole, this index not
-        if not any(piece in self._index for piece in jieba.lcut(phrase)):
-            return None  # quickly: none of its parts in the index
-        # A word the segmenter cuts ("新质生产力"): passages hold its parts.
-        parts = [
-            q.candidates[0]
-            for q in self._tokenizer.query_terms(phrase)
-            if not q.optional and not q.stopword
-        ]
-        if len(parts) < 2 or not all(p in self._index for p in parts):
-            return None
-        return tuple(dict.fromkeys(parts))
+
+def _lexicon(pairs: Iterable[WordPair] | None) -> Lexicon:
+    """The dictionaries as a ``Lexicon``: the default ones, or those given (a ``Lexicon`` as
+    it is, its CC-CEDICT entries cleaned when asked for)."""
+    if pairs is None:
+        return default_lexicon()
+    if isinstance(pairs, Lexicon):
+        return pairs
+    return Lexicon(tuple(pairs))
+
+
+def _chinese_sides(pair: WordPair) -> Iterator[str]:
+    if pair.language == "zh":
+        yield pair.phrase
+    if pair.other_language == "zh":
+        yield pair.other
 
 
 def _pivot_sides(pair: WordPair) -> tuple[str, str, str]:

@@ -32,13 +32,9 @@ from retrieval.index import BM25Index
 from retrieval.pinyin import reads_as_pinyin
 from retrieval.scripts import has_han
 from retrieval.tokenize import QueryTerm, Tokenizer
+from retrieval.translation.chinese_terms import MIN_CHINESE_WORD
 from retrieval.translation.lexicon import WordPair
-from retrieval.translation.resolved import (
-    MIN_CHINESE_WORD,
-    PIVOT,
-    Candidate,
-    ResolvedDictionary,
-)
+from retrieval.translation.resolved import PIVOT, Candidate, ResolvedDictionary
 
 DEFAULT_MAX_TRANSLATIONS = 4
 # Runs of question words matched against the dictionaries' phrases, longest first.
@@ -66,7 +62,12 @@ class Translation:
 
 
 class TranslationTable:
-    """Translates a question's words through the dictionaries resolved against one index."""
+    """Translates a question's words through the dictionaries resolved against one index.
+
+    ``pairs``: the dictionaries, every one the project ships or installs unless given (a
+    ``Lexicon`` keeps CC-CEDICT as read, cleaned only where asked). Built in a tenth to half a
+    second, the more the more dictionary words the index holds, plus a fifth of a second once
+    per process to read CC-CEDICT; safe to share between threads."""
 
     def __init__(
         self,
@@ -79,7 +80,7 @@ class TranslationTable:
         self._index = index
         self.max_translations = max_translations
         resolved = ResolvedDictionary(tokenizer, index, pairs)
-        self._chinese = resolved.chinese
+        self._chinese = resolved.chinese  # resolved when asked for
         self._latin = resolved.latin
 
     # ---- questions --------------------------------------------------------------------------
@@ -115,7 +116,7 @@ class TranslationTable:
 
     def _match_at(
         self, terms: Sequence[QueryTerm], position: int, language: str | None, question: str
-    ) -> tuple[int, list[Candidate]]:
+    ) -> tuple[int, Sequence[Candidate]]:
         """The longest run of words from ``position`` a dictionary phrase spells, with its
         translations ((0, []) when none does)."""
         first = terms[position]
@@ -139,7 +140,7 @@ class TranslationTable:
 
     def _match_chinese(
         self, terms: Sequence[QueryTerm], position: int, question: str
-    ) -> tuple[int, list[Candidate]]:
+    ) -> tuple[int, Sequence[Candidate]]:
         """The longest run of Chinese words from ``position`` that together are a dictionary
         word, written next to each other in the question (新质 + 生产力 -> 新质生产力)."""
         run = list(itertools.takewhile(lambda t: has_han(t.surface), terms[position:]))
@@ -150,7 +151,7 @@ class TranslationTable:
             written = "".join(t.candidates[0] for t in words)
             if len(written) < MIN_CHINESE_WORD:
                 continue  # one character (年, 个, 要): too many senses to pick from
-            found = self._chinese.get(written)
+            found = self._chinese(written)
             if found:
                 return length, found
         return 0, []
@@ -161,8 +162,9 @@ class TranslationTable:
         passages hold its words together, else each part's translations alone."""
         if _is_figure(term):
             return []
+        parts: list[Sequence[Candidate]]
         if has_han(term.surface):
-            parts = [self._chinese[p] for p in self._chinese_parts(term.candidates[0])]
+            parts = [self._chinese(p) for p in self._chinese_parts(term.candidates[0])]
         elif language in (None, "de"):
             parts = [
                 found
@@ -211,7 +213,7 @@ class TranslationTable:
         start = 0
         while start < len(word):
             for end in range(min(len(word), start + _MAX_RUN), start + MIN_CHINESE_WORD - 1, -1):
-                if end - start < len(word) and word[start:end] in self._chinese:
+                if end - start < len(word) and self._chinese(word[start:end]):
                     parts.append(word[start:end])
                     start = end
                     break

@@ -57,9 +57,11 @@ def seed_library(seeds_dir: Path) -> Library:
 
 
 def test_chinese_name_also_finds_its_latin_spelling(seed_library: Library) -> None:
-    """张劲松 finds the English passage on Zhang Jinsong too, and says it searched for it."""
+    """张劲松 finds the English passage on Zhang Jinsong too (shown, or as the counterpart of
+    the Chinese passage it translates), and says it searched for it."""
     response = seed_library.search("张劲松说了什么?")
-    assert any("Zhang Jinsong" in r.text for r in response.results)
+    texts = [t for r in response.results for t in (r.text, *(c.text for c in r.also_in))]
+    assert any("Zhang Jinsong" in t for t in texts)
     assert any(e.original == "张劲松" and "Zhang Jinsong" in e.added for e in response.expansions)
 
 

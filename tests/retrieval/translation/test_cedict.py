@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from retrieval.translation.cedict import cedict_path, read_cedict
+from retrieval.translation.cedict import cedict_glosses, cedict_path, read_cedict
+from retrieval.translation.glosses import read_gloss_rules
 from retrieval.translation.lexicon import cedict_pairs
 
 SAMPLE = """# CC-CEDICT
@@ -61,3 +62,31 @@ def test_a_missing_file_gives_no_entries_and_a_warning(
     with caplog.at_level(logging.WARNING):
         assert read_cedict(tmp_path / "missing.u8") == {}
     assert "CC-CEDICT" in caplog.text
+
+
+# A headword whose first entry is only a cross-reference (口岸) and another in between (港湾).
+ORDERED = """口岸 口岸 [kou3 an4] /see 港口[gang3 kou3]/
+港灣 港湾 [gang3 wan1] /bay/harbour/
+口岸 口岸 [kou4 an4] /port of entry/
+"""
+
+
+def test_glosses_are_cleaned_when_a_headword_is_asked_for(sample: Path) -> None:
+    """The entries read once give a headword's translations as ``read_cedict`` does."""
+    glosses = cedict_glosses(sample)
+    rules = read_gloss_rules()
+    assert glosses.translations("会", rules) == ("can", "meet", "accounting")
+    assert glosses.translations("饺子", rules) == ()
+
+
+def test_headwords_are_ordered_by_their_first_entry_with_translations(tmp_path: Path) -> None:
+    """A headword first written as a cross-reference comes where its first translation is."""
+    path = tmp_path / "ordered.u8"
+    path.write_text(ORDERED, encoding="utf-8")
+    assert list(read_cedict(path)) == ["港湾", "口岸"]
+    assert list(cedict_glosses(path).headwords()) == ["口岸", "港湾"]
+
+
+def test_the_installed_dictionary_is_read_once_per_process() -> None:
+    """Every table of the process shares one reading of CC-CEDICT."""
+    assert cedict_glosses() is cedict_glosses()
