@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import wordfreq
+
 from retrieval.alignment import TranslationPairs
 from retrieval.duplicates import DuplicateGroups
 from retrieval.encoding import replace_lone_surrogates
@@ -299,6 +301,9 @@ class Searcher:
             self._years,
         ):
             table.get()
+        # wordfreq reads a language's word list on its first look-up (about 0.5 s for three).
+        for language in ("en", "de", "zh"):
+            wordfreq.zipf_frequency("guangdong", language)
 
     def _result(self, passage_id: int, score: float, wanted: set[str]) -> SearchResult:
         passage = self._corpus.passages[passage_id]
