@@ -56,12 +56,7 @@ class FoundSynonyms:
     def used(self, terms: Collection[str]) -> list[Expansion]:
         """The synonyms whose terms are all among ``terms`` (those of the passages returned):
         what the answer used, as the response reports it."""
-        found = []
-        for original, phrases in self.added:
-            shown = [phrase for members, phrase in phrases if set(members) <= set(terms)]
-            if shown:
-                found.append(Expansion(original=original, added=list(dict.fromkeys(shown))))
-        return found
+        return used_alternatives(self.added, terms)
 
 
 @dataclass(frozen=True)
@@ -71,6 +66,21 @@ class _Match:
 
     length: int
     outputs: tuple[tuple[tuple[str, ...], str], ...]
+
+
+def used_alternatives(
+    added: Sequence[tuple[str, Sequence[tuple[tuple[str, ...], str]]]], terms: Collection[str]
+) -> list[Expansion]:
+    """Of the alternatives searched for each run of question words (``added``: the run as
+    written, each alternative's index terms and its written form), those whose terms are all
+    among ``terms``: what the passages returned matched, to report."""
+    present = set(terms)
+    found = []
+    for original, phrases in added:
+        shown = [phrase for members, phrase in phrases if set(members) <= present]
+        if shown:
+            found.append(Expansion(original=original, added=list(dict.fromkeys(shown))))
+    return found
 
 
 def parse_solr_synonyms(text: str) -> list[SynonymRule]:

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 from retrieval.index import BM25Index
 from retrieval.models import Expansion
 from retrieval.search.query_words import ResolvedWord
+from retrieval.search.synonyms import used_alternatives
 from retrieval.translation import TranslationTable
 
 
@@ -35,12 +36,7 @@ class FoundTranslations:
     def used(self, terms: Collection[str]) -> list[Expansion]:
         """The translations whose terms are all among ``terms`` (those of the passages
         returned): what the answer was found through."""
-        found = []
-        for original, phrases in self.added:
-            shown = [phrase for members, phrase in phrases if set(members) <= set(terms)]
-            if shown:
-                found.append(Expansion(original=original, added=list(dict.fromkeys(shown))))
-        return found
+        return used_alternatives(self.added, terms)
 
 
 def translate(
