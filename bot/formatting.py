@@ -44,6 +44,7 @@ from retrieval.models import (
     SearchResult,
     Statement,
 )
+from retrieval.search import corrected_question
 
 if TYPE_CHECKING:
     from retrieval.library import LibraryStats
@@ -280,16 +281,6 @@ def quote_block(text: str, matched_terms: Sequence[str], limit: int) -> str:
     return block_quote(clip(body, max(limit - 2 * lines, 20)))
 
 
-def _corrected_query(query: str, response: SearchResponse) -> str:
-    corrected = query
-    for correction in response.corrections:
-        pattern = re.compile(rf"(?<!\w){re.escape(correction.original)}(?!\w)", re.IGNORECASE)
-        found = pattern.search(corrected)
-        if found:
-            corrected = corrected[: found.start()] + correction.corrected + corrected[found.end() :]
-    return corrected
-
-
 @dataclass(frozen=True)
 class _Page(Generic[T]):
     items: Sequence[T]
@@ -340,23 +331,22 @@ def _example_lines(examples: Sequence[Example], limit: int = 6) -> str:
 def synonyms_note(synonyms: Sequence[Expansion]) -> str:
     """One line naming the synonyms the quotes below matched: "Same meaning: “rules” as
     regulations; “come into force” as take effect"."""
-    parts = [
-        f"\u201c{clip(inline(s.original), 40)}\u201d as "
-        + " / ".join(clip(inline(word), 40) for word in s.added[:2])
-        for s in synonyms[:3]
-    ]
-    return "-# Same meaning: " + "; ".join(parts)
+    return _expansions_note("Same meaning", "as", synonyms)
 
 
 def translations_note(translations: Sequence[Expansion]) -> str:
     """One line naming the translations the quotes below were found through: "Found
     through: “地区生产总值” → GDP"."""
+    return _expansions_note("Found through", "\u2192", translations)
+
+
+def _expansions_note(label: str, joiner: str, expansions: Sequence[Expansion]) -> str:
     parts = [
-        f"\u201c{clip(inline(t.original), 40)}\u201d \u2192 "
-        + " / ".join(clip(inline(word), 40) for word in t.added[:2])
-        for t in translations[:3]
+        f"\u201c{clip(inline(e.original), 40)}\u201d {joiner} "
+        + " / ".join(clip(inline(word), 40) for word in e.added[:2])
+        for e in expansions[:3]
     ]
-    return "-# Found through: " + "; ".join(parts)
+    return f"-# {label}: " + "; ".join(parts)
 
 
 def ask_answer(
@@ -369,7 +359,8 @@ def ask_answer(
     title = "\u201c" + clip(inline(question), TITLE_LIMIT - 2) + "\u201d"
     notes: list[str] = []
     if response.corrections:
-        corrected = _corrected_query(question, response)
+        # Exactly the question that was searched (the library searches this one).
+        corrected = corrected_question(question, response.corrections)
         notes.append(f"Showing results for \u201c{clip(inline(corrected), 300)}\u201d.")
     for expansion in response.expansions[:3]:
         others = " / ".join(clip(inline(name), 60) for name in expansion.added[:3])

@@ -1,11 +1,11 @@
 """Anchors: what a passage and its translation write alike, whatever their languages.
 
 A translation keeps the figures, names, codes and dates of its original; no dictionary is
-needed to see that "2,26 Billionen", "2.26 trillion" and "2.26万亿" are one figure, or that
+needed to see that "3,45 Billionen", "3.45 trillion" and "3.45万亿" are one figure, or that
 黄坤明 and "Huang Kunming" are one name. A passage's anchors are:
 
-- **figures**, as ``Tokenizer.tokens`` reads them (language-aware: the German "1.933" is the
-  English "1,933"), with the value of a figure and its magnitude ("=2.26e+12");
+- **figures**, as ``Tokenizer.tokens`` reads them (language-aware: the German "1.284" is the
+  English "1,284"), with the value of a figure and its magnitude ("=3.45e+12");
 - **codes**, words with a digit ("6G", "AG600"; an ordinal is its number: "136th" is "136"),
   and **acronyms** ("GDP", "R&D"), folded;
 - **names**: words written with a capital, folded ("Guangdong's" is "guangdong", a pinyin

@@ -134,7 +134,7 @@ def _simplified_character(char: str) -> str:
 
 def to_simplified(text: str) -> str:
     """``text`` with its Chinese characters in simplified script, the same length (offsets
-    into it are offsets into ``text``): 陳小鋒 -> 陈小锋. Nothing else is touched."""
+    into it are offsets into ``text``): 陳小明 -> 陈小明. Nothing else is touched."""
     return HAN_RUN.sub(lambda match: simplified_characters(match.group()), text)
 
 

@@ -5,7 +5,7 @@
   would call two spellings one word.
 - ``fold_in_place``: ``fold`` character by character, so offsets into the folded text are
   offsets into the original: a name is found in the folded question and quoted as typed.
-  Chinese characters are read as simplified (陳小鋒 is 陈小锋, ``chinese_script``).
+  Chinese characters are read as simplified (陳小明 is 陈小明, ``chinese_script``).
 - ``compact``: ``fold`` keeping only letters, digits and Chinese characters ("Wang Wei-zhong"
   -> "wangweizhong"), the characters simplified: names compared whatever their spacing,
   hyphens and script.

@@ -62,7 +62,7 @@ def build_passages(
             for start, end in _group(text, run):
                 passage_text = text[start:end]
                 language = paragraph.language
-                if mixed_script:  # 003 mixes English and Chinese: each passage has its own
+                if mixed_script:  # a page mixing English and Chinese: each passage has its own
                     language = detect_language(passage_text)
                 passages.append(
                     Passage(

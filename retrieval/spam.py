@@ -229,7 +229,7 @@ def _digits_from(text: str, position: int, step: int) -> int:
 
 def _glued_neighbour_before(text: str, start: int) -> int | None:
     """Start of the capitalised word part before ``start`` (one space between) when that part is
-    glued to the word in front of it ("Automobile|KL Escorts")."""
+    glued to the word in front of it ("Harbour|Golden Escorts")."""
     if not (start >= 2 and text[start - 1] == " " and _is_latin(text[start - 2])):
         return None
     part = _part_start(text, start - 1)

@@ -35,7 +35,7 @@ class NameMention:
     @property
     def key(self) -> str:
         """One key per person: the compact Latin name, or the characters in simplified script
-        (陳小鋒 and 陈小锋 are one person)."""
+        (陳小明 and 陈小明 are one person)."""
         return compact(self.written) if self.script == "latin" else simplified_name(self.written)
 
 
@@ -51,5 +51,5 @@ class TitleFinding:
 
 @lru_cache(maxsize=4096)
 def simplified_name(characters: str) -> str:
-    """A name in characters in simplified script: 陳小鋒 -> 陈小锋."""
+    """A name in characters in simplified script: 陳小明 -> 陈小明."""
     return to_simplified(characters)

@@ -71,7 +71,7 @@ class StatementFinder(Grammar):
 
     def speeches(self, scan: DocumentScan, officials: Sequence[KnownOfficial]) -> list[Speech]:
         """The sentences of the document spoken by the given officials, in document order."""
-        # Simplified characters (same offsets): 陳小鋒表示 is 陈小锋 speaking.
+        # Simplified characters (same offsets): 陳小明表示 is 陈小明 speaking.
         text = scan.simplified or scan.document.text
         by_latin = {k: o.key for o in officials for k in o.latin_keys}
         mentioned_keys = {m.key for m in scan.mentions}

@@ -2,7 +2,7 @@
 
 Users write words the documents do not: "When do the rules come into force?" where the text
 says "regulations ... take effect". Such words are common words of the language, and their
-absence says little; a word the language itself rarely uses ("Jiangsu", "dumplings"), a name, a
+absence says little; a word the language itself rarely uses ("Sichuan", "xylophones"), a name, a
 figure or a code is what the question is about, and its absence says the corpus is about
 something else. So an absent word weighs, on the scale of the corpus's own idf, by how rare it
 is in the language at large: wordfreq's Zipf frequency (log10 of its frequency per billion

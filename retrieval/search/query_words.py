@@ -2,7 +2,7 @@
 
 Each content word of the question weighs its idf (how rare, hence how telling, it is); a word
 the corpus does not contain weighs by how rare it is in the language at large (``absent_words``):
-"rules" where the text says "regulations" tells little, "Jiangsu" that the corpus is about
+"rules" where the text says "regulations" tells little, "Sichuan" that the corpus is about
 something else. Stopwords weigh nothing and are dropped. A word the
 index lacks is spelling-corrected when it can be (``spelling``); an acronym the corpus never
 writes in capitals is a word it lacks (``acronyms``). Three exceptions keep light words light:

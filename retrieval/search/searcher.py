@@ -85,7 +85,6 @@ class Searcher:
         abbreviations: dict[str, list[str]] | None = None,
         synonym_rules: Sequence[SynonymRule] | None = None,
         absent_words: AbsentWordScale | None = None,
-        translate_known_words: bool = True,
         translation_pairs: Sequence[WordPair] | None = None,
     ) -> None:
         if len(corpus.passages) != index.size:
@@ -97,7 +96,6 @@ class Searcher:
         self._tokenizer = tokenizer
         self.floor = Floor(min_coverage, min_topic_coverage)
         self.weights = weights or RankingWeights()
-        self.translate_known_words = translate_known_words
         if person_question_words is None:
             self._person_question_words = read_person_question_words()
         else:
@@ -186,7 +184,6 @@ class Searcher:
             naming,
             language,
             asked,
-            known_words=self.translate_known_words,
         )
         words = translations.words
         question = Question(words, people, spelled_out, synonyms.groups, translations)
@@ -279,11 +276,7 @@ class Searcher:
     def _counterpart(self, passage_id: int, translated: TranslationPairs) -> Counterpart:
         passage = self._corpus.passages[passage_id]
         return Counterpart(
-            document=self._corpus.document(passage.document_id).info,
-            passage_id=passage.id,
-            paragraph=passage.paragraph,
-            start=passage.start,
-            end=passage.end,
+            **dict(self._copy(passage_id)),
             text=passage.text,
             language=passage.language,
             original=translated.is_original(passage.id),

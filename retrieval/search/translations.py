@@ -46,19 +46,13 @@ def translate(
     naming: Collection[int],
     language: str | None,
     question: str,
-    *,
-    known_words: bool = True,
 ) -> FoundTranslations:
     """The translations of ``words`` (the people they name keep their own spellings, and the
-    acronyms the corpus writes are found in capitals only); with ``known_words`` False, only
-    of the words the corpus lacks."""
+    acronyms the corpus writes are found in capitals only)."""
     eligible = [
         i
         for i, w in enumerate(words)
-        if w.weight > 0
-        and i not in naming
-        and not (w.acronym and w.term is not None)
-        and (known_words or w.term is None)
+        if w.weight > 0 and i not in naming and not (w.acronym and w.term is not None)
     ]
     found = FoundTranslations(list(words))
     for translation in table.translate([words[i].query for i in eligible], language, question):

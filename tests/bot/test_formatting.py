@@ -642,3 +642,11 @@ def test_also_in_within_limits_for_hostile_text(kind: str) -> None:
     assert_safe(answer)
     for card in answer.pages:
         assert_markdown_balanced(card.description)
+
+
+def test_translations_an_answer_was_found_through_are_named_once() -> None:
+    """An answer found through translation says which word was searched as which."""
+    from retrieval.models import Expansion
+
+    note = formatting.translations_note([Expansion(original="港口", added=["harbour"])])
+    assert note == "-# Found through: \u201c港口\u201d \u2192 harbour"

@@ -16,11 +16,11 @@ def tokenizer() -> Tokenizer:
 def test_a_figure_with_its_magnitude_is_one_anchor_in_three_languages(
     tokenizer: Tokenizer,
 ) -> None:
-    """ "2,26 Billionen", "2.26 trillion" and "2.26万亿" share the figure's value."""
-    german = passage_anchors("Investitionen von 2,26 Billionen Yuan.", "de", tokenizer)
-    english = passage_anchors("Investment of 2.26 trillion yuan.", "en", tokenizer)
-    chinese = passage_anchors("投资2.26万亿元。", "zh", tokenizer)
-    assert "=2.26e+12" in german & english & chinese
+    """ "3,45 Billionen", "3.45 trillion" and "3.45万亿" share the figure's value."""
+    german = passage_anchors("Investitionen von 3,45 Billionen Yuan.", "de", tokenizer)
+    english = passage_anchors("Investment of 3.45 trillion yuan.", "en", tokenizer)
+    chinese = passage_anchors("投资3.45万亿元。", "zh", tokenizer)
+    assert "=3.45e+12" in german & english & chinese
 
 
 def test_thousands_separators_of_each_language_give_one_figure(tokenizer: Tokenizer) -> None:

@@ -117,11 +117,11 @@ def test_passages_sharing_a_boilerplate_phrase_are_not_grouped() -> None:
 def test_a_translation_is_not_grouped() -> None:
     """The same report in English and in German is no copy: translations are another matter."""
     items = passages(
-        ("english", "Eastwick signed 1,933 projects worth 2.26 trillion yuan at the fair in 2024."),
+        ("english", "Eastwick signed 1,284 projects worth 3.45 trillion yuan at the fair in 2024."),
         (
             "german",
-            "Eastwick unterzeichnete auf der Messe 2024 insgesamt 1.933 Projekte im Wert von "
-            "2,26 Billionen Yuan.",
+            "Eastwick unterzeichnete auf der Messe 2024 insgesamt 1.284 Projekte im Wert von "
+            "3,45 Billionen Yuan.",
             "de",
         ),
     )
@@ -270,11 +270,14 @@ def test_collapse_passes_unknown_ids_through() -> None:
     assert build(items).collapse([99, 0]) == [(99, []), (0, [1])]
 
 
-def test_collapse_does_not_change_the_structure() -> None:
-    """Collapsing twice gives the same answer: it is a pure function of the ranking."""
+def test_collapse_is_a_pure_function_of_the_ranking() -> None:
+    """A cut copy ranked first shows a full copy, and collapsing leaves nothing behind: the
+    same ranking later gives the same quote, another ranking its own."""
     items = passages(("a", HARBOUR_FULL), ("b", HARBOUR_FULL), ("c", HARBOUR_CUT))
     groups = build(items)
-    assert groups.collapse([2, 0, 1]) == groups.collapse([2, 0, 1])
+    assert groups.collapse([2, 0, 1]) == [(0, [1, 2])]
+    assert groups.collapse([1]) == [(1, [0, 2])]
+    assert groups.collapse([2, 0, 1]) == [(0, [1, 2])]
 
 
 def test_copy_preference_prefers_date_then_source_then_url_then_length_then_rank() -> None:

@@ -17,13 +17,13 @@ def test_a_common_word_weighs_little() -> None:
 
 
 def test_a_rare_word_weighs_fully() -> None:
-    """A word English rarely uses ("dumplings") weighs nearly the whole weight."""
-    assert _share("dumplings") > 0.9
+    """A word English rarely uses ("xylophones") weighs nearly the whole weight."""
+    assert _share("xylophones") > 0.9
 
 
 def test_a_capitalised_word_inside_an_english_question_is_a_name() -> None:
-    """ "Paris" is common but a name: absent, it weighs fully."""
-    assert _share("Paris") == 1.0
+    """ "London" is common but a name: absent, it weighs fully."""
+    assert _share("London") == 1.0
 
 
 def test_the_first_word_of_a_question_is_not_taken_for_a_name() -> None:
@@ -32,15 +32,15 @@ def test_the_first_word_of_a_question_is_not_taken_for_a_name() -> None:
 
 
 def test_german_capitals_are_not_names() -> None:
-    """German capitalises its nouns: "Ticket" weighs by its frequency."""
-    assert _share("Ticket", language="de") < 1.0
+    """German capitalises its nouns: "Zeitung" weighs by its frequency."""
+    assert _share("Zeitung", language="de") < 1.0
 
 
 def test_figures_and_codes_weigh_fully() -> None:
     """An absent year or code is what the question is about."""
-    assert _share("1995") == _share("NDRC") == 1.0
+    assert _share("1987") == _share("WTO") == 1.0
 
 
 def test_a_possessive_is_read_as_its_word() -> None:
-    """ "Jiangsu's" weighs as "Jiangsu"."""
-    assert _share("Jiangsu's") == _share("Jiangsu")
+    """ "Sichuan's" weighs as "Sichuan"."""
+    assert _share("Sichuan's") == _share("Sichuan")
