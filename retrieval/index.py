@@ -176,6 +176,13 @@ class BM25Index:
             return np.zeros(0, dtype=np.int32)
         return self._indices[self._indptr[tid] : self._indptr[tid + 1]]
 
+    def postings_or(self, passage_bits: np.ndarray) -> np.ndarray:
+        """For each term (in ``vocabulary`` order), the bitwise OR of ``passage_bits`` (one
+        integer per passage) over the passages holding it: one pass over all postings."""
+        if not len(self._indices):
+            return np.zeros(len(self.vocabulary), dtype=passage_bits.dtype)
+        return np.bitwise_or.reduceat(passage_bits[self._indices], self._indptr[:-1])
+
     # ---- scoring --------------------------------------------------------------------------
 
     def scores(self, terms: Iterable[str]) -> np.ndarray:

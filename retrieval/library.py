@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from retrieval.corpus import OFFICIALS_OVERRIDES_FILE, Corpus, load_corpus
 from retrieval.errors import SavedIndexError
 from retrieval.index import BM25Index
-from retrieval.models import DocumentSummary, SearchResponse
+from retrieval.models import DocumentSummary, Official, SearchResponse
 from retrieval.officials import OfficialsDirectory
+from retrieval.scripts import has_han
 from retrieval.search import (
     MAX_QUERY_CHARS,
     NameMention,
@@ -66,7 +68,12 @@ class Library:
         started = time.perf_counter()
         folder = Path(folder)
         corpus = load_corpus(folder)
-        tokenizer = Tokenizer()
+        # Officials before the index: their names in Chinese characters are indexed whole.
+        overrides = folder / OFFICIALS_OVERRIDES_FILE
+        officials = OfficialsDirectory.from_corpus(
+            corpus, overrides=overrides if overrides.is_file() else None
+        )
+        tokenizer = Tokenizer(names=chinese_names(officials.all()))
 
         index_started = time.perf_counter()
         index_dir = folder / INDEX_DIRNAME
@@ -101,10 +108,6 @@ class Library:
         index_seconds = time.perf_counter() - index_started
 
         searcher = Searcher(corpus, index, tokenizer)
-        overrides = folder / OFFICIALS_OVERRIDES_FILE
-        officials = OfficialsDirectory.from_corpus(
-            corpus, overrides=overrides if overrides.is_file() else None
-        )
         stats = LibraryStats(
             documents=len(corpus.documents),
             passages=len(corpus.passages),
@@ -161,3 +164,8 @@ class Library:
         """The officials ``query`` names, by any spelling (Latin, Chinese, with tone marks) or
         by a title only they hold, each with the other spellings of their name."""
         return self._names.mentions(query)
+
+
+def chinese_names(officials: Iterable[Official]) -> list[str]:
+    """The officials' names written in Chinese characters."""
+    return [n for o in officials for n in (o.name, *o.aliases) if has_han(n)]

@@ -40,7 +40,7 @@ import re
 import threading
 import unicodedata
 from collections.abc import Collection, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -53,11 +53,12 @@ from retrieval.folding import strip_marks
 from retrieval.invisible import FORMAT_CHARACTERS, without_format_characters
 from retrieval.languages import language_order, question_language
 from retrieval.lemmas import LEMMAS_DIR, Lemmatizer
-from retrieval.scripts import HAN
+from retrieval.months import CHINESE_MONTH, chinese_month, month_names, month_term
+from retrieval.scripts import HAN, HAN_RUN
 
 # Bump when a rule here changes, so saved indexes built with the old rules are rebuilt; the
 # Chinese script folding (OpenCC's release and conversion) is part of it.
-TOKENIZER_VERSION = f"6-{FOLDING_VERSION}"
+TOKENIZER_VERSION = f"7-{FOLDING_VERSION}"
 
 STOPWORDS_DIR = Path(__file__).parent / "data" / "stopwords"
 
@@ -222,7 +223,20 @@ class Tokenizer:
         stopwords_dir: Path = STOPWORDS_DIR,
         query_languages: Iterable[str] = ("en", "de"),
         lemmas_dir: Path = LEMMAS_DIR,
+        names: Iterable[str] = (),
     ) -> None:
+        # Names in Chinese characters kept one word in passages and questions: jieba cuts
+        # 省长王伟中到 into 王伟 / 中到, and a name cut apart is found nowhere.
+        self._names = sorted(
+            {fold_han_run(n, 0, len(n)).text for n in names if len(n) > 1 and HAN_RUN.fullmatch(n)}
+        )
+        # Longest first, so that at each place the longest name is the one cut out.
+        self._name_pattern = (
+            re.compile("|".join(map(re.escape, sorted(self._names, key=len, reverse=True))))
+            if self._names
+            else None
+        )
+        self._months = month_names()
         self._stopwords: dict[str, frozenset[str]] = {
             path.stem: read_word_list(path) for path in sorted(stopwords_dir.glob("*.txt"))
         }
@@ -240,6 +254,7 @@ class Tokenizer:
                     sorted((k, sorted(v)) for k, v in self._stopwords.items()),
                     self._lemmatizer.fingerprint,
                     self._compounds.fingerprint,
+                    self._names,
                 ],
                 sort_keys=True,
                 ensure_ascii=False,
@@ -318,7 +333,14 @@ class Tokenizer:
                 run = fold_han_run(normalised, start, end)
                 for term, t_start, t_end in _magnitude_terms(run, previous):
                     out.append(Token(term, t_start, t_end))
-                for word, w_start, w_end in _JIEBA.get().tokenize(run.text, "search"):
+                for term, t_start, t_end in _month_terms(run, previous):
+                    out.append(Token(term, t_start, t_end))
+                cuts = (
+                    [m.span() for m in self._name_pattern.finditer(run.text)]
+                    if self._name_pattern is not None
+                    else []
+                )
+                for word, w_start, w_end, _ in _segment(run.text, cuts, optional_parts=False):
                     if word not in stopwords:
                         out.append(Token(word, *run.span(w_start, w_end)))
                 previous = None
@@ -327,7 +349,10 @@ class Tokenizer:
             if chunk.isalpha() and not (previous is not None and chunk.lower() in _AFTER_FIGURE):
                 # Fast path for a plain word, most of any text (same result as _pieces).
                 word = chunk.lower() if chunk.isascii() else _fold(chunk)
-                if word not in stopwords:
+                month = self._months.number(chunk)
+                if month is not None:
+                    out.append(Token(month_term(month), start, end))
+                elif word not in stopwords:
                     out.append(Token(self.stem(word, language), start, end))
                     if language in _COMPOUND_LANGUAGES:
                         parts = self._compound_parts(word, start, end, language)
@@ -394,15 +419,23 @@ class Tokenizer:
                         offset + part.end(),
                         language,
                         True,
+                        part.group(),
                     )
             return
         parts = [m for m in _PART.finditer(chunk.rstrip("% "))]
         if len(parts) == 1:
-            yield from self._word_pieces(folded, offset, offset + parts[0].end(), language, False)
+            yield from self._word_pieces(
+                folded, offset, offset + parts[0].end(), language, False, parts[0].group()
+            )
             return
         for part in parts:
             yield from self._word_pieces(
-                _fold(part.group()), offset + part.start(), offset + part.end(), language, False
+                _fold(part.group()),
+                offset + part.start(),
+                offset + part.end(),
+                language,
+                False,
+                part.group(),
             )
         joined = "".join(_fold(part.group()) for part in parts)
         if any(c.isalpha() for c in joined):
@@ -410,10 +443,20 @@ class Tokenizer:
             yield from self._word_pieces(joined, offset, offset + parts[-1].end(), language, True)
 
     def _word_pieces(
-        self, word: str, offset: int, end: int, language: str | None, optional: bool
+        self,
+        word: str,
+        offset: int,
+        end: int,
+        language: str | None,
+        optional: bool,
+        written: str = "",
     ) -> Iterator[_Piece]:
-        """One folded word spanning ``offset:end`` of the text: a code, or a (stemmed) word
-        followed by its compound parts."""
+        """One folded word spanning ``offset:end`` of the text (``written`` as the text writes
+        it): a month, a code, or a (stemmed) word followed by its compound parts."""
+        month = self._months.number(written) if written else None
+        if month is not None:
+            yield _Piece((month_term(month),), offset, end, optional, "month")
+            return
         word = without_format_characters(word)
         if word.endswith("'s"):
             word = word[:-2]
@@ -455,6 +498,7 @@ class Tokenizer:
         (jieba cuts 黄坤明说了什么 into 黄坤 / 明说).
         """
         whole = [fold_han_run(name, 0, len(name)).text for name in whole if name]
+        whole += self._names
         normalised = _normalise_span_preserving(query)
         languages = self._language_order(normalised)
         zh_stopwords = self._stopwords.get("zh", frozenset())
@@ -466,7 +510,16 @@ class Tokenizer:
                 run = fold_han_run(normalised, start, end)  # as passages are segmented
                 for term, t_start, t_end in _magnitude_terms(run, previous):
                     terms.append(QueryTerm(query[t_start:t_end], (term,), optional=True))
-                for word, w_start, w_end, optional in _segment_question(run.text, whole):
+                for term, t_start, t_end in _month_terms(run, previous):
+                    if previous is not None and t_start == previous.start:
+                        # "2月": the month is the word; its figure only an extra form.
+                        terms = [
+                            replace(t, optional=True) if t.candidates == previous.candidates else t
+                            for t in terms
+                        ]
+                    terms.append(QueryTerm(query[t_start:t_end], (term,)))
+                cuts = _places(run.text, whole)
+                for word, w_start, w_end, optional in _segment(run.text, cuts, optional_parts=True):
                     # The parts jieba finds inside a longer word are extra forms of that word.
                     s_start, s_end = run.span(w_start, w_end)
                     terms.append(
@@ -529,9 +582,8 @@ class _Piece:
     extra: bool = False  # a compound's part: no length of its own (``Token.extra``)
 
 
-def _segment_question(text: str, whole: Sequence[str]) -> list[tuple[str, int, int, bool]]:
-    """jieba's words of a question's Chinese run (search mode: a long word and its parts, the
-    parts optional), with each of ``whole`` found in it kept as one word."""
+def _places(text: str, whole: Sequence[str]) -> list[tuple[int, int]]:
+    """Where each of ``whole`` stands in ``text``, longest first, never overlapping."""
     cuts: list[tuple[int, int]] = []
     for name in sorted(whole, key=len, reverse=True):
         start = text.find(name)
@@ -539,15 +591,26 @@ def _segment_question(text: str, whole: Sequence[str]) -> list[tuple[str, int, i
             if all(start >= e or start + len(name) <= s for s, e in cuts):
                 cuts.append((start, start + len(name)))
             start = text.find(name, start + 1)
+    return sorted(cuts)
+
+
+def _segment(
+    text: str, cuts: Sequence[tuple[int, int]], *, optional_parts: bool
+) -> list[tuple[str, int, int, bool]]:
+    """jieba's words of a Chinese run in search mode (a long word and its parts), each span of
+    ``cuts`` (sorted, apart) kept as one word. With ``optional_parts`` (a question) the parts
+    jieba finds inside a longer word are marked optional: extra forms of that word."""
     jieba = _JIEBA.get()
+    if not cuts and not optional_parts:
+        return [(w, s, e, False) for w, s, e in jieba.tokenize(text, mode="search")]
     words: list[tuple[str, int, int, bool]] = []
     position = 0
-    for start, end in [*sorted(cuts), (len(text), len(text))]:
+    for start, end in [*cuts, (len(text), len(text))]:
         if start > position:
             piece = text[position:start]
-            precise = {(s, e) for _, s, e in jieba.tokenize(piece)}
+            precise = {(s, e) for _, s, e in jieba.tokenize(piece)} if optional_parts else None
             for word, w_start, w_end in jieba.tokenize(piece, mode="search"):
-                optional = (w_start, w_end) not in precise
+                optional = precise is not None and (w_start, w_end) not in precise
                 words.append((word, position + w_start, position + w_end, optional))
         if end > start:
             words.append((text[start:end], start, end, False))
@@ -592,6 +655,19 @@ def _read_number(core: str, thousands: str, decimal: str) -> str | None:
         return None
     digits = "".join(groups)
     return f"{digits}.{fraction}" if fraction else digits
+
+
+def _month_terms(run: FoldedRun, previous: _Piece | None) -> Iterator[tuple[str, int, int]]:
+    """The months a Chinese run writes: "2月" (the figure just before the run, then 月) and
+    "二月", "十二月" (numerals), each as its month term with its span in the original text."""
+    if previous is not None and previous.end == run.starts[0] and not previous.optional:
+        found = chinese_month(run.text, previous.candidates[0])
+        if found is not None and run.text.startswith("月"):
+            yield month_term(found[0]), previous.start, run.span(0, 1)[1]
+    for match in CHINESE_MONTH.finditer(run.text):
+        found = chinese_month(match.group(), None)
+        if found is not None:
+            yield month_term(found[0]), *run.span(match.start(), match.end())
 
 
 def _magnitude_terms(run: FoldedRun, previous: _Piece | None) -> Iterator[tuple[str, int, int]]:

@@ -12,6 +12,9 @@ weight of the words that do not name them, so a rare (hence heavy) name cannot c
 A passage holding only words found almost everywhere in the corpus ("Guangdong", "high") is
 no answer either, however much of the question's weight they carry: it is carried by chance.
 
+A passage in another language than the question's is judged on the words its language could
+hold (``term_languages``): a word no dictionary carries into that language weighs less there.
+
 A pure function over arrays: per-word weights, and per word and candidate passage whether the
 passage holds the word (``Question.holds``).
 """
@@ -66,26 +69,32 @@ def answerable(
     floor: Floor,
     common: np.ndarray | None = None,
     translated_only: np.ndarray | None = None,
+    judged: np.ndarray | None = None,
 ) -> np.ndarray:
     """For each candidate passage: does it clear the floor?
 
     ``weights``: the weight of each word of the question; ``holds``: words x candidates, does
     the candidate's context hold the word; ``names_person``: does the word name a person the
     question is about; ``common``: is the word found almost everywhere in the corpus (a
-    passage holding only such words is no answer, when the question has others).
+    passage holding only such words is no answer, when the question has others);
+    ``translated_only``: words x candidates, held only through a translation (counted at
+    ``floor.translated_share``); ``judged``: words x candidates, the weight each word's absence
+    counts against the candidate (``Question.judged``; by default every word's whole weight),
+    so the shares are of what the candidate's language could hold.
     """
-    total = sum(weights.tolist())
-    if total <= 0:
-        return np.zeros(holds.shape[1], dtype=bool)
+    if judged is None:
+        judged = np.broadcast_to(weights[:, None], holds.shape)
+    total = judged.sum(axis=0)
     covered = covered_weight(weights, holds)
     if translated_only is not None and floor.translated_share < 1:
         covered -= (1 - floor.translated_share) * covered_weight(weights, translated_only)
-    passes = covered / total > floor.min_coverage
+    passes = (total > 0) & (covered > floor.min_coverage * total)
     topic = ~names_person
-    topic_weight = sum(weights[topic].tolist())
-    if names_person.any() and topic_weight > 0:
+    topic_weight = judged[topic].sum(axis=0)
+    if names_person.any():
+        # A candidate whose language could hold none of the topic's words is judged on the rest.
         topic_covered = covered_weight(weights[topic], holds[topic])
-        passes &= topic_covered / topic_weight > floor.min_topic_coverage
+        passes &= (topic_weight <= 0) | (topic_covered > floor.min_topic_coverage * topic_weight)
     if common is not None:
         telling = ~common & (weights > 0)
         if telling.any():

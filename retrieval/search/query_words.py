@@ -17,7 +17,7 @@ writes in capitals is a word it lacks (``acronyms``). Three exceptions keep ligh
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, replace
 
 from retrieval.index import BM25Index
@@ -118,6 +118,23 @@ class QueryWords:
         if not any(w.weight > 0 for w in words):
             words += digits  # a question of figures alone: its digits are what it asks
         return split_unknown_compounds(words), corrections
+
+    def unwritten_share(self, question: str) -> Callable[[ResolvedWord], float]:
+        """For the words of ``question``: the share of its weight a word keeps where the
+        passage's language has no form of it, the share an absent word has (by its rarity in
+        the question's language; names, figures and codes in full)."""
+        language = self._tokenizer.question_language(question)
+        start = question.lstrip()
+
+        def share(word: ResolvedWord) -> float:
+            return absent_word_share(
+                word.query.surface,
+                first_word=start.startswith(word.query.surface),
+                language=language,
+                scale=self._scale,
+            )
+
+        return share
 
 
 def split_unknown_compounds(words: list[ResolvedWord]) -> list[ResolvedWord]:

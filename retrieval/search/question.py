@@ -9,7 +9,7 @@ relevance floor and the ranking weigh.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -17,6 +17,7 @@ import numpy as np
 from retrieval.index import BM25Index
 from retrieval.search.names import NameSpellings
 from retrieval.search.query_words import ResolvedWord
+from retrieval.search.term_languages import TermLanguages
 from retrieval.search.translations import FoundTranslations
 
 
@@ -206,3 +207,35 @@ class Question:
                 row = row | np.logical_and.reduce([present[t] for t in spelling])
             holds[position] = row
         return holds
+
+    def judged(
+        self,
+        languages: TermLanguages,
+        passage_bits: np.ndarray,
+        question_language: str | None,
+        holds: np.ndarray,
+        unwritten_share: Callable[[ResolvedWord], float],
+    ) -> np.ndarray:
+        """Words x candidates: how much of its weight the candidate's silence on the word
+        counts against it (see ``term_languages``): all of it for a passage in the question's
+        language, or in a language the corpus writes the word in (the word, or one of its
+        other spellings or translations); for one in another language, the share
+        ``unwritten_share`` gives the word (a word absent from that language, weighed as one
+        absent from the corpus is: by its rarity)."""
+        judged = np.where(holds, self.weights[:, None], 0.0)
+        own = passage_bits == languages.bit(question_language)
+        if question_language is None:
+            own[:] = True
+        for position, word in enumerate(self.words):
+            if word.weight <= 0:
+                continue
+            spellings = self.alternatives(position)
+            if position in self.naming or (word.term is None and not spellings):
+                judged[position] = word.weight  # a name, or absent: weighed as always
+                continue
+            bits = languages.of_spelling((word.term,)) if word.term is not None else 0
+            for spelling in spellings:
+                bits |= languages.of_spelling(spelling)
+            written = own | ((passage_bits & bits) != 0) | holds[position]
+            judged[position] = np.where(written, word.weight, word.weight * unwritten_share(word))
+        return judged

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import wordfreq
 
@@ -32,13 +32,14 @@ from retrieval.search.names import (
     read_person_question_words,
     without_person_question_words,
 )
-from retrieval.search.query_words import QueryWords
+from retrieval.search.query_words import QueryWords, ResolvedWord
 from retrieval.search.question import Question
 from retrieval.search.ranking import RankingWeights, best, group_scores, rank
 from retrieval.search.results import search_result
 from retrieval.search.searchable import SearchableCorpus, document_ids
 from retrieval.search.spelling import Speller
 from retrieval.search.synonyms import SynonymRule, SynonymTable, read_synonyms
+from retrieval.search.term_languages import TermLanguages
 from retrieval.search.translations import translate
 from retrieval.search.years import DocumentYears, question_years, year_positions
 from retrieval.tokenize import Tokenizer
@@ -125,6 +126,9 @@ class Searcher:
             )
         )
         self._years = Lazy(lambda: DocumentYears.of(corpus))
+        self._term_languages = Lazy(
+            lambda: TermLanguages(index, [p.language for p in corpus.passages])
+        )
         self._answer_features = Lazy(lambda: AnswerFeatures.of(corpus))
         self._translations = Lazy(lambda: TranslationTable(tokenizer, index, translation_pairs))
         self._synonyms = Lazy(lambda: SynonymTable(rules, tokenizer, index))
@@ -208,8 +212,23 @@ class Searcher:
         # The floor decides whether a passage answers at all; the ranking orders those that do.
         common = question.common(self._index, self.floor.common_share)
         translated_only = holds & ~question.holds(present, len(ids), translated=False)
+        # A passage in another language is judged on the words its language could hold.
+        term_languages = self._term_languages.get()
+        judged = question.judged(
+            term_languages,
+            term_languages.of_passages(ids),
+            language,
+            holds,
+            self._unwritten_share(asked),
+        )
         passes = answerable(
-            question.weights, holds, question.names_person, self.floor, common, translated_only
+            question.weights,
+            holds,
+            question.names_person,
+            self.floor,
+            common,
+            translated_only,
+            judged,
         )
         # A year narrows the question as a name does: only passages of that year answer.
         passes &= years.allow(question_years(words), present, ids)
@@ -255,6 +274,21 @@ class Searcher:
             translations=_distinct(translations.used(found_terms)),
         )
 
+    def _unwritten_share(self, question: str) -> Callable[[ResolvedWord], float]:
+        """The share of its weight a question word keeps for a passage in a language the corpus
+        never writes it in: all of it for a Chinese word a dictionary has (its translations
+        are simply not in the corpus), else by its rarity, as an absent word's."""
+        by_rarity = self._query_words.unwritten_share(question)
+        has_chinese = self._translations.get().has_chinese
+
+        def share(word: ResolvedWord) -> float:
+            surface = word.query.surface
+            if has_han(surface) and has_chinese(surface):
+                return 1.0
+            return by_rarity(word)
+
+        return share
+
     def _terms_of(self, results: Sequence[SearchResult]) -> set[str]:
         """Every index term of the passages returned."""
         return {
@@ -292,6 +326,7 @@ class Searcher:
             self._synonyms,
             self._translations,
             self._years,
+            self._term_languages,
         ):
             table.get()
         # wordfreq reads a language's word list on its first look-up (about 0.5 s for three).

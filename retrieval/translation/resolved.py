@@ -93,6 +93,11 @@ class ResolvedDictionary:
                 self._chinese_found[phrase] = found
         return found
 
+    def has_chinese(self, phrase: str) -> bool:
+        """Whether a dictionary has the Chinese ``phrase``, whether or not the index holds a
+        translation of it."""
+        return phrase in self._pairs_of or self._lexicon.in_cedict(phrase)
+
     def _chinese_candidates(self, phrase: str) -> Iterator[Candidate]:
         """As the stream of pairs gives them: each pair's translation, then those reached
         through its English side."""

@@ -82,6 +82,7 @@ class TranslationTable:
         resolved = ResolvedDictionary(tokenizer, index, pairs)
         self._chinese = resolved.chinese  # resolved when asked for
         self._latin = resolved.latin
+        self.has_chinese = resolved.has_chinese
 
     # ---- questions --------------------------------------------------------------------------
 

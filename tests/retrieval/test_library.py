@@ -99,3 +99,18 @@ def test_corrected_question_is_the_one_searched(seed_library: Library) -> None:
     assert misspelt.results and misspelt.results == right.results
     assert misspelt.expansions == right.expansions
     assert misspelt.query == "What did Huang Kunmig say about talent?"
+
+
+def test_an_officials_chinese_name_finds_the_passage_jieba_would_cut(
+    write_corpus: WriteCorpus,
+) -> None:
+    """An official's Chinese name is indexed whole: 李伟中 finds 省长李伟中到云浮市调研."""
+    folder = write_corpus(
+        {
+            "report.txt": "省长李伟中到云浮市调研\n\n5月16日,省长李伟中到云浮市调研乡村产业。\n",
+            "news.txt": "Governor Li Weizhong in Yunfu\n\nGovernor Li Weizhong visited Yunfu.\n",
+        }
+    )
+    library = Library.load(folder, use_cache=False)
+    found = [r.text for r in library.search("李伟中到了哪里调研?").results]
+    assert any("云浮市调研乡村" in text for text in found)

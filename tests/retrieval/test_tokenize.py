@@ -393,3 +393,15 @@ def test_a_chinese_name_given_stays_one_word_of_the_question() -> None:
     words = [q.surface for q in tokenizer.query_terms("王小明说了什么", whole=["王小明"])]
     assert "王小明" in words
     assert not any(w != "王小明" and "小明" in w for w in words)
+
+
+def test_names_given_are_indexed_whole() -> None:
+    """A Chinese name jieba would cut (李伟 / 中到) stays one word when the tokenizer knows it."""
+    text = "省长李伟中到云浮市调研。"
+    assert "李伟中" not in Tokenizer().tokenize(text, "zh")
+    assert "李伟中" in Tokenizer(names=["李伟中"]).tokenize(text, "zh")
+
+
+def test_names_given_are_part_of_the_version() -> None:
+    """A saved index made with other names is not reused: the version differs."""
+    assert Tokenizer(names=["李伟中"]).version != Tokenizer().version

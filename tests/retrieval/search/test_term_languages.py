@@ -1,0 +1,48 @@
+"""A passage in another language is judged on the words its language could hold."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from retrieval.index import BM25Index
+from retrieval.search.term_languages import TermLanguages
+from retrieval.translation import WordPair
+from tests.retrieval.handmade import handmade_searcher
+
+PAIRS = [WordPair("de", "Hafen", "en", "harbour"), WordPair("de", "Kran", "en", "crane")]
+ROWS = [
+    ("doc-en", 1, "en", "The harbour cranes of Zhuhai number 48 after the expansion."),
+    ("doc-en", 2, "en", "Rail freight moved inland through the valley."),
+    ("doc-en", 3, "en", "Farmers planted rice along the river terraces."),
+    ("doc-en", 4, "en", "The museum opened a new wing for ceramics."),
+    ("doc-de", 1, "de", "Seit dem Frühjahr fahren mehr Züge nach Norden."),
+    ("doc-de", 2, "de", "Das Museum zeigt seit Mai Keramik aus der Song-Zeit."),
+]
+TITLES = {"doc-en": ("Harbour", "en"), "doc-de": ("Nachrichten", "de")}
+
+
+def test_terms_carry_the_languages_of_the_passages_holding_them() -> None:
+    """A term's bits are the languages of its passages; an unknown term has none."""
+    index = BM25Index.build([["hafen", "seit"], ["harbour", "seit"], ["harbour"]])
+    languages = TermLanguages(index, ["de", "de", "en"])
+    de, en = languages.bit("de"), languages.bit("en")
+    assert languages.of_spelling(("hafen",)) == de
+    assert languages.of_spelling(("harbour",)) == de | en
+    assert languages.of_spelling(("harbour", "hafen")) == de
+    assert languages.of_spelling(("unknown",)) == 0
+    assert languages.of_passages(np.array([2, 0])).tolist() == [en, de]
+
+
+def test_a_word_only_the_askers_language_writes_does_not_bar_a_translation() -> None:
+    """ "seit", "Frühjahr", "zeigt": German only here, and no dictionary has English for them;
+    an English passage is judged on the words it could hold (crane, harbour, Zhuhai)."""
+    searcher = handmade_searcher(ROWS, TITLES, translation_pairs=PAIRS)
+    response = searcher.search("Wie viele Kräne zeigt der Hafen Zhuhai seit dem Frühjahr?")
+    assert response.results and "48" in response.results[0].text
+
+
+def test_a_rare_word_the_other_language_lacks_still_counts() -> None:
+    """A name no passage of that language writes keeps its weight: no answer from Zhuhai's."""
+    searcher = handmade_searcher(ROWS, TITLES, translation_pairs=PAIRS)
+    response = searcher.search("Wie viele Kräne zeigt der Hafen Xiamen seit dem Frühjahr?")
+    assert response.results == []
