@@ -67,6 +67,7 @@ class AnswerTypeRules:
     phrases: dict[str, tuple[str, ...]]  # type -> phrases, any language
     which: tuple[str, ...]
     person_nouns: tuple[str, ...]
+    form: tuple[str, ...] = ()  # phrases that only ask ("how high"): not what is asked about
 
     @classmethod
     def load(cls, path: Path = ANSWER_TYPES_FILE) -> AnswerTypeRules:
@@ -83,7 +84,16 @@ class AnswerTypeRules:
         person = data.get(PERSON, {})
         which = tuple(fold(w) for words in person.get("which", {}).values() for w in words)
         nouns = tuple(fold(n) for words in person.get("nouns", {}).values() for n in words)
-        return cls(phrases, which, nouns)
+        form = data.get(NUMBER, {}).get("form", {})
+        return cls(phrases, which, nouns, tuple(fold(p) for words in form.values() for p in words))
+
+    def form_words(self, question: str) -> frozenset[str]:
+        """The words of ``question`` that only say how it asks ("wie", "hoch" of "Wie hoch
+        war das BIP?"), folded: not what it asks about."""
+        folded = fold(question)
+        return frozenset(
+            word for phrase in self.form if _says(folded, phrase) for word in phrase.split()
+        )
 
     def asked(self, question: str) -> str | None:
         """The type of answer ``question`` asks for (``PERSON``, ``NUMBER``), or None."""

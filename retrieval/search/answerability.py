@@ -85,15 +85,15 @@ def answerable(
     if judged is None:
         judged = np.broadcast_to(weights[:, None], holds.shape)
     total = judged.sum(axis=0)
-    covered = covered_weight(weights, holds)
+    covered = (judged * holds).sum(axis=0)
     if translated_only is not None and floor.translated_share < 1:
-        covered -= (1 - floor.translated_share) * covered_weight(weights, translated_only)
+        covered -= (1 - floor.translated_share) * (judged * translated_only).sum(axis=0)
     passes = (total > 0) & (covered > floor.min_coverage * total)
     topic = ~names_person
     topic_weight = judged[topic].sum(axis=0)
     if names_person.any():
         # A candidate whose language could hold none of the topic's words is judged on the rest.
-        topic_covered = covered_weight(weights[topic], holds[topic])
+        topic_covered = (judged[topic] * holds[topic]).sum(axis=0)
         passes &= (topic_weight <= 0) | (topic_covered > floor.min_topic_coverage * topic_weight)
     if common is not None:
         telling = ~common & (weights > 0)

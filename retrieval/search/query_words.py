@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, replace
 
+from retrieval.folding import fold
 from retrieval.index import BM25Index
 from retrieval.models import Correction
 from retrieval.scripts import has_han, is_han
@@ -64,10 +65,11 @@ class QueryWords:
         self._acronyms = acronyms
 
     def resolve(
-        self, question: str, names: Collection[str] = ()
+        self, question: str, names: Collection[str] = (), form_words: Collection[str] = ()
     ) -> tuple[list[ResolvedWord], list[Correction]]:
         """The content words of ``question``, resolved and weighed, and the corrections made;
-        ``names`` in Chinese characters stay one word each."""
+        ``names`` in Chinese characters stay one word each; ``form_words`` (folded) only say
+        how the question asks ("wie hoch") and are left out as stopwords are."""
         index = self._index
         words: list[ResolvedWord] = []
         corrections: list[Correction] = []
@@ -76,7 +78,7 @@ class QueryWords:
         language = self._tokenizer.question_language(question)
         digits: list[ResolvedWord] = []
         for qterm in self._tokenizer.query_terms(question, whole=names):
-            if qterm.stopword:
+            if qterm.stopword or fold(qterm.surface) in form_words:
                 continue
             term = self._known.term(qterm)
             acronym = not shouted and is_acronym(qterm.surface)

@@ -237,5 +237,9 @@ class Question:
             for spelling in spellings:
                 bits |= languages.of_spelling(spelling)
             written = own | ((passage_bits & bits) != 0) | holds[position]
-            judged[position] = np.where(written, word.weight, word.weight * unwritten_share(word))
+            # In another language the word weighs as its translations do there, at most.
+            translated_idf = self.translations.idf.get(position, 0.0)
+            elsewhere = min(word.weight, translated_idf) if translated_idf > 0 else word.weight
+            weight = np.where(own, word.weight, elsewhere)
+            judged[position] = np.where(written, weight, weight * unwritten_share(word))
         return judged

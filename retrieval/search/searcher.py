@@ -166,7 +166,9 @@ class Searcher:
         # Words first: every later step works on their terms and weights, and a correction is
         # reported even when nothing answers.
         words, corrections = self._query_words.resolve(
-            asked, [n.mention for n in names if has_han(n.mention)]
+            asked,
+            [n.mention for n in names if has_han(n.mention)],
+            self._answer_types.form_words(asked),
         )
         # People next: the words naming them are scored and judged apart, and the words asking
         # about them ("Amt") are then no subject; needs the resolved (corrected) terms.
@@ -188,6 +190,7 @@ class Searcher:
             naming,
             language,
             asked,
+            synonyms.carried,
         )
         words = translations.words
         question = Question(words, people, spelled_out, synonyms.groups, translations)

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from retrieval.index import BM25Index
@@ -52,6 +52,9 @@ class FoundSynonyms:
     # For each run of words with synonyms: the run as written, and each synonym added with
     # its index terms.
     added: list[tuple[str, list[tuple[tuple[str, ...], str]]]]
+    # The words a matched run carries on its first word (weighing nothing of their own): still
+    # words of the question, for the dictionaries ("foreign trade" is 外贸).
+    carried: set[int] = field(default_factory=set)
 
     def used(self, terms: Collection[str]) -> list[Expansion]:
         """The synonyms whose terms are all among ``terms`` (those of the passages returned):
@@ -191,6 +194,7 @@ class SynonymTable:
                 word = found.words[i]
                 share = max(weight, 1e-6) if i == first else 0.0
                 found.words[i] = replace(word, weight=share)
+            found.carried.update(covered[1:])
             position += match.length
         return found
 

@@ -30,6 +30,8 @@ class FoundTranslations:
     groups: dict[int, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
     # Every word of a translated run -> the translations that hold it.
     holding: dict[int, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
+    # Every word of a translated run -> the idf of its translations' group.
+    idf: dict[int, float] = field(default_factory=dict)
     # Each run as written, with each translation's terms and dictionary form.
     added: list[tuple[str, list[tuple[tuple[str, ...], str]]]] = field(default_factory=list)
 
@@ -46,13 +48,17 @@ def translate(
     naming: Collection[int],
     language: str | None,
     question: str,
+    carried: Collection[int] = (),
 ) -> FoundTranslations:
     """The translations of ``words`` (the people they name keep their own spellings, and the
-    acronyms the corpus writes are found in capitals only)."""
+    acronyms the corpus writes are found in capitals only); ``carried`` are words of a synonym
+    run whose weight its first word carries, translated with it ("foreign trade")."""
     eligible = [
         i
         for i, w in enumerate(words)
-        if w.weight > 0 and i not in naming and not (w.acronym and w.term is not None)
+        if (w.weight > 0 or i in carried)
+        and i not in naming
+        and not (w.acronym and w.term is not None)
     ]
     found = FoundTranslations(list(words))
     for translation in table.translate([words[i].query for i in eligible], language, question):
@@ -72,6 +78,7 @@ def translate(
         found.added.append((translation.source, pairs))
         group_idf = index.group_idf(members)
         for position in covered:
+            found.idf[position] = group_idf
             word = found.words[position]
             if word.term is None and group_idf > 0:
                 found.words[position] = replace(word, weight=min(word.weight, group_idf))

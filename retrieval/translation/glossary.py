@@ -22,6 +22,10 @@ GLOSSARY_DIR = Path(__file__).parents[1] / "data" / "translation"
 # "de-en.txt": German phrases on the left, English on the right; "de-en.<source>.txt" another
 # glossary of the same languages (a dictionary vendored beside the hand-edited one).
 _GLOSSARY_NAME = re.compile(r"([a-z]{2})-([a-z]{2})(?:\.[\w-]+)?")
+# A glossary whose lines translate left to right only says so on a line of its own. A general
+# dictionary of German words gives each its English senses; read backwards, every English word
+# would reach every German word with that sense ("apply" -> "gelten"), the wrong ones too.
+ONE_WAY = re.compile(r"^#\s*direction:\s*one-way\s*$", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -32,10 +36,13 @@ class GlossaryEntry:
     phrases: tuple[str, ...]
     other_language: str
     translations: tuple[str, ...]
+    one_way: bool = False  # translates left to right only (see ``ONE_WAY``)
 
 
 def parse_glossary(text: str, language: str, other_language: str) -> list[GlossaryEntry]:
-    """The entries of a glossary's text (comments, blank and malformed lines skipped)."""
+    """The entries of a glossary's text (comments, blank and malformed lines skipped); one-way
+    when the file says so (``ONE_WAY``)."""
+    one_way = ONE_WAY.search(text) is not None
     entries = []
     for number, line in enumerate(text.splitlines(), start=1):
         line = line.split("#", 1)[0].strip()
@@ -46,7 +53,7 @@ def parse_glossary(text: str, language: str, other_language: str) -> list[Glossa
         if not equals or not phrases or not translations:
             log.warning("Glossary line %d is not 'phrase = translation': %r", number, line)
             continue
-        entries.append(GlossaryEntry(language, phrases, other_language, translations))
+        entries.append(GlossaryEntry(language, phrases, other_language, translations, one_way))
     return entries
 
 

@@ -30,6 +30,7 @@ class WordPair:
     other_language: str
     other: str
     rank: int = 0
+    one_way: bool = False  # ``phrase`` -> ``other`` only, never back
 
 
 @dataclass(frozen=True)
@@ -89,7 +90,9 @@ def glossary_pairs(entries: Iterable[GlossaryEntry]) -> Iterator[WordPair]:
     for entry in entries:
         for phrase in entry.phrases:
             for rank, translation in enumerate(entry.translations):
-                yield WordPair(entry.language, phrase, entry.other_language, translation, rank)
+                yield WordPair(
+                    entry.language, phrase, entry.other_language, translation, rank, entry.one_way
+                )
 
 
 def default_lexicon() -> Lexicon:

@@ -77,6 +77,14 @@ class ResolvedDictionary:
             for chinese in dict.fromkeys(_chinese_sides(pair)):
                 self._pairs_of.setdefault(chinese, []).append(pair)
         self._links = self._pivot_links(self._lexicon.pairs)
+        # English phrase -> the (language, phrase) of its one-way links: reached from there,
+        # never reached through English.
+        self._into_english_only: dict[Terms, set[tuple[str, str]]] = {}
+        for pair in self._lexicon.pairs:
+            if pair.one_way and pair.other_language == PIVOT and pair.language != "zh":
+                key = self._key(PIVOT, pair.other)
+                if key:
+                    self._into_english_only.setdefault(key, set()).add((pair.language, pair.phrase))
         self.latin: dict[tuple[str, str], LatinEntries] = self._latin_entries()
 
     # ---- Chinese -> other languages, asked for -------------------------------------------
@@ -119,9 +127,12 @@ class ResolvedDictionary:
             yield Candidate(language, phrase, terms, rank)
 
     def _through_pivot(self, english: str, rank: int) -> Iterator[Candidate]:
-        """The translations of ``english`` into the languages joined to it by other pairs."""
-        for language, phrase, link_rank in self._links.get(self._key(PIVOT, english), ()):
-            yield from self._candidate(language, phrase, rank + link_rank)
+        """The translations of ``english`` into the languages joined to it by other pairs
+        (those that translate into it only, one-way, left out)."""
+        key = self._key(PIVOT, english)
+        for language, phrase, link_rank in self._links.get(key, ()):
+            if (language, phrase) not in self._into_english_only.get(key, ()):
+                yield from self._candidate(language, phrase, rank + link_rank)
 
     # ---- English and German -> other languages, at once ----------------------------------
 
@@ -170,7 +181,7 @@ class ResolvedDictionary:
             self._record(
                 pair.language, pair.phrase, pair.other_language, pair.other, pair.rank, latin
             )
-        if pair.other_language != "zh":
+        if pair.other_language != "zh" and not pair.one_way:
             self._record(
                 pair.other_language, pair.other, pair.language, pair.phrase, pair.rank, latin
             )

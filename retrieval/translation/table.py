@@ -101,6 +101,11 @@ class TranslationTable:
             if not candidates:
                 length, candidates = 1, self._parts(terms[position], language)
             chosen = self._choose(candidates)
+            if length <= 1:
+                # A name is spelled alike in English and German, but stemmed apart there
+                # ("Shenzhen": "shenzhen", "shenzh"): each language's stem is searched.
+                length = 1
+                chosen += self._name_stems(terms[position], chosen)
             if chosen:
                 surfaces = [t.surface for t in terms[position : position + length]]
                 found.append(
@@ -196,6 +201,21 @@ class TranslationTable:
                     )
         return combined or [c for found in parts for c in found]
 
+    def _name_stems(self, term: QueryTerm, chosen: Sequence[Candidate]) -> list[Candidate]:
+        """A word that reads as a Chinese name in pinyin, German endings aside ("Shenzhens",
+        "Shenzhener"), as the index holds it in English and in German."""
+        base = _name_base(term.surface.lower())
+        if base is None:
+            return []
+        found = []
+        have = {c.terms for c in chosen}
+        for language in ("en", "de"):
+            stems = (self._tokenizer.stem(base, language),)
+            if stems not in have and stems[0] in self._index:
+                have.add(stems)
+                found.append(Candidate(language, base, stems, 0))
+        return found
+
     def _as_english(self, part: QueryTerm) -> list[Candidate]:
         """A compound's part no German entry knows, as the English word spelled alike
         ("Patent" of "Patentanmeldung"), when it is one and the index holds it."""
@@ -273,6 +293,16 @@ def _reads_as_name(word: str) -> bool:
     if len(word) < _MIN_NAME_LETTERS:
         return False
     return reads_as_pinyin(word) or (word.endswith("s") and reads_as_pinyin(word[:-1]))
+
+
+def _name_base(word: str) -> str | None:
+    """The Chinese name in pinyin a word is, without the German genitive or adjective ending
+    ("shenzhens", "shenzhener": "shenzhen"); None for a word that is no such name."""
+    for ending in ("", "s", "er", "ers", "ern"):
+        base = word[: len(word) - len(ending)] if ending else word
+        if word.endswith(ending) and len(base) >= _MIN_NAME_LETTERS and reads_as_pinyin(base):
+            return base
+    return None
 
 
 def _is_figure(term: QueryTerm) -> bool:

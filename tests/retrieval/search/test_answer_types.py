@@ -54,3 +54,9 @@ def test_a_number_question_prefers_the_passage_with_a_figure() -> None:
     )
     response = searcher.search("How many harbour cranes are there?")
     assert "48" in response.results[0].text
+
+
+def test_the_words_of_a_phrase_that_only_asks_are_its_form() -> None:
+    """ "Wie hoch" says how the question asks; "what share" names what it asks about."""
+    assert RULES.form_words("Wie hoch war das BIP?") == {"wie", "hoch"}
+    assert RULES.form_words("What share of exports went to Europe?") == frozenset()

@@ -68,3 +68,12 @@ def test_request_words_around_a_question_do_not_sink_it() -> None:
     ):
         results = searcher.search(question).results
         assert results and "promote new industries" in results[0].text, question
+
+
+def test_the_words_that_only_ask_are_not_searched(searcher: Searcher) -> None:
+    """ "hoch" of "Wie hoch ..." is left out when given as a form word, kept otherwise."""
+    question = "Wie hoch war das Wachstum?"
+    plain, _ = searcher._query_words.resolve(question)
+    asked, _ = searcher._query_words.resolve(question, form_words={"wie", "hoch"})
+    assert "hoch" in [w.query.surface for w in plain]
+    assert "hoch" not in [w.query.surface for w in asked]

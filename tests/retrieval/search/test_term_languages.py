@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
+import retrieval.search.searcher as searcher_module
 from retrieval.index import BM25Index
+from retrieval.search.answerability import Floor, answerable
 from retrieval.search.term_languages import TermLanguages
 from retrieval.translation import WordPair
 from tests.retrieval.handmade import handmade_searcher
@@ -46,3 +49,44 @@ def test_a_rare_word_the_other_language_lacks_still_counts() -> None:
     searcher = handmade_searcher(ROWS, TITLES, translation_pairs=PAIRS)
     response = searcher.search("Wie viele Kräne zeigt der Hafen Xiamen seit dem Frühjahr?")
     assert response.results == []
+
+
+def test_in_another_language_a_word_weighs_as_its_translations_there(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """ "Jahr", rare in this corpus's German, common as "year" in its English: against an
+    English passage it weighs what "year" does there, not its German weight."""
+    rows = [
+        ("doc-en", n, "en", text)
+        for n, text in enumerate(
+            [
+                "Last year the harbour cranes of Zhuhai numbered 48.",
+                "This year rail freight moved inland.",
+                "Every year farmers plant rice.",
+                "The museum opened a new wing this year.",
+            ],
+            start=1,
+        )
+    ] + [("doc-de", 1, "de", "Im Jahr 2020 fuhren mehr Züge nach Norden.")]
+    searcher = handmade_searcher(
+        rows, TITLES, translation_pairs=[*PAIRS, WordPair("de", "Jahr", "en", "year")]
+    )
+    seen: dict[str, np.ndarray] = {}
+
+    def capture(
+        weights: np.ndarray,
+        holds: np.ndarray,
+        names_person: np.ndarray,
+        floor: Floor,
+        common: np.ndarray | None = None,
+        translated_only: np.ndarray | None = None,
+        judged: np.ndarray | None = None,
+    ) -> np.ndarray:
+        assert judged is not None
+        seen["weights"], seen["judged"] = weights, judged
+        return answerable(weights, holds, names_person, floor, common, translated_only, judged)
+
+    monkeypatch.setattr(searcher_module, "answerable", capture)
+    searcher.search("Wie viele Kräne hatte der Hafen im Jahr?")
+    jahr = 2  # Kräne, Hafen, Jahr: the question's content words in order
+    assert seen["judged"][jahr].min() < seen["weights"][jahr]

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from retrieval.index import BM25Index
 from retrieval.search import Searcher
-from retrieval.translation import WordPair
+from retrieval.search.query_words import ResolvedWord
+from retrieval.search.translations import translate
+from retrieval.tokenize import Tokenizer
+from retrieval.translation import TranslationTable, WordPair
 from tests.retrieval.handmade import handmade_searcher
 
 PAIRS = [
@@ -54,3 +58,18 @@ def test_without_a_dictionary_the_other_language_is_not_found() -> None:
     english_only = [row for row in ROWS if row[2] == "en"]
     searcher = handmade_searcher(english_only, TITLES)
     assert searcher.search("港口有多少台起重机?").results == []
+
+
+def test_a_run_of_words_with_synonyms_is_still_translated_whole() -> None:
+    """A synonym run ("foreign trade": its weight on "foreign", "trade" carried) is translated
+    as the phrase the dictionary has (外贸), not "foreign" alone."""
+    tokenizer = Tokenizer()
+    indexed = [tokenizer.index_terms("全省外贸总额突破九万亿元。", "zh")]
+    index = BM25Index.build([t for t, _ in indexed], doc_lengths=[n for _, n in indexed])
+    table = TranslationTable(tokenizer, index, [WordPair("zh", "外贸", "en", "foreign trade")])
+    foreign, trade = [q for q in tokenizer.query_terms("foreign trade") if not q.stopword]
+    words = [ResolvedWord(foreign, None, 1.0), ResolvedWord(trade, "trade", 0.0)]
+    alone = translate(table, index, words, (), "en", "foreign trade")
+    carried = translate(table, index, words, (), "en", "foreign trade", carried={1})
+    assert alone.groups == {}
+    assert carried.groups == {0: (("外贸",),)}

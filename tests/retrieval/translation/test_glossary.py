@@ -65,3 +65,10 @@ def test_a_glossary_may_name_its_source(tmp_path: Path) -> None:
     (tmp_path / "notes.txt").write_text("Hafen = harbour\n", encoding="utf-8")
     entries = list(read_glossaries(tmp_path))
     assert [(e.language, e.other_language) for e in entries] == [("de", "en")]
+
+
+def test_a_glossary_may_translate_one_way() -> None:
+    """A file with the line "# direction: one-way" makes one-way entries; others go both ways."""
+    one_way = parse_glossary("# direction: one-way\ngelten = apply\n", "de", "en")
+    both = parse_glossary("gelten = apply\n", "de", "en")
+    assert one_way[0].one_way and not both[0].one_way

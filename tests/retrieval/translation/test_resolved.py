@@ -99,3 +99,17 @@ def test_answers_are_the_same_from_several_threads(
     with ThreadPoolExecutor(max_workers=8) as pool:
         found = list(pool.map(shared.chinese, words))
     assert found == expected
+
+
+def test_a_one_way_pair_is_not_read_backwards(tokenizer: Tokenizer) -> None:
+    """A one-way German -> English pair gives "Hafen" its English; "harbour" gets no German."""
+    texts = [("en", "The harbour grows."), ("de", "Der Hafen wächst.")]
+    indexed = [tokenizer.index_terms(text, language) for language, text in texts]
+    index = BM25Index.build([t for t, _ in indexed], doc_lengths=[n for _, n in indexed])
+    pair = WordPair("de", "Hafen", "en", "harbour", one_way=True)
+    resolved = ResolvedDictionary(tokenizer, index, [pair])
+    hafen_key, harbour_key = ("de", tokenizer.stem("hafen", "de")), ("en", "harbour")
+    hafen = [c.phrase for _, found in resolved.latin.get(hafen_key, ()) for c in found]
+    harbour = [c.phrase for _, found in resolved.latin.get(harbour_key, ()) for c in found]
+    assert hafen == ["harbour"]
+    assert harbour == []

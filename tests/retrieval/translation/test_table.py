@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from retrieval.index import BM25Index
 from retrieval.tokenize import Tokenizer
 from retrieval.translation.lexicon import WordPair
 from retrieval.translation.table import Translation, TranslationTable
@@ -136,3 +137,15 @@ def test_traditional_characters_find_the_simplified_entry(
     """半導體 is looked up as 半导体."""
     found = _by_source(_translate(table, tokenizer, "半導體出口"))
     assert found["半導體"] == ("semiconductor", "Halbleiter")
+
+
+def test_a_chinese_place_name_is_searched_in_both_latin_stems(tokenizer: Tokenizer) -> None:
+    """German stems "Shenzhen" to "shenzh", English keeps "shenzhen": a German question's
+    "Shenzhener" finds the English spelling too."""
+    texts = [("en", "Shenzhen firms export drones."), ("de", "Shenzhen baut neue Straßen.")]
+    indexed = [tokenizer.index_terms(text, language) for language, text in texts]
+    index = BM25Index.build([t for t, _ in indexed], doc_lengths=[n for _, n in indexed])
+    table = TranslationTable(tokenizer, index, [])
+    found = _translate(table, tokenizer, "Wie viele Shenzhener Firmen?")
+    shenzhen = next(t for t in found if t.source == "Shenzhener")
+    assert ("shenzhen",) in shenzhen.members
