@@ -18,10 +18,17 @@ from pydantic import (
     field_validator,
     model_validator,
 )
+from pydantic_core import PydanticUseDefault
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 ENV_PREFIX = "LINGNAN_"
+ENV_FILE = ".env"
 MAX_QUOTES_PER_ANSWER = 10  # more would not fit one embed's 4096-character description legibly
+# Every number has an upper bound: "inf" or a huge value would overflow where it is used (the
+# cooldown message's seconds) or silently disable what it sets.
+MAX_SNOWFLAKE = 2**63 - 1  # Discord ids are unsigned 64-bit, in practice below 2**63
+MAX_COOLDOWN_RATE = 1_000
+MAX_COOLDOWN_SECONDS = 86_400.0  # a day
 
 LogLevel = Literal["CRITICAL", "ERROR", "WARNING", "INFO", "DEBUG"]
 
@@ -35,7 +42,7 @@ class Settings(BaseSettings):
 
     model_config = SettingsConfigDict(
         env_prefix=ENV_PREFIX,
-        env_file=".env",
+        env_file=ENV_FILE,
         env_file_encoding="utf-8",
         extra="ignore",
         populate_by_name=True,
@@ -50,23 +57,37 @@ class Settings(BaseSettings):
     discord_guild_id: int | None = Field(
         None,
         gt=0,
+        le=MAX_SNOWFLAKE,
         validation_alias=AliasChoices("DISCORD_GUILD_ID", "discord_guild_id"),
         description="sync the slash commands to this guild at once (development); else global sync",
     )
     corpus_folder: Path = Field(Path("seeds"), description="folder of the documents to quote")
     quotes_per_answer: int = Field(3, ge=1, le=MAX_QUOTES_PER_ANSWER)
     cooldown_rate: int = Field(
-        3, ge=0, description="questions a user may ask per cooldown period (0 disables)"
+        3,
+        ge=0,
+        le=MAX_COOLDOWN_RATE,
+        description="questions a user may ask per cooldown period (0 disables)",
     )
-    cooldown_seconds: float = Field(30.0, ge=0, description="cooldown period (0 disables)")
+    cooldown_seconds: float = Field(
+        30.0,
+        ge=0,
+        le=MAX_COOLDOWN_SECONDS,
+        allow_inf_nan=False,
+        description="cooldown period (0 disables)",
+    )
     log_level: LogLevel = "INFO"
     owner_ids: Annotated[list[int], NoDecode] = Field(
         default_factory=list,
         description="user ids allowed to /reload; empty means the application's owner (or team)",
     )
     watch_corpus: bool = Field(False, description="reload when files in the corpus folder change")
-    bm25_k1: float = Field(1.5, gt=0, le=10, description="BM25 term-frequency saturation (k1)")
-    bm25_b: float = Field(0.75, ge=0, le=1, description="BM25 length normalisation (b)")
+    bm25_k1: float = Field(
+        1.5, gt=0, le=10, allow_inf_nan=False, description="BM25 term-frequency saturation (k1)"
+    )
+    bm25_b: float = Field(
+        0.75, ge=0, le=1, allow_inf_nan=False, description="BM25 length normalisation (b)"
+    )
 
     @field_validator("discord_token", "discord_guild_id", mode="before")
     @classmethod
@@ -74,6 +95,15 @@ class Settings(BaseSettings):
         # `DISCORD_TOKEN=` as .env.example writes it means "not set", not an invalid value.
         if isinstance(value, str) and not value.strip():
             return None
+        return value
+
+    @field_validator("corpus_folder", mode="before")
+    @classmethod
+    def _blank_folder_is_the_default(cls, value: Any) -> Any:
+        # An empty path is ".", the working directory: it would serve (and write an index into)
+        # whatever folder the bot was started from. Blank means "not set", as for the token.
+        if isinstance(value, str) and not value.strip():
+            raise PydanticUseDefault()
         return value
 
     @field_validator("discord_token")
@@ -104,8 +134,8 @@ class Settings(BaseSettings):
 
     @model_validator(mode="after")
     def _positive_owner_ids(self) -> Settings:
-        if any(owner <= 0 for owner in self.owner_ids):
-            raise ValueError("owner_ids: user ids are positive numbers")
+        if any(not 0 < owner <= MAX_SNOWFLAKE for owner in self.owner_ids):
+            raise ValueError("owner_ids: user ids are positive numbers of at most 19 digits")
         return self
 
     @property
@@ -150,3 +180,10 @@ def load_settings(**overrides: Any) -> Settings:
         return Settings(**overrides)
     except ValidationError as error:
         raise SettingsError(describe_validation_error(error)) from None
+    except UnicodeDecodeError:
+        raise SettingsError(
+            f"{ENV_FILE} is not UTF-8 text; save it as UTF-8 (plain text, any editor can)"
+        ) from None
+    except OSError as error:
+        name = Path(error.filename).name if error.filename else ENV_FILE
+        raise SettingsError(f"{name} cannot be read ({error.strerror or error})") from None

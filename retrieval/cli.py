@@ -16,7 +16,7 @@ from typing import TextIO
 
 from pydantic import BaseModel
 
-from retrieval.errors import RetrievalError
+from retrieval.errors import IndexSaveError, RetrievalError
 from retrieval.library import Library
 from retrieval.models import DocumentSummary, Official, SearchResponse
 
@@ -83,7 +83,10 @@ def render_search(response: SearchResponse) -> str:
             )
         )
         lines[-1] += "”"
-        where = f"   paragraph {r.paragraph}, characters {r.start}–{r.end}, score {r.score:.2f}"
+        page = f"page {r.page}, " if r.page else ""
+        where = (
+            f"   {page}paragraph {r.paragraph}, characters {r.start}–{r.end}, score {r.score:.2f}"
+        )
         lines.append(where + (f"  {doc.url}" if doc.url else ""))
     return "\n".join(lines)
 
@@ -199,7 +202,7 @@ def build_parser() -> argparse.ArgumentParser:
     official.add_argument("--json", action="store_true")
 
     index = sub.add_parser("index", help="build and save the search index of a corpus folder")
-    index.add_argument("path", type=Path, help="a folder of .txt/.md/.jsonl documents")
+    index.add_argument("path", type=Path, help="a folder of .txt/.md/.jsonl/.html/.pdf documents")
     return parser
 
 
@@ -210,6 +213,9 @@ def run(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
     if args.command == "index":
         library = Library.load(args.path, k1=args.k1, b=args.b, progress=True)
         s = library.stats
+        if s.index_save_error:
+            # Saving is what this command is for: "index built" would be a lie.
+            raise IndexSaveError(s.index_save_error)
         source = "reused" if s.index_from_cache else "built"
         out.write(
             f"{s.documents} documents, {s.passages} passages, {s.officials} officials; "
@@ -223,6 +229,9 @@ def run(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
         raise UsageError("reading questions from stdin (-) needs --json")
 
     library = Library.load(args.corpus, k1=args.k1, b=args.b)
+    if library.stats.index_save_error:
+        # The answers are right (the index built in memory); the next start will be slow.
+        print(f"warning: {library.stats.index_save_error}", file=sys.stderr)
     if args.command is None:
         _interactive(library, 3, stdin, out)
     elif args.command == "search":

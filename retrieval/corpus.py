@@ -1,11 +1,13 @@
 """Load a folder of documents into cleaned paragraphs, metadata and quotable passages.
 
 Supported: plain text and markdown (``.txt``, ``.md``, optional ``---`` front matter with
-title/source/date/url/language) and BEIR-style JSON Lines (``.jsonl``: one document per line,
-``_id``, ``title``, ``text``, optional ``source``/``date``/``url``/``language``). Metadata comes
-from, in rising order of authority: what the text states, the front matter or JSON fields, and
-the person-edited ``catalog.toml`` of the folder. A file that cannot be read is skipped with a
-warning naming it; every other document is always served.
+title/source/date/url/language), BEIR-style JSON Lines (``.jsonl``: one document per line,
+``_id``, ``title``, ``text``, optional ``source``/``date``/``url``/``language``), web pages
+(``.html``) and PDFs (``.pdf``), read into text by ``retrieval.formats``. Metadata comes from,
+in rising order of authority: a PDF's document information (only where the text states
+nothing), what the text states, the front matter, JSON fields or a page's own ``<meta>`` tags,
+and the person-edited ``catalog.toml`` of the folder. A file that cannot be read is skipped
+with a warning naming it; every other document is always served.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import os
 import tomllib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -23,8 +26,16 @@ from urllib.parse import urlsplit
 from retrieval.cleaning import Kind, segment
 from retrieval.content_blocks import content_blocks
 from retrieval.dates import is_iso_date
-from retrieval.encoding import UnreadableFileError, read_text_file, replace_lone_surrogates
+from retrieval.encoding import UnreadableFileError, decode_bytes, replace_lone_surrogates
 from retrieval.errors import CorpusError
+from retrieval.formats import (
+    HTML_SUFFIXES,
+    PDF_SUFFIXES,
+    ExtractedText,
+    extract,
+    is_extracted_format,
+    reader_versions,
+)
 from retrieval.languages import detect_language
 from retrieval.metadata import ExtractedMetadata, extract_metadata
 from retrieval.models import DocumentInfo, Passage
@@ -40,10 +51,11 @@ CATALOG_FILE = "catalog.toml"
 OFFICIALS_OVERRIDES_FILE = "officials-overrides.toml"
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown"})
 JSONL_SUFFIXES = frozenset({".jsonl"})
+DOCUMENT_SUFFIXES = TEXT_SUFFIXES | JSONL_SUFFIXES | HTML_SUFFIXES | PDF_SUFFIXES
 # Files of the corpus folder that are not documents.
 _NOT_DOCUMENTS = frozenset({CATALOG_FILE, OFFICIALS_OVERRIDES_FILE})
 # Bump when cleaning, metadata or passage rules change: saved indexes must then be rebuilt.
-PIPELINE_VERSION = "corpus-4"
+PIPELINE_VERSION = "corpus-5"
 # The person-editable rule files that decide what the passages are: editing one changes the
 # content hash too, so a saved index built under the old rules is not reused.
 PIPELINE_DATA_FILES = tuple(
@@ -151,8 +163,10 @@ class _Source:
     text: str
     encoding: str
     body_start: int  # offset where the text after any front matter begins
-    given: dict[str, str]  # metadata from front matter or JSON fields
+    given: dict[str, str]  # metadata from front matter, JSON fields or a page's <meta> tags
     is_record: bool  # a JSON Lines record: clean data, keep its headings as content
+    fallback: dict[str, str] = field(default_factory=dict)  # used where the text states nothing
+    page_starts: tuple[int, ...] = ()  # a PDF's: where each page begins in ``text``
 
 
 def load_corpus(folder: Path) -> Corpus:
@@ -162,6 +176,8 @@ def load_corpus(folder: Path) -> Corpus:
         raise CorpusError(f"Corpus folder {folder} does not exist.")
     if not folder.is_dir():
         raise CorpusError(f"Corpus path {folder} is not a folder.")
+    if not os.access(folder, os.R_OK | os.X_OK):
+        raise CorpusError(f"Corpus folder {folder} cannot be read (permission denied).")
     warnings: list[str] = []
 
     def warn(message: str) -> None:
@@ -178,7 +194,8 @@ def load_corpus(folder: Path) -> Corpus:
     for path in _document_files(folder, warn):
         relative = path.relative_to(folder).as_posix()
         try:
-            decoded, data = read_text_file(path)
+            data = path.read_bytes()
+            sources = list(_file_sources(path, relative, data, warn))
         except UnreadableFileError as error:
             warn(f"{relative}: skipped ({error.reason}).")
             continue
@@ -186,7 +203,7 @@ def load_corpus(folder: Path) -> Corpus:
             warn(f"{relative}: skipped (cannot be read: {error.strerror or error}).")
             continue
         digest.update(relative.encode() + b"\0" + data + b"\0")
-        for source in _sources(path, relative, decoded.text, decoded.encoding, warn):
+        for source in sources:
             doc_id = _unique_id(source.doc_id, ids, relative, warn)
             entry = catalog.get(source.catalog_key)
             if entry is not None:
@@ -207,31 +224,43 @@ def load_corpus(folder: Path) -> Corpus:
 
 def _pipeline_digest() -> Hash:
     """A SHA-256 started with what, besides the documents, decides the passages."""
-    digest = hashlib.sha256(PIPELINE_VERSION.encode())
+    digest = hashlib.sha256(f"{PIPELINE_VERSION};{reader_versions()}".encode())
     for path in PIPELINE_DATA_FILES:
         digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     return digest
 
 
 def _document_files(folder: Path, warn: Warn) -> Iterator[Path]:
-    """Document files under ``folder`` in a stable order, hidden files and folders left out."""
-    for path in sorted(folder.rglob("*")):
+    """Document files under ``folder`` in a stable order, hidden files and folders left out.
+
+    Linked folders are not followed (a link could lead out of the corpus or in a circle); a
+    subfolder that cannot be read is skipped with a warning naming it.
+    """
+
+    def unreadable(error: OSError) -> None:
+        where = Path(error.filename or folder)
+        name = where.relative_to(folder).as_posix() if where != folder else str(folder)
+        if not any(part.startswith(".") for part in Path(name).parts):
+            warn(f"{name}/: skipped (cannot be read: {error.strerror or error}).")
+
+    found: list[Path] = []
+    for directory, folders, files in os.walk(folder, onerror=unreadable):
+        folders[:] = [name for name in folders if not name.startswith(".")]
+        found.extend(Path(directory, name) for name in files if not name.startswith("."))
+    for path in sorted(found):
         parts = path.relative_to(folder).parts
-        if any(part.startswith(".") for part in parts):
-            continue
         if not path.is_file():
             if path.is_symlink() and not path.exists():
                 warn(f"{'/'.join(parts)}: skipped (a link to a file that does not exist).")
             continue
         if len(parts) == 1 and path.name in _NOT_DOCUMENTS:
             continue
-        suffix = path.suffix.lower()
-        if suffix in TEXT_SUFFIXES or suffix in JSONL_SUFFIXES:
+        if path.suffix.lower() in DOCUMENT_SUFFIXES:
             yield path
         else:
             warn(
                 f"{'/'.join(parts)}: skipped (not a document type lingnan reads: "
-                ".txt, .md or .jsonl)."
+                ".txt, .md, .jsonl, .html or .pdf)."
             )
 
 
@@ -239,7 +268,11 @@ def _read_catalog(folder: Path, digest: Hash, warn: Warn) -> dict[str, dict[str,
     path = folder / CATALOG_FILE
     if not path.is_file():
         return {}
-    data = path.read_bytes()
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        warn(f"{CATALOG_FILE}: ignored, it cannot be read ({error.strerror or error}).")
+        return {}
     digest.update(CATALOG_FILE.encode() + b"\0" + data + b"\0")
     try:
         table = tomllib.loads(data.decode("utf-8-sig"))
@@ -264,6 +297,33 @@ def _unique_id(doc_id: str, ids: set[str], relative: str, warn: Warn) -> str:
         doc_id = f"{doc_id}-{number}"
     ids.add(doc_id)
     return doc_id
+
+
+def _file_sources(path: Path, relative: str, data: bytes, warn: Warn) -> Iterator[_Source]:
+    """The documents of one file; UnreadableFileError when it holds no text."""
+    if is_extracted_format(path):
+        extracted = extract(path, data)
+        for note in extracted.notes:
+            warn(f"{relative}: {note}.")
+        yield _extracted_source(path, relative, extracted)
+        return
+    decoded = decode_bytes(data)
+    yield from _sources(path, relative, decoded.text, decoded.encoding, warn)
+
+
+def _extracted_source(path: Path, relative: str, extracted: ExtractedText) -> _Source:
+    return _Source(
+        relative.rsplit(".", 1)[0],
+        relative,
+        path,
+        extracted.text,
+        extracted.encoding,
+        0,
+        extracted.given,
+        is_record=False,
+        fallback=extracted.fallback,
+        page_starts=extracted.page_starts,
+    )
 
 
 def _sources(path: Path, relative: str, text: str, encoding: str, warn: Warn) -> Iterator[_Source]:
@@ -379,7 +439,10 @@ def _build_document(
         )
     languages = _paragraph_languages(paragraphs, info.language)
     document = Document(info, source.path, source.text, source.encoding, paragraphs, languages)
-    return document, build_passages(doc_id, source.text, paragraphs, first_passage)
+    passages = build_passages(
+        doc_id, source.text, paragraphs, first_passage, page_starts=source.page_starts
+    )
+    return document, passages
 
 
 def _paragraph_languages(paragraphs: list[Paragraph], main: str) -> list[str]:
@@ -405,7 +468,11 @@ def _document_info(
         "date": None if extracted.date_from_body else extracted.date,
         "url": extracted.url,
         "language": extracted.language,
+        "author": extracted.author,
     }
+    for key, value in source.fallback.items():
+        if not stated.get(key):
+            stated[key] = value
     for key, value in source.given.items():
         if key == "date" and not is_iso_date(value):
             warn(f"{name}: date {value!r} in the file is not YYYY-MM-DD; ignored.")
@@ -462,5 +529,5 @@ def _document_info(
         date=date,
         url=url,
         language=stated["language"] or extracted.language,
-        author=extracted.author,
+        author=stated["author"],
     )

@@ -65,13 +65,16 @@ def read_text_file(path: Path) -> tuple[DecodedText, bytes]:
 
 
 def decode_bytes(data: bytes) -> DecodedText:
-    """Decode ``data``: UTF-8 (BOM or not), UTF-16 with BOM, else the detected encoding."""
+    """Decode ``data``: UTF-8 (BOM or not), UTF-16 (BOM or not), else the detected encoding."""
     if not data.strip():
         raise UnreadableFileError("empty file")
     if data.startswith(codecs.BOM_UTF8):
         return _strict(data, "utf-8-sig")
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return _strict(data, "utf-16")
+    utf16 = _utf16_without_bom(data)
+    if utf16 is not None:
+        return utf16
     if _looks_binary(data):
         raise UnreadableFileError("binary file, not text")
     try:
@@ -99,6 +102,31 @@ def _strict(data: bytes, encoding: str) -> DecodedText:
     if not text.strip():
         raise UnreadableFileError("empty file")
     return DecodedText(text, encoding)
+
+
+def _utf16_without_bom(data: bytes) -> DecodedText | None:
+    """UTF-16 text saved without a byte-order mark (as some Windows tools do), told apart from
+    binary data by its zero bytes: text mostly in Latin script has a zero in every other byte,
+    always on the same side, and decodes to text without control characters."""
+    if len(data) < 4 or len(data) % 2:
+        return None
+    sample = data[:8192]
+    pairs = len(sample) // 2
+    even_zeros, odd_zeros = sample[0::2].count(0), sample[1::2].count(0)
+    for codec, zeros, others in (
+        ("utf-16-le", odd_zeros, even_zeros),
+        ("utf-16-be", even_zeros, odd_zeros),
+    ):
+        if zeros < pairs * 0.3 or others > pairs * 0.02:
+            continue
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        controls = sum(1 for char in text[:4096] if ord(char) in _CONTROL_BYTES)
+        if text.strip() and controls <= len(text[:4096]) * 0.01:
+            return DecodedText(text, codec)
+    return None
 
 
 def _looks_binary(data: bytes) -> bool:

@@ -11,3 +11,8 @@ class CorpusError(RetrievalError):
 
 class SavedIndexError(RetrievalError):
     """A saved index is unusable; callers rebuild it."""
+
+
+class IndexSaveError(RetrievalError):
+    """The index could not be saved (folder not writable, a link, disk full): it is served from
+    memory, and rebuilt at the next start."""

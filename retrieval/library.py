@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from retrieval.corpus import OFFICIALS_OVERRIDES_FILE, Corpus, load_corpus
-from retrieval.errors import SavedIndexError
 from retrieval.index import BM25Index
+from retrieval.index_store import IndexOutcome, IndexStore, load_or_build
 from retrieval.models import DocumentSummary, Official, SearchResponse
 from retrieval.officials import OfficialsDirectory
 from retrieval.scripts import has_han
@@ -25,8 +25,6 @@ from retrieval.tokenize import Tokenizer
 
 log = logging.getLogger(__name__)
 
-INDEX_DIRNAME = ".lingnan-index"
-
 
 @dataclass(frozen=True)
 class LibraryStats:
@@ -36,6 +34,8 @@ class LibraryStats:
     index_seconds: float
     index_from_cache: bool
     load_seconds: float
+    # Why the index could not be saved (it is then served from memory and rebuilt next time).
+    index_save_error: str | None = None
 
 
 class Library:
@@ -76,35 +76,30 @@ class Library:
         tokenizer = Tokenizer(names=chinese_names(officials.all()))
 
         index_started = time.perf_counter()
-        index_dir = folder / INDEX_DIRNAME
         fingerprint = BM25Index.fingerprint(corpus.content_hash(), tokenizer, k1=k1, b=b)
-        index: BM25Index | None = None
-        if use_cache:
-            try:
-                index = BM25Index.load(index_dir, expected_fingerprint=fingerprint)
-            except SavedIndexError as exc:
-                log.info("Rebuilding the search index: %s", exc)
-            if index is not None and index.size != len(corpus.passages):
-                # The fingerprint matched but the passages did not: a rule changed without a
-                # version bump. Serve a fresh index rather than fail or quote the wrong passage.
-                log.warning("The saved index does not fit the corpus's passages; rebuilding it.")
-                index = None
-        from_cache = index is not None
-        if index is None:
+
+        def build() -> BM25Index:
             indexed = [tokenizer.index_terms(p.text, p.language) for p in corpus.passages]
-            index = BM25Index.build(
+            return BM25Index.build(
                 [terms for terms, _ in indexed],
                 doc_lengths=[length for _, length in indexed],
                 k1=k1,
                 b=b,
                 progress=progress,
             )
-            if use_cache:
-                try:
-                    index.save(index_dir, fingerprint=fingerprint)
-                except OSError as exc:
-                    # A read-only corpus folder still works; it is only rebuilt at every start.
-                    log.warning("Could not save the search index in %s: %s", index_dir, exc)
+
+        if use_cache:
+            # A fingerprint that matches with other passages means a rule changed without a
+            # version bump: rebuild rather than quote the wrong passage.
+            outcome = load_or_build(
+                IndexStore(folder),
+                fingerprint,
+                build,
+                fits=lambda index: index.size == len(corpus.passages),
+            )
+        else:
+            outcome = IndexOutcome(build(), from_cache=False, save_error=None)
+        index, from_cache = outcome.index, outcome.from_cache
         index_seconds = time.perf_counter() - index_started
 
         searcher = Searcher(corpus, index, tokenizer)
@@ -115,12 +110,14 @@ class Library:
             index_seconds=index_seconds,
             index_from_cache=from_cache,
             load_seconds=time.perf_counter() - started,
+            index_save_error=outcome.save_error,
         )
         return cls(corpus, searcher, officials, stats)
 
     @property
     def warnings(self) -> list[str]:
-        return [*self.corpus.warnings, *self.officials.warnings]
+        saving = [self.stats.index_save_error] if self.stats.index_save_error else []
+        return [*self.corpus.warnings, *self.officials.warnings, *saving]
 
     def documents(self) -> list[DocumentSummary]:
         counts: dict[str, int] = {}

@@ -48,6 +48,9 @@ class Passage(_Frozen):
     end: int
     text: str
     language: str
+    page: int | None = Field(
+        None, description="1-based page the passage starts on, for a paged document (a PDF)"
+    )
 
 
 class Correction(_Frozen):
@@ -99,6 +102,9 @@ class SearchResult(_Frozen):
     end: int
     language: str
     passage_id: int
+    page: int | None = Field(
+        None, description="1-based page the quote starts on, for a paged document (a PDF)"
+    )
     also_published: list[Copy] = Field(
         default_factory=list,
         description="other documents that published this passage, best-sourced first",

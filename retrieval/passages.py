@@ -10,6 +10,7 @@ context, short enough to quote.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Sequence
 from typing import Protocol
@@ -49,8 +50,13 @@ def build_passages(
     text: str,
     paragraphs: Iterable[ParagraphSpan],
     first_id: int = 0,
+    *,
+    page_starts: Sequence[int] = (),
 ) -> list[Passage]:
-    """Split the paragraphs of one document into passages numbered from ``first_id``."""
+    """Split the paragraphs of one document into passages numbered from ``first_id``.
+
+    ``page_starts``: for a paged document (a PDF), the offset where each page begins; each
+    passage then carries the page it starts on."""
     seen: set[str] = set()
     passages: list[Passage] = []
     for paragraph in paragraphs:
@@ -73,6 +79,7 @@ def build_passages(
                         end=end,
                         text=passage_text,
                         language=language,
+                        page=bisect.bisect_right(page_starts, start) if page_starts else None,
                     )
                 )
     return passages

@@ -27,6 +27,7 @@ def search_result(
         end=passage.end,
         language=passage.language,
         passage_id=passage.id,
+        page=passage.page,
     )
 
 

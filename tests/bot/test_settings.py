@@ -140,3 +140,58 @@ def test_bm25_b_outside_zero_to_one_is_refused(monkeypatch: pytest.MonkeyPatch) 
         load_settings()
     message = str(raised.value)
     assert "LINGNAN_BM25_B" in message and "\n" not in message
+
+
+@pytest.mark.parametrize("value", ["inf", "nan", "-inf", "1e9"])
+def test_cooldown_seconds_must_be_a_bounded_number(
+    monkeypatch: pytest.MonkeyPatch, value: str
+) -> None:
+    """An infinite, undefined or huge cooldown is refused in one line (it overflowed the reply)."""
+    monkeypatch.setenv("LINGNAN_COOLDOWN_SECONDS", value)
+    with pytest.raises(SettingsError, match="LINGNAN_COOLDOWN_SECONDS") as caught:
+        load_settings()
+    assert "\n" not in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [
+        ("LINGNAN_COOLDOWN_RATE", "10000000"),
+        ("LINGNAN_BM25_K1", "inf"),
+        ("LINGNAN_BM25_B", "nan"),
+        ("DISCORD_GUILD_ID", "99999999999999999999"),
+        ("LINGNAN_OWNER_IDS", "99999999999999999999"),
+    ],
+)
+def test_every_number_has_bounds(monkeypatch: pytest.MonkeyPatch, name: str, value: str) -> None:
+    """Each numeric setting refuses values beyond its bounds, naming itself."""
+    monkeypatch.setenv(name, value)
+    with pytest.raises(SettingsError, match=name):
+        load_settings()
+
+
+def test_blank_corpus_folder_means_the_default(monkeypatch: pytest.MonkeyPatch) -> None:
+    """LINGNAN_CORPUS_FOLDER= is unset (seeds), not the working directory."""
+    monkeypatch.setenv("LINGNAN_CORPUS_FOLDER", " ")
+    assert load_settings().corpus_folder == Path("seeds")
+
+
+def test_dotenv_that_is_not_utf8_is_one_line(tmp_path: Path) -> None:
+    """A .env in another encoding stops start-up with one line saying so, not a traceback."""
+    (tmp_path / ".env").write_bytes("LINGNAN_CORPUS_FOLDER=Dokumente/Übersicht\n".encode("cp1252"))
+    with pytest.raises(SettingsError, match=r"\.env is not UTF-8"):
+        load_settings()
+
+
+def test_unreadable_dotenv_is_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A .env that cannot be opened stops start-up with one line naming it."""
+    import dotenv.main
+
+    (tmp_path / ".env").write_text("LINGNAN_LOG_LEVEL=DEBUG\n", "utf-8")
+
+    def refuse(path: str, *args: object, **kwargs: object) -> None:
+        raise PermissionError(13, "Permission denied", path)
+
+    monkeypatch.setattr(dotenv.main, "open", refuse, raising=False)
+    with pytest.raises(SettingsError, match=r"^\.env cannot be read \(Permission denied\)$"):
+        load_settings()

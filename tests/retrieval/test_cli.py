@@ -212,3 +212,73 @@ def test_bm25_k1_that_is_not_a_number_is_one_line_on_stderr(
     )
     assert code != 0 and out == ""
     assert "k1" in err and len(err.strip().splitlines()) == 1
+
+
+def test_search_json_gives_the_page_of_a_pdf_quote(tmp_path: Path, capsys, monkeypatch) -> None:
+    """A quote from a PDF carries `page` (the page it starts on); other keys are unchanged."""
+    from tests.retrieval.pdf_maker import make_pdf
+
+    pages = [
+        ["The port authority will dredge the northern channel to a depth of seventeen metres."],
+        ["Container ships of the largest class will then call at the terminal from 2029 onward."],
+    ]
+    (tmp_path / "port.pdf").write_bytes(make_pdf(pages))
+    code, out, _ = run_cli(
+        ["--corpus", str(tmp_path), "search", "largest container ships", "--json"],
+        capsys,
+        monkeypatch,
+    )
+    assert code == 0
+    first = json.loads(out)["results"][0]
+    assert first["page"] == 2
+    assert {"text", "score", "document", "paragraph", "start", "end", "passage_id"} <= first.keys()
+    code, out, _ = run_cli(
+        ["--corpus", str(tmp_path), "search", "largest container ships"], capsys, monkeypatch
+    )
+    assert "page 2, paragraph" in out
+
+
+def _corpus_with_linked_index(tmp_path: Path) -> Path:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "note.txt").write_text(
+        "The harbour will get two new cranes this year, the port authority said.\n", "utf-8"
+    )
+    (tmp_path / "elsewhere").mkdir()
+    (corpus / ".lingnan-index").symlink_to(tmp_path / "elsewhere", target_is_directory=True)
+    return corpus
+
+
+def test_index_that_cannot_be_saved_exits_1_with_one_line(
+    tmp_path: Path, capsys, monkeypatch
+) -> None:
+    """`index` on a folder where the index cannot be saved fails: exit 1, one line, no claim."""
+    code, out, err = run_cli(
+        ["index", str(_corpus_with_linked_index(tmp_path))], capsys, monkeypatch
+    )
+    assert code == 1
+    assert out == ""
+    assert err.startswith("error: Could not save the search index") and err.count("\n") == 1
+
+
+def test_search_warns_when_the_index_cannot_be_saved(tmp_path: Path, capsys, monkeypatch) -> None:
+    """`search` still answers from the index built in memory, with a one-line warning."""
+    corpus = _corpus_with_linked_index(tmp_path)
+    code, out, err = run_cli(["--corpus", str(corpus), "search", "cranes"], capsys, monkeypatch)
+    assert code == 0
+    assert "cranes" in out
+    assert err.startswith("warning: Could not save the search index") and err.count("\n") == 1
+
+
+@pytest.mark.parametrize(
+    ("option", "value"), [("--k1", "inf"), ("--k1", "-inf"), ("--b", "nan"), ("--b", "inf")]
+)
+def test_bm25_parameters_must_be_finite(
+    seeds_copy: Path, capsys, monkeypatch, option: str, value: str
+) -> None:
+    """Infinite or undefined BM25 parameters are refused in one line with exit 2."""
+    code, out, err = run_cli(
+        ["--corpus", str(seeds_copy), f"{option}={value}", "documents"], capsys, monkeypatch
+    )
+    assert code == 2 and out == ""
+    assert len(err.strip().splitlines()) == 1

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -198,13 +200,13 @@ def test_hidden_files_catalog_and_overrides_are_not_documents(write_corpus: Writ
             ".hidden.txt": ARTICLE,
             "catalog.toml": '["article.txt"]\nurl = "https://e.org/a"\ndate = "2025-03-03"\n',
             "officials-overrides.toml": "",
-            "notes.pdf": b"%PDF-1.4",
+            "notes.docx": b"PK\x03\x04",
         }
     )
     corpus = load_corpus(folder)
     assert [document.info.id for document in corpus.documents] == ["article"]
     assert corpus.warnings == [
-        "notes.pdf: skipped (not a document type lingnan reads: .txt, .md or .jsonl)."
+        "notes.docx: skipped (not a document type lingnan reads: .txt, .md, .jsonl, .html or .pdf)."
     ]
 
 
@@ -362,3 +364,56 @@ def test_crlf_line_ends_give_the_same_passages(write_corpus: WriteCorpus) -> Non
         "will train 2,000 engineers a year and work with local chip makers.",
     ]
     assert all(document.text[p.start : p.end] == p.text for p in corpus.passages)
+
+
+def test_unreadable_catalog_is_one_warning(
+    write_corpus: WriteCorpus, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A catalog.toml that cannot be read is ignored with one warning, not a traceback."""
+    folder = write_corpus({"article.txt": ARTICLE, "catalog.toml": '["article.txt"]\n'})
+    read_bytes = Path.read_bytes
+
+    def refuse_catalog(path: Path) -> bytes:
+        if path.name == "catalog.toml":
+            raise PermissionError(13, "Permission denied")
+        return read_bytes(path)
+
+    monkeypatch.setattr(Path, "read_bytes", refuse_catalog)
+    corpus = load_corpus(folder)
+    assert "catalog.toml: ignored, it cannot be read (Permission denied)." in corpus.warnings
+    assert [document.info.id for document in corpus.documents] == ["article"]
+
+
+def test_unreadable_subfolder_is_named_in_a_warning(
+    write_corpus: WriteCorpus, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A subfolder that cannot be listed is skipped with a warning naming it."""
+    folder = write_corpus({"article.txt": ARTICLE, "locked/inside.txt": GERMAN_ARTICLE})
+    scandir = os.scandir
+
+    def refuse_locked(path: Any = ".") -> Any:
+        if Path(path).name == "locked":
+            raise PermissionError(13, "Permission denied", str(path))
+        return scandir(path)
+
+    monkeypatch.setattr(os, "scandir", refuse_locked)
+    corpus = load_corpus(folder)
+    assert "locked/: skipped (cannot be read: Permission denied)." in corpus.warnings
+    assert [document.info.id for document in corpus.documents] == ["article"]
+
+
+def test_unreadable_corpus_folder_is_one_sentence(
+    write_corpus: WriteCorpus, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A corpus folder that cannot be read is a CorpusError naming it, not a traceback."""
+    folder = write_corpus({"article.txt": ARTICLE})
+    monkeypatch.setattr(os, "access", lambda path, mode: False)
+    with pytest.raises(CorpusError, match="cannot be read"):
+        load_corpus(folder)
+
+
+def test_utf16_file_without_byte_order_mark_is_loaded(write_corpus: WriteCorpus) -> None:
+    """A UTF-16 text file saved without a byte-order mark is a document, not a binary file."""
+    corpus = load_corpus(write_corpus({"article.txt": ARTICLE.encode("utf-16-le")}))
+    assert corpus.documents[0].encoding == "utf-16-le"
+    assert "semiconductor research centre" in corpus.passages[0].text

@@ -66,3 +66,11 @@ def test_binary_file_is_refused(data: bytes) -> None:
     """Bytes with NULs or control characters are reported as binary."""
     with pytest.raises(UnreadableFileError, match="binary"):
         decode_bytes(data)
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_byte_order_mark_is_text(codec: str) -> None:
+    """UTF-16 saved without a byte-order mark is decoded, not called binary."""
+    text = "Die Provinz fördert Halbleiter. 广东省 2025.\r\nZweite Zeile.\r\n"
+    decoded = decode_bytes(text.encode(codec))
+    assert (decoded.text, decoded.encoding) == (text, codec)

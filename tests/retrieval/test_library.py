@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from retrieval.index import BM25Index
-from retrieval.library import INDEX_DIRNAME, Library
-from retrieval.tokenize import Tokenizer
+from retrieval.index_store import IndexStore
+from retrieval.library import Library
 
 WriteCorpus = Callable[[dict[str, str | bytes]], Path]
 
@@ -43,8 +43,10 @@ def test_saved_index_that_does_not_fit_is_rebuilt(write_corpus: WriteCorpus) -> 
     """An index whose fingerprint matches but whose size does not is rebuilt, not served."""
     folder = write_corpus({"article.txt": ARTICLE})
     library = Library.load(folder)
-    fingerprint = BM25Index.fingerprint(library.corpus.content_hash(), Tokenizer())
-    BM25Index.build([["x"]] * 7).save(folder / INDEX_DIRNAME, fingerprint=fingerprint)
+    fingerprint = BM25Index.fingerprint(library.corpus.content_hash(), library.searcher.tokenizer)
+    store = IndexStore(folder)
+    with store.lock():
+        store.save(BM25Index.build([["x"]] * 7), fingerprint)
     reloaded = Library.load(folder)
     assert not reloaded.stats.index_from_cache
     assert reloaded.searcher.index.size == len(reloaded.corpus.passages)
@@ -114,3 +116,18 @@ def test_an_officials_chinese_name_finds_the_passage_jieba_would_cut(
     library = Library.load(folder, use_cache=False)
     found = [r.text for r in library.search("李伟中到了哪里调研?").results]
     assert any("云浮市调研乡村" in text for text in found)
+
+
+def test_an_index_that_cannot_be_saved_is_served_with_a_warning(
+    write_corpus: WriteCorpus, tmp_path: Path
+) -> None:
+    """A save that fails (here: the index folder is a link) leaves the library searchable, with
+    the reason among its warnings."""
+    folder = write_corpus({"article.txt": ARTICLE})
+    (tmp_path / "elsewhere").mkdir()
+    (folder / ".lingnan-index").symlink_to(tmp_path / "elsewhere", target_is_directory=True)
+    library = Library.load(folder)
+    assert library.stats.index_save_error is not None
+    assert library.stats.index_save_error in library.warnings
+    assert library.search("semiconductor engineers").results
+    assert list((tmp_path / "elsewhere").iterdir()) == []

@@ -1,0 +1,89 @@
+"""Documents that are not plain text: web pages (.html) and PDFs, read into text and metadata.
+
+A page or PDF becomes the text a reader sees (the page's main text, the PDF's text layer in
+reading order), which the corpus then cleans, dates and cuts into passages exactly as it does a
+text file; passages' offsets are into that text. What the file says about itself (a page's
+``<meta>`` tags, a PDF's document information) comes with it as metadata. Each reader is bounded
+in size, pages and time, so one huge or pathological file cannot stall a load.
+
+The readers (trafilatura, pypdfium2) are imported when the first such file is read: a corpus of
+text files never pays for them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from importlib import metadata
+from pathlib import Path
+
+from retrieval.encoding import UnreadableFileError
+
+HTML_SUFFIXES = frozenset({".html", ".htm"})
+PDF_SUFFIXES = frozenset({".pdf"})
+
+# Bounds on one file: beyond them a file is refused (size) or read in part, with a warning.
+MAX_HTML_BYTES = 20 * 1024 * 1024  # a policy page is well under 1 MB; 20 MB is a data dump
+MAX_PDF_BYTES = 200 * 1024 * 1024
+MAX_PDF_PAGES = 2_000
+MAX_READ_SECONDS = 60.0  # per file: checked between PDF pages
+
+
+@dataclass
+class ExtractedText:
+    """A page's or a PDF's text, with what the file states about itself.
+
+    ``given`` is metadata as authoritative as front matter (a page's own ``<meta>`` tags);
+    ``fallback`` is used only where the text states nothing (a PDF's document information,
+    often left at a word processor's defaults). ``page_starts``: for a PDF, the offset in
+    ``text`` where each page begins (page 1 first). ``notes``: what the reader could not do,
+    for the corpus's warnings.
+    """
+
+    text: str
+    encoding: str  # what the text was read from: "html (utf-8)", "pdf"
+    given: dict[str, str] = field(default_factory=dict)
+    fallback: dict[str, str] = field(default_factory=dict)
+    page_starts: tuple[int, ...] = ()
+    notes: list[str] = field(default_factory=list)
+
+
+def is_extracted_format(path: Path) -> bool:
+    """Whether ``path`` is read by a reader here rather than decoded as text."""
+    suffix = path.suffix.lower()
+    return suffix in HTML_SUFFIXES or suffix in PDF_SUFFIXES
+
+
+def extract(path: Path, data: bytes) -> ExtractedText:
+    """Read a page or a PDF; raise UnreadableFileError (with a reason) when it holds no text."""
+    suffix = path.suffix.lower()
+    if suffix in HTML_SUFFIXES:
+        if len(data) > MAX_HTML_BYTES:
+            raise UnreadableFileError(_too_large(len(data), MAX_HTML_BYTES))
+        from retrieval.web_pages import read_web_page
+
+        return read_web_page(data)
+    if suffix in PDF_SUFFIXES:
+        if len(data) > MAX_PDF_BYTES:
+            raise UnreadableFileError(_too_large(len(data), MAX_PDF_BYTES))
+        from retrieval.pdf_text import read_pdf
+
+        return read_pdf(data, max_pages=MAX_PDF_PAGES, max_seconds=MAX_READ_SECONDS)
+    raise ValueError(f"{path.name} is neither a web page nor a PDF")
+
+
+def reader_versions() -> str:
+    """The readers' versions: a new version may read a file differently, so saved indexes
+    built under the old one must not be reused."""
+    names = ("trafilatura", "pypdfium2")
+    return ";".join(f"{name}={_version(name)}" for name in names)
+
+
+def _version(name: str) -> str:
+    try:
+        return metadata.version(name)
+    except metadata.PackageNotFoundError:
+        return "absent"
+
+
+def _too_large(size: int, limit: int) -> str:
+    return f"too large to read: {size / 1e6:.0f} MB, the limit is {limit / 1e6:.0f} MB"
