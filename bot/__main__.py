@@ -1,19 +1,26 @@
-"""`python -m bot` and the `lingnan` script: the bot, or without a token the local console."""
+"""`python -m bot` and the `lingnan` script: the bot, or without a token the local console.
+
+`--links full` makes the console print each quote's link with its text fragment (the part that
+scrolls the page to the sentence); by default links are the page's address.
+"""
 
 from __future__ import annotations
 
+import argparse
 import asyncio
 import sys
+from collections.abc import Sequence
 
 import aiohttp
 import discord
 
-from bot import formatting
+from bot import texts
 from bot.answers import Answers
 from bot.client import run_bot
 from bot.console import run_console
 from bot.examples import load_examples
 from bot.library import load_library
+from bot.logs import setup_logging
 from bot.settings import Settings, SettingsError, load_settings
 from retrieval.errors import RetrievalError
 
@@ -23,9 +30,9 @@ def _fail(message: str, status: int = 1) -> int:
     return status
 
 
-def start_console(settings: Settings) -> int:
+def start_console(settings: Settings, *, full_links: bool = False) -> int:
     """Load the corpus and take commands from stdin."""
-    for line in formatting.NO_TOKEN_HINT:
+    for line in texts.NO_TOKEN_HINT:
         print(line, file=sys.stderr)
     try:
         library = load_library(settings.corpus_folder, k1=settings.bm25_k1, b=settings.bm25_b)
@@ -36,7 +43,7 @@ def start_console(settings: Settings) -> int:
         quotes_per_answer=settings.quotes_per_answer,
         examples=load_examples(),
     )
-    return run_console(answers, sys.stdin, sys.stdout)
+    return run_console(answers, sys.stdin, sys.stdout, full_links=full_links)
 
 
 def start_bot(settings: Settings) -> int:
@@ -44,26 +51,38 @@ def start_bot(settings: Settings) -> int:
     try:
         asyncio.run(run_bot(settings))
     except discord.LoginFailure:
-        return _fail(formatting.LOGIN_REJECTED_MESSAGE)
+        return _fail(texts.LOGIN_REJECTED_MESSAGE)
     except RetrievalError as error:
         return _fail(str(error))
     except discord.PrivilegedIntentsRequired:
-        return _fail(formatting.INTENTS_REFUSED_MESSAGE)
+        return _fail(texts.INTENTS_REFUSED_MESSAGE)
     except (aiohttp.ClientError, discord.GatewayNotFound, OSError) as error:
-        return _fail(formatting.unreachable_message(error))
+        return _fail(texts.unreachable_message(error))
     except KeyboardInterrupt:
         pass  # Ctrl-C is how an operator stops the bot: a normal end
     return 0
 
 
-def main() -> int:
+def _arguments(argv: Sequence[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="lingnan", description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--links",
+        choices=("short", "full"),
+        default="short",
+        help="console links: the page's address (short) or with the quote's text fragment (full)",
+    )
+    return parser.parse_args(argv)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    arguments = _arguments(argv)
     try:
         settings = load_settings()
     except SettingsError as error:
         return _fail(str(error), status=2)
-    discord.utils.setup_logging(level=settings.log_level_number)
+    setup_logging(settings.log_level_number)
     if settings.discord_token is None:
-        return start_console(settings)
+        return start_console(settings, full_links=arguments.links == "full")
     return start_bot(settings)
 
 

@@ -1,16 +1,23 @@
 """Questions in, `Answer`s out: the same calls serve Discord (off the event loop) and the console.
 
-Methods here block (search, lookups); the cogs run them with `asyncio.to_thread`.
+Methods here block (search, lookups); the cogs run them with `asyncio.to_thread`. Search is
+deterministic, so `rebuild` gives a button the very answer it was pressed under, even after a
+restart.
 """
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from bot import formatting
+from bot.cards import Answer, Origin
+from bot.cogs.ask_answers import MAX_ANSWER_PAGES, ask_answer, empty_question_answer
+from bot.cogs.official_answers import official_answer, officials_answer
+from bot.cogs.sources_answers import help_answer, sources_answer
+from bot.command_mentions import PLAIN_COMMANDS, CommandMentions
 from bot.examples import Example
-from bot.formatting import Answer, Suggestions
+from bot.quote_facts import QuoteFacts
 from bot.user_text import clean_user_text
 
 if TYPE_CHECKING:
@@ -27,47 +34,62 @@ class Answers:
         *,
         quotes_per_answer: int,
         examples: Sequence[Example],
+        commands: Callable[[], CommandMentions] = lambda: PLAIN_COMMANDS,
     ) -> None:
         self._library = library
         self.quotes_per_answer = quotes_per_answer
         self.examples = tuple(examples)
+        self.commands = commands
+        self._facts: tuple[Library, QuoteFacts] | None = None
+        self._facts_lock = threading.Lock()
 
-    def suggestions(self) -> Suggestions:
-        """What can be asked of the current corpus: officials most often named, document titles."""
+    def facts(self) -> QuoteFacts:
+        """Speakers and common words of the current library (built once per library)."""
         library = self._library()
-        officials = sorted(
-            library.officials.all(), key=lambda o: (-len(o.documents), -len(o.statements), o.name)
-        )
-        return Suggestions(
-            officials=[o.name for o in officials[:8]],
-            documents=[d.title for d in library.documents()],
-            examples=self.examples,
-        )
+        with self._facts_lock:
+            if self._facts is None or self._facts[0] is not library:
+                passages = [p.text for p in library.corpus.passages]
+                self._facts = (library, QuoteFacts.of(library.officials.all(), passages))
+            return self._facts[1]
 
     def ask(self, question: str) -> Answer:
         question = clean_user_text(question)
         if not question:
-            return formatting.empty_question_answer(self.suggestions())
-        top_k = self.quotes_per_answer * formatting.MAX_ANSWER_PAGES
+            return empty_question_answer(self.examples, self.commands())
+        top_k = self.quotes_per_answer * MAX_ANSWER_PAGES
         response = self._library().search(question, top_k=top_k)
-        suggestions = self.suggestions() if not response.results else Suggestions()
-        return formatting.ask_answer(
-            question, response, per_page=self.quotes_per_answer, suggestions=suggestions
+        return ask_answer(
+            question,
+            response,
+            per_page=self.quotes_per_answer,
+            commands=self.commands(),
+            facts=self.facts(),
+            examples=self.examples,
         )
 
     def official(self, name: str) -> Answer:
         name = clean_user_text(name)
         lookup = self._library().officials.lookup(name)
-        return formatting.official_answer(name, lookup)
+        return official_answer(name, lookup, self.commands())
 
     def complete_official(self, prefix: str, limit: int = 25) -> list[str]:
         return self._library().officials.complete(clean_user_text(prefix), limit)
 
     def officials(self) -> Answer:
-        return formatting.officials_answer(self._library().officials.all())
+        return officials_answer(self._library().officials.all(), self.commands())
 
     def sources(self) -> Answer:
-        return formatting.sources_answer(self._library().documents())
+        return sources_answer(self._library().documents())
 
     def help(self) -> Answer:
-        return formatting.help_answer(self._library().stats, Suggestions(examples=self.examples))
+        return help_answer(self._library().stats, self.examples, self.commands())
+
+    def rebuild(self, origin: Origin) -> Answer:
+        """The answer `origin` names, built again from the current library."""
+        if origin.command == "ask":
+            return self.ask(origin.argument)
+        if origin.command == "official":
+            return self.official(origin.argument)
+        if origin.command == "officials":
+            return self.officials()
+        return self.sources()

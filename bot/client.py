@@ -16,15 +16,17 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot import formatting
+from bot import texts
+from bot.answer_parts import inline
 from bot.answers import Answers
+from bot.buttons import DYNAMIC_ITEMS, is_ours
+from bot.command_mentions import CommandMentions
 from bot.cooldown import UserCooldown
 from bot.errors import NotOwner, ReloadInProgress
 from bot.examples import Example, load_examples
 from bot.library import load_library, log_corpus
 from bot.replies import send_sentence
 from bot.settings import Settings
-from bot.views import Paginator
 from retrieval.errors import RetrievalError
 
 if TYPE_CHECKING:
@@ -43,19 +45,19 @@ EXTENSIONS = (
 def user_message_for(error: app_commands.AppCommandError) -> tuple[str, bool]:
     """The sentence a user sees for `error`, and whether the log needs its traceback."""
     if isinstance(error, app_commands.CommandOnCooldown):
-        return formatting.cooldown_message(error.retry_after), False
+        return texts.cooldown_message(error.retry_after), False
     if isinstance(error, NotOwner):
-        return formatting.NOT_OWNER_MESSAGE, False
+        return texts.NOT_OWNER_MESSAGE, False
     if isinstance(error, app_commands.TransformerError):
-        return formatting.BAD_ARGUMENT_MESSAGE, False
+        return texts.BAD_ARGUMENT_MESSAGE, False
     if isinstance(error, app_commands.BotMissingPermissions):
-        return formatting.MISSING_PERMISSIONS_MESSAGE, False
+        return texts.MISSING_PERMISSIONS_MESSAGE, False
     if isinstance(error, app_commands.CheckFailure):
-        return formatting.CHECK_FAILED_MESSAGE, False
+        return texts.CHECK_FAILED_MESSAGE, False
     original = getattr(error, "original", None)
     if isinstance(original, RetrievalError):
-        return formatting.inline(str(original)), True
-    return formatting.INTERNAL_ERROR_MESSAGE, True
+        return inline(str(original)), True
+    return texts.INTERNAL_ERROR_MESSAGE, True
 
 
 class LingnanTree(app_commands.CommandTree):
@@ -98,16 +100,23 @@ class LingnanBot(commands.Bot):
         self._library = library
         self._reload_lock = asyncio.Lock()
         self.ask_cooldown = UserCooldown(settings.cooldown_rate, settings.cooldown_seconds)
-        self.answers = Answers(
+        # Filled by each sync: the ids that make `</ask:id>` mentions one can click.
+        self.command_mentions = CommandMentions()
+        self._answers = Answers(
             lambda: self.library,
             quotes_per_answer=settings.quotes_per_answer,
             examples=examples if examples is not None else load_examples(),
+            commands=lambda: self.command_mentions,
         )
+
+    @property
+    def answers(self) -> Answers:
+        return self._answers
 
     @property
     def library(self) -> Library:
         if self._library is None:
-            raise RetrievalError(formatting.CORPUS_LOADING_MESSAGE)
+            raise RetrievalError(texts.CORPUS_LOADING_MESSAGE)
         return self._library
 
     async def setup_hook(self) -> None:
@@ -117,6 +126,8 @@ class LingnanBot(commands.Bot):
             log_corpus(self._library, self.settings.corpus_folder)
         for extension in EXTENSIONS:
             await self.load_extension(extension)
+        # Buttons of any earlier answer, even from before this start, are answered from here on.
+        self.add_dynamic_items(*DYNAMIC_ITEMS)
         await self.sync_commands()
 
     async def sync_commands(self) -> None:
@@ -128,8 +139,10 @@ class LingnanBot(commands.Bot):
                 self.tree.copy_global_to(guild=guild)
                 synced = await self.tree.sync(guild=guild)
                 log.info("synced %d commands to guild %s", len(synced), guild_id)
+                self.command_mentions = CommandMentions({c.name: c.id for c in synced})
             else:
                 synced = await self.tree.sync()
+                self.command_mentions = CommandMentions({c.name: c.id for c in synced})
                 log.info(
                     "synced %d global commands (Discord may take a while to show them)", len(synced)
                 )
@@ -148,15 +161,15 @@ class LingnanBot(commands.Bot):
         log.info("logged in as %s (id %s) in %d guilds", user, user and user.id, len(self.guilds))
 
     async def on_interaction(self, interaction: discord.Interaction[Any], /) -> None:
-        # A button whose paginator is gone (timed out, or from before a restart) would otherwise
-        # leave the user with "This interaction failed"; live paginators answer their own.
+        # A button no registered item answers (from an older version of the bot, or forged)
+        # would otherwise leave the user with "This interaction failed".
         if interaction.type is not discord.InteractionType.component:
             return
         data: Mapping[str, object] = interaction.data or {}
         custom_id = str(data.get("custom_id", ""))
-        if not Paginator.is_live(custom_id):
-            log.info("button %r has no paginator any more", custom_id)
-            await send_sentence(interaction, formatting.EXPIRED_BUTTONS_MESSAGE)
+        if not is_ours(custom_id):
+            log.info("button %r is answered by nothing", custom_id)
+            await send_sentence(interaction, texts.EXPIRED_BUTTONS_MESSAGE)
 
     async def on_message(self, message: discord.Message, /) -> None:
         # No prefix commands: the ask cog's listener answers mentions. Overriding this keeps

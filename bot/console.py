@@ -1,7 +1,7 @@
 """A local console that takes the bot's commands and prints its answers as text.
 
 It needs no Discord token, so a newcomer can see the bot work at once. Answers come from the same
-`Answers` and formatter as the Discord replies; only the rendering differs (`formatting.to_text`).
+`Answers` and builders as the Discord replies; only the rendering differs (`bot.console_text`).
 Works with piped input too; ends on EOF, `quit` or Ctrl-C.
 """
 
@@ -13,9 +13,11 @@ import sys
 from dataclasses import dataclass
 from typing import TextIO
 
-from bot import formatting
+from bot import texts
 from bot.answers import Answers
-from bot.formatting import Answer
+from bot.cards import Answer
+from bot.console_text import TextStyle, to_text
+from bot.questions import question_problem
 
 log = logging.getLogger(__name__)
 
@@ -31,10 +33,10 @@ class Pager:
 class Console:
     """Reads commands line by line and writes answers; one instance per session."""
 
-    def __init__(self, answers: Answers, output: TextIO, *, ansi: bool = False) -> None:
+    def __init__(self, answers: Answers, output: TextIO, *, style: TextStyle | None = None) -> None:
         self.answers = answers
         self.output = output
-        self.ansi = ansi
+        self.style = style or TextStyle()
         self.pager = Pager()
 
     def write(self, text: str) -> None:
@@ -44,24 +46,30 @@ class Console:
     def show(self, answer: Answer, page: int = 0) -> None:
         self.pager = Pager(answer, page)
         card = answer.pages[page]
-        self.write(formatting.to_text(card, ansi=self.ansi))
+        self.write(to_text(card, self.style))
         if len(answer.pages) > 1:
-            self.write(formatting.console_page_hint(page, len(answer.pages)))
+            self.write(texts.console_page_hint(page, len(answer.pages)))
         self.write("")
 
     def turn(self, step: int) -> None:
         answer, page = self.pager.answer, self.pager.page + step
         if answer is None or not 0 <= page < len(answer.pages):
-            self.write(
-                formatting.CONSOLE_NO_NEXT_PAGE if step > 0 else formatting.CONSOLE_NO_PREVIOUS_PAGE
-            )
+            self.write(texts.CONSOLE_NO_NEXT_PAGE if step > 0 else texts.CONSOLE_NO_PREVIOUS_PAGE)
             return
         self.show(answer, page)
 
+    def cite(self) -> None:
+        """The shown page's citations, ready to paste (what Discord's Cite button sends)."""
+        answer = self.pager.answer
+        citation = answer.pages[self.pager.page].citation if answer else None
+        self.write(citation or texts.CONSOLE_NOTHING_TO_CITE)
+
     def ask(self, question: str) -> None:
-        # The length Discord's /ask refuses is refused here too: the same question, the same reply.
-        if len(question) > formatting.MAX_QUESTION_LENGTH:
-            self.write(formatting.question_too_long_message(len(question)))
+        # What Discord's /ask refuses is refused here too: the same question, the same reply;
+        # a blank one gets example questions, as a bare mention does.
+        problem = question_problem(question, blank_ok=True)
+        if problem is not None:
+            self.write(problem)
         else:
             self.show(self.answers.ask(question))
 
@@ -81,7 +89,7 @@ class Console:
                 self.ask(argument)
             elif command == "/official":
                 if not argument:
-                    self.write(formatting.CONSOLE_OFFICIAL_USAGE)
+                    self.write(texts.CONSOLE_OFFICIAL_USAGE)
                 else:
                     self.show(self.answers.official(argument))
             elif command == "/officials":
@@ -90,24 +98,30 @@ class Console:
                 self.show(self.answers.sources())
             elif command == "/help":
                 self.show(self.answers.help())
-                self.write(formatting.CONSOLE_HELP)
+                self.write(texts.CONSOLE_HELP)
             elif command in {"/more", "/next"}:
                 self.turn(+1)
             elif command in {"/back", "/prev", "/previous"}:
                 self.turn(-1)
+            elif command == "/cite":
+                self.cite()
             else:
-                self.write(formatting.console_unknown_command(command))
+                self.write(texts.console_unknown_command(command))
         except Exception:
             log.exception("console command %r failed", line)
-            self.write(formatting.INTERNAL_ERROR_MESSAGE)
+            self.write(texts.INTERNAL_ERROR_MESSAGE)
         return True
 
 
-def run_console(answers: Answers, stdin: TextIO, stdout: TextIO) -> int:
-    """The read-answer loop; returns the exit status (0: ended normally)."""
+def run_console(
+    answers: Answers, stdin: TextIO, stdout: TextIO, *, full_links: bool = False
+) -> int:
+    """The read-answer loop; returns the exit status (0: ended normally). Styles only on a
+    terminal; piped output is plain text."""
     interactive = stdin.isatty() and stdin is sys.stdin and stdout is sys.stdout
-    console = Console(answers, stdout, ansi=interactive and stdout.isatty())
-    console.write(formatting.CONSOLE_GREETING)
+    style = TextStyle(ansi=stdout.isatty(), full_links=full_links)
+    console = Console(answers, stdout, style=style)
+    console.write(texts.CONSOLE_GREETING)
     if interactive:
         with contextlib.suppress(ImportError):
             import readline  # noqa: F401  (line editing and history for input())
@@ -115,7 +129,7 @@ def run_console(answers: Answers, stdin: TextIO, stdout: TextIO) -> int:
         while True:
             if interactive:
                 try:
-                    line = input(formatting.CONSOLE_PROMPT)
+                    line = input(texts.CONSOLE_PROMPT)
                 except EOFError:
                     stdout.write("\n")
                     break

@@ -228,11 +228,24 @@ def _cjk_directive(flat: str) -> str:
     return _encode_fragment_part(start.strip()) + "," + _encode_fragment_part(end.strip())
 
 
-def to_plain(markdown: str, *, ansi: bool = False) -> str:
-    """Our markdown as console text: links as `label <url>`, escapes removed, bold kept or ANSI."""
+def without_text_fragment(url: str) -> str:
+    """`url` without its `#:~:text=` directive: the page's own address."""
+    cut = url.find(":~:")
+    if cut < 0:
+        return url
+    return url[:cut].removesuffix("#")
+
+
+def to_plain(
+    markdown: str, *, ansi: bool = False, markers: bool = True, full_links: bool = True
+) -> str:
+    """Our markdown as console text: links as `label <url>`, escapes removed; bold and italics
+    as ANSI styles (`ansi`), as their markdown markers (`markers`), or not marked at all.
+    Without `full_links` a link shows its page's address, not the text fragment."""
 
     def replace_link(match: regex.Match[str]) -> str:
-        return f"{match.group(1)} <{match.group(2)}>"
+        url = match.group(2) if full_links else without_text_fragment(match.group(2))
+        return f"{match.group(1)} <{url}>"
 
     text = _LINK.sub(replace_link, markdown)
     pieces: list[str] = []
@@ -240,10 +253,10 @@ def to_plain(markdown: str, *, ansi: bool = False) -> str:
     for atom in _ATOM.findall(text):
         if atom == "**":
             bold = not bold
-            pieces.append(("\033[1m" if bold else "\033[22m") if ansi else "**")
+            pieces.append(("\033[1m" if bold else "\033[22m") if ansi else "**" if markers else "")
         elif atom == "*":
             italic = not italic
-            pieces.append(("\033[3m" if italic else "\033[23m") if ansi else "*")
+            pieces.append(("\033[3m" if italic else "\033[23m") if ansi else "*" if markers else "")
         elif atom.startswith("\\") and len(atom) == 2:
             pieces.append(atom[1])
         else:

@@ -1,4 +1,4 @@
-"""Sending an `Answer` to Discord: first page as an embed, page buttons when there are more.
+"""Sending an `Answer` to Discord: its first page as an embed, with its buttons.
 
 Every send passes `allowed_mentions=none`, on top of the client-wide default: a quote or an echoed
 question can never ping anyone.
@@ -13,39 +13,42 @@ from typing import Any
 
 import discord
 
-from bot.formatting import MESSAGE_LIMIT, Answer, to_embed
+from bot.buttons import NO_MENTIONS, answer_view
+from bot.cards import MESSAGE_LIMIT, Answer, to_embed
 from bot.markdown import clip
-from bot.views import NO_MENTIONS, Paginator, paginator_for
 
 log = logging.getLogger(__name__)
 
 
-def _first_page(answer: Answer, asker_id: int) -> tuple[dict[str, Any], Paginator | None]:
-    """What every answer sends: its first page, no pings, and page buttons for the asker."""
-    view = paginator_for(answer.pages, asker_id)
+def _first_page(answer: Answer, asker_id: int) -> dict[str, Any]:
+    """What every answer sends: its first page, no pings, and its buttons."""
     options: dict[str, Any] = {"embed": to_embed(answer.pages[0]), "allowed_mentions": NO_MENTIONS}
+    view = answer_view(answer, 0, asker_id)
     if view is not None:
         options["view"] = view
-    return options, view
+    return options
 
 
-async def send_answer(interaction: discord.Interaction[Any], answer: Answer) -> None:
-    """Answer an interaction: as its first response, or as a follow-up once deferred."""
-    options, view = _first_page(answer, interaction.user.id)
+async def _drop_thinking(interaction: discord.Interaction[Any]) -> None:
+    """Remove the "thinking…" message of a deferral: the first follow-up would fill it, and keep
+    its visibility (public), whether the follow-up asks to be private or not."""
+    if interaction.response.type is discord.InteractionResponseType.deferred_channel_message:
+        await interaction.delete_original_response()
+
+
+async def send_answer(
+    interaction: discord.Interaction[Any], answer: Answer, *, deferred_privately: bool = False
+) -> None:
+    """Answer an interaction: as its first response, or as a follow-up once deferred. A private
+    answer to a public deferral replaces the public "thinking…" message with a private one."""
+    options = _first_page(answer, interaction.user.id)
     options["ephemeral"] = answer.ephemeral
-    try:
-        if interaction.response.is_done():
-            message = await interaction.followup.send(wait=True, **options)
-            if view is not None:
-                view.message = message
-        else:
-            await interaction.response.send_message(**options)
-            if view is not None:
-                view.interaction = interaction
-    except BaseException:
-        if view is not None:
-            view.stop()  # never shown: its buttons must not stay registered as live
-        raise
+    if interaction.response.is_done():
+        if answer.ephemeral and not deferred_privately:
+            await _drop_thinking(interaction)
+        await interaction.followup.send(wait=True, **options)
+    else:
+        await interaction.response.send_message(**options)
 
 
 async def defer_then_answer(
@@ -58,7 +61,7 @@ async def defer_then_answer(
     blocks), then send its answer."""
     await interaction.response.defer(thinking=True, ephemeral=ephemeral)
     answer = await asyncio.to_thread(build, *args)
-    await send_answer(interaction, answer)
+    await send_answer(interaction, answer, deferred_privately=ephemeral)
 
 
 async def send_sentence(interaction: discord.Interaction[Any], sentence: str) -> None:
@@ -66,10 +69,7 @@ async def send_sentence(interaction: discord.Interaction[Any], sentence: str) ->
     sentence = clip(sentence, MESSAGE_LIMIT)
     try:
         if interaction.response.is_done():
-            deferred = discord.InteractionResponseType.deferred_channel_message
-            if interaction.response.type is deferred:
-                # The first follow-up would fill the public "thinking…" message, ephemeral or not.
-                await interaction.delete_original_response()
+            await _drop_thinking(interaction)
             await interaction.followup.send(sentence, ephemeral=True, allowed_mentions=NO_MENTIONS)
         else:
             await interaction.response.send_message(
@@ -82,16 +82,7 @@ async def send_sentence(interaction: discord.Interaction[Any], sentence: str) ->
 
 async def reply_answer(message: discord.Message, answer: Answer) -> discord.Message:
     """Answer a message that mentioned the bot, as a reply that pings no one."""
-    options, view = _first_page(answer, message.author.id)
-    try:
-        sent = await message.reply(mention_author=False, **options)
-    except BaseException:
-        if view is not None:
-            view.stop()  # never shown: its buttons must not stay registered as live
-        raise
-    if view is not None:
-        view.message = sent
-    return sent
+    return await message.reply(mention_author=False, **_first_page(answer, message.author.id))
 
 
 async def reply_sentence(

@@ -13,7 +13,8 @@ from discord import app_commands
 from discord.ext import commands
 from watchfiles import Change, DefaultFilter, awatch
 
-from bot import formatting
+from bot import texts
+from bot.cogs.admin_answers import reload_answer
 from bot.errors import NotOwner, ReloadInProgress
 from bot.replies import send_answer, send_sentence
 from retrieval.errors import RetrievalError
@@ -30,7 +31,7 @@ async def owner_only(interaction: discord.Interaction[LingnanBot]) -> bool:
     """Check: the user is the bot's owner (LINGNAN_OWNER_IDS, else the application's owner)."""
     if await interaction.client.is_owner(interaction.user):
         return True
-    raise NotOwner(formatting.NOT_OWNER_MESSAGE)
+    raise NotOwner(texts.NOT_OWNER_MESSAGE)
 
 
 class CorpusFilter(DefaultFilter):
@@ -68,7 +69,7 @@ class AdminCog(commands.Cog, name="Admin"):
             with contextlib.suppress(asyncio.CancelledError):
                 await self._watcher
 
-    @app_commands.command(name="reload", description=formatting.COMMAND_DESCRIPTIONS["reload"])
+    @app_commands.command(name="reload", description=texts.COMMAND_DESCRIPTIONS["reload"])
     @app_commands.default_permissions(administrator=True)
     @app_commands.check(owner_only)
     async def reload(self, interaction: discord.Interaction[Any]) -> None:
@@ -76,16 +77,16 @@ class AdminCog(commands.Cog, name="Admin"):
         try:
             library = await self.bot.reload_library()
         except ReloadInProgress:
-            await send_sentence(interaction, formatting.RELOAD_BUSY_MESSAGE)
+            await send_sentence(interaction, texts.RELOAD_BUSY_MESSAGE)
             return
         except RetrievalError as error:
             log.error("reload failed: %s", error, exc_info=error)
-            await send_sentence(interaction, formatting.reload_failed_message(error))
+            await send_sentence(interaction, texts.reload_failed_message(error))
             return
         log.info("corpus reloaded by user %s", interaction.user.id)
         stats = library.stats
-        answer = formatting.reload_answer(stats, library.warnings, stats.load_seconds)
-        await send_answer(interaction, answer)
+        answer = reload_answer(stats, library.warnings, stats.load_seconds)
+        await send_answer(interaction, answer, deferred_privately=True)
 
     async def watch(self) -> None:
         """Reload after files in the corpus folder change, once they settle."""

@@ -11,7 +11,8 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot import formatting
+from bot import texts
+from bot.questions import MAX_QUESTION_LENGTH, question_problem
 from bot.replies import defer_then_answer, reply_answer, reply_sentence, send_sentence
 
 if TYPE_CHECKING:
@@ -38,15 +39,15 @@ class AskCog(commands.Cog, name="Ask"):
     def __init__(self, bot: LingnanBot) -> None:
         self.bot = bot
 
-    @app_commands.command(name="ask", description=formatting.COMMAND_DESCRIPTIONS["ask"])
-    @app_commands.describe(**formatting.COMMAND_OPTIONS["ask"])
+    @app_commands.command(name="ask", description=texts.COMMAND_DESCRIPTIONS["ask"])
+    @app_commands.describe(**texts.COMMAND_OPTIONS["ask"])
     @app_commands.check(ask_cooldown)
     async def ask(
         self,
         interaction: discord.Interaction[Any],
-        question: app_commands.Range[str, 1, formatting.MAX_QUESTION_LENGTH],
+        question: app_commands.Range[str, 1, MAX_QUESTION_LENGTH],
     ) -> None:
-        problem = formatting.question_problem(question)
+        problem = question_problem(question, self.bot.answers.commands())
         if problem is not None:
             await send_sentence(interaction, problem)
             return
@@ -75,7 +76,7 @@ class AskCog(commands.Cog, name="Ask"):
             log.warning("could not answer message %s: %s", message.id, error)
         except Exception:
             log.exception("answering message %s failed", message.id)
-            await reply_sentence(message, formatting.INTERNAL_ERROR_MESSAGE)
+            await reply_sentence(message, texts.INTERNAL_ERROR_MESSAGE)
 
     async def answer_mention(self, message: discord.Message) -> None:
         """Reply to a mention with what /ask would answer, under the same cooldown."""
@@ -84,15 +85,16 @@ class AskCog(commands.Cog, name="Ask"):
         question = question_from_mention(
             message.content, self.bot.user.id, role.id if role else None
         )
-        if len(question) > formatting.MAX_QUESTION_LENGTH:
-            await reply_sentence(message, formatting.question_too_long_message(len(question)))
+        problem = question_problem(question, self.bot.answers.commands(), blank_ok=True)
+        if problem is not None:
+            await reply_sentence(message, problem)
             return
         retry_after = self.bot.ask_cooldown.hit(message.author.id)
         if retry_after is not None:
             # Messages cannot be answered privately: a short reply that tidies itself away.
             await reply_sentence(
                 message,
-                formatting.cooldown_message(retry_after),
+                texts.cooldown_message(retry_after),
                 delete_after=min(max(retry_after, 5.0), 60.0),
             )
             return

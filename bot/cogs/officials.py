@@ -9,14 +9,15 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot import formatting
+from bot import texts
+from bot.questions import MAX_NAME_LENGTH, name_problem
 from bot.replies import defer_then_answer, send_sentence
 
 if TYPE_CHECKING:
     from bot.client import LingnanBot
 
 MAX_CHOICES = 25  # Discord's limit for autocomplete
-CHOICE_LENGTH = 100  # Discord's limit for a choice's name and value
+CHOICE_LENGTH = MAX_NAME_LENGTH  # Discord's limit for a choice's name and value
 
 
 def choices_for(names: list[str]) -> list[app_commands.Choice[str]]:
@@ -32,14 +33,14 @@ class OfficialsCog(commands.Cog, name="Officials"):
     def __init__(self, bot: LingnanBot) -> None:
         self.bot = bot
 
-    @app_commands.command(name="official", description=formatting.COMMAND_DESCRIPTIONS["official"])
-    @app_commands.describe(**formatting.COMMAND_OPTIONS["official"])
+    @app_commands.command(name="official", description=texts.COMMAND_DESCRIPTIONS["official"])
+    @app_commands.describe(**texts.COMMAND_OPTIONS["official"])
     async def official(
         self,
         interaction: discord.Interaction[Any],
         name: app_commands.Range[str, 1, CHOICE_LENGTH],
     ) -> None:
-        problem = formatting.name_problem(name, CHOICE_LENGTH)
+        problem = name_problem(name, self.bot.answers.commands())
         if problem is not None:
             await send_sentence(interaction, problem)
             return
@@ -54,9 +55,7 @@ class OfficialsCog(commands.Cog, name="Officials"):
         )
         return choices_for(names)
 
-    @app_commands.command(
-        name="officials", description=formatting.COMMAND_DESCRIPTIONS["officials"]
-    )
+    @app_commands.command(name="officials", description=texts.COMMAND_DESCRIPTIONS["officials"])
     async def officials(self, interaction: discord.Interaction[Any]) -> None:
         await defer_then_answer(interaction, self.bot.answers.officials)
 

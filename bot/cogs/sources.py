@@ -8,7 +8,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot import formatting
+from bot import texts
 from bot.replies import defer_then_answer
 
 if TYPE_CHECKING:
@@ -19,11 +19,11 @@ class SourcesCog(commands.Cog, name="Sources"):
     def __init__(self, bot: LingnanBot) -> None:
         self.bot = bot
 
-    @app_commands.command(name="sources", description=formatting.COMMAND_DESCRIPTIONS["sources"])
+    @app_commands.command(name="sources", description=texts.COMMAND_DESCRIPTIONS["sources"])
     async def sources(self, interaction: discord.Interaction[Any]) -> None:
         await defer_then_answer(interaction, self.bot.answers.sources)
 
-    @app_commands.command(name="help", description=formatting.COMMAND_DESCRIPTIONS["help"])
+    @app_commands.command(name="help", description=texts.COMMAND_DESCRIPTIONS["help"])
     async def help(self, interaction: discord.Interaction[Any]) -> None:
         await defer_then_answer(interaction, self.bot.answers.help, ephemeral=True)
 

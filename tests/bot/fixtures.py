@@ -18,6 +18,7 @@ from retrieval.models import (
     Official,
     OfficialLookup,
     OfficialTitle,
+    Passage,
     SearchResponse,
     SearchResult,
     Statement,
@@ -202,12 +203,20 @@ class FakeOfficials:
 
 
 @dataclass
+class FakeCorpus:
+    """The corpus's passages, as the bot reads them (to tell which words are common)."""
+
+    passages: list[Passage] = field(default_factory=list)
+
+
+@dataclass
 class FakeLibrary:
     """A library that answers from prepared responses and records the queries it was asked."""
 
     responses: dict[str, SearchResponse] = field(default_factory=dict)
     officials: FakeOfficials = field(default_factory=FakeOfficials)
     stats: FakeStats = field(default_factory=FakeStats)
+    corpus: FakeCorpus = field(default_factory=FakeCorpus)
     warnings: list[str] = field(default_factory=list)
     queries: list[tuple[str, int]] = field(default_factory=list)
 

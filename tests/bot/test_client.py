@@ -10,7 +10,7 @@ import discord
 import pytest
 from discord import app_commands
 
-from bot import formatting
+from bot import texts
 from bot.client import LingnanBot, LingnanTree, create_bot, user_message_for
 from bot.errors import NotOwner, ReloadInProgress
 from bot.settings import Settings
@@ -139,8 +139,8 @@ async def test_library_loading_error_is_a_sentence() -> None:
             "wait 10 seconds",
             False,
         ),
-        (NotOwner("no"), formatting.NOT_OWNER_MESSAGE, False),
-        (app_commands.CheckFailure("no"), formatting.CHECK_FAILED_MESSAGE, False),
+        (NotOwner("no"), texts.NOT_OWNER_MESSAGE, False),
+        (app_commands.CheckFailure("no"), texts.CHECK_FAILED_MESSAGE, False),
         (
             app_commands.CommandInvokeError(
                 SimpleNamespace(name="ask"),  # type: ignore[arg-type]
@@ -151,7 +151,7 @@ async def test_library_loading_error_is_a_sentence() -> None:
         ),
         (
             app_commands.CommandInvokeError(SimpleNamespace(name="ask"), KeyError("x")),  # type: ignore[arg-type]
-            formatting.INTERNAL_ERROR_MESSAGE,
+            texts.INTERNAL_ERROR_MESSAGE,
             True,
         ),
     ],

@@ -12,13 +12,14 @@ import discord
 import pytest
 from discord import app_commands
 
-from bot import formatting
+from bot import texts
+from bot.buttons import PageButton
 from bot.client import LingnanBot
 from bot.cogs.ask import ask_cooldown, question_from_mention
+from bot.cogs.ask_answers import MAX_ANSWER_PAGES
 from bot.cogs.officials import choices_for
 from bot.errors import NotOwner
 from bot.settings import Settings
-from bot.views import Paginator
 from retrieval.errors import CorpusError
 from retrieval.models import DocumentSummary, SearchResponse
 from tests.bot.fakes import BOT_ID, FakeInteraction, FakeMessage, as_interaction, bot_with_commands
@@ -77,8 +78,9 @@ async def test_ask_defers_then_answers_with_quotes(bot: LingnanBot) -> None:
     assert "**robotics**" in (followup.embed.description or "")
     assert_no_pings(followup.options)
     view = followup.options["view"]
-    assert isinstance(view, Paginator) and view.owner_id == ASKER and len(view.pages) == 2
-    assert view.message is interaction.sent[0]
+    pages = [item for item in view.children if isinstance(item, PageButton)]
+    assert [button.asker for button in pages] == [ASKER, ASKER]
+    assert view.children[1].label == "1 / 2"
 
 
 async def test_ask_searches_off_the_event_loop(bot: LingnanBot, library: FakeLibrary) -> None:
@@ -94,7 +96,7 @@ async def test_ask_searches_off_the_event_loop(bot: LingnanBot, library: FakeLib
     cog, command = cog_command(bot, "Ask", "ask")
     await command.callback(cog, as_interaction(FakeInteraction(bot, ASKER)), question=QUESTION)
     assert seen_threads and seen_threads[0] != threading.get_ident()
-    assert library.queries == [(QUESTION, 2 * formatting.MAX_ANSWER_PAGES)]
+    assert library.queries == [(QUESTION, 2 * MAX_ANSWER_PAGES)]
 
 
 async def test_ask_with_no_match_says_so(bot: LingnanBot) -> None:
@@ -103,7 +105,8 @@ async def test_ask_with_no_match_says_so(bot: LingnanBot) -> None:
     interaction = FakeInteraction(bot, ASKER)
     await command.callback(cog, as_interaction(interaction), question="best pizza in Naples")
     followup = interaction.calls[-1]
-    assert followup.embed.title == "No passage in the corpus answers this"
+    assert followup.embed.title == "Nothing in the corpus answers this"
+    assert followup.options["ephemeral"] is True
     assert "view" not in followup.options
 
 
@@ -114,7 +117,7 @@ async def test_official_shows_the_official(bot: LingnanBot) -> None:
     await command.callback(cog, as_interaction(interaction), name="Huang Kunming")
     followup = interaction.calls[-1]
     assert followup.embed.title == "Huang Kunming"
-    assert isinstance(followup.options["view"], Paginator)
+    assert any(isinstance(i, PageButton) for i in followup.options["view"].children)
     assert_no_pings(followup.options)
 
 
@@ -215,7 +218,7 @@ async def test_reload_refuses_non_owners(bot: LingnanBot) -> None:
         await owner_only(as_interaction(interaction))
     await bot.tree.on_error(as_interaction(interaction), raised.value)
     [reply] = interaction.calls
-    assert reply.content == formatting.NOT_OWNER_MESSAGE
+    assert reply.content == texts.NOT_OWNER_MESSAGE
     assert reply.options["ephemeral"] is True
 
 
@@ -251,7 +254,7 @@ async def test_unexpected_error_is_one_sentence_and_logged(
         await bot.tree.on_error(as_interaction(interaction), error)
     reply = interaction.calls[-1]
     assert reply.name == "followup"
-    assert reply.content == formatting.INTERNAL_ERROR_MESSAGE
+    assert reply.content == texts.INTERNAL_ERROR_MESSAGE
     assert "boom" not in reply.content
     assert any(record.exc_info and "boom" in str(record.exc_info[1]) for record in caplog.records)
 

@@ -26,10 +26,9 @@ def test_bare_question_is_answered_with_quotes() -> None:
     status, output = console_output(QUESTION + "\n")
     assert status == 0
     assert (
-        "There is a special priority in the areas of artificial intelligence and **robotics**"
-        in output
+        "There is a special priority in the areas of artificial intelligence and robotics" in output
     )
-    assert "news aktuell (ots)" in output
+    assert "news aktuell · 6\u00a0Feb\u00a02025" in output
     assert "(page 1 of 2: /more for the next)" in output
 
 
@@ -43,7 +42,7 @@ def test_ask_command_equals_bare_question() -> None:
 def test_more_and_back_turn_pages() -> None:
     """/more shows the next page, /back the previous; past the end says so."""
     _, output = console_output(f"{QUESTION}\n/more\n/more\n/back\n")
-    assert "**3.**" in output
+    assert "\n3 · " in output
     assert "(page 2 of 2: /back for the previous)" in output
     assert "No more pages." in output
     assert output.count("(page 1 of 2: /more for the next)") == 2
@@ -128,5 +127,5 @@ def test_overlong_question_is_refused_as_on_discord() -> None:
 def test_undecodable_input_is_answered() -> None:
     """Bytes stdin could not decode (lone surrogates) are dropped; the question is answered."""
     _, output = console_output(QUESTION + " \udcff\udcfe\n")
-    assert "**robotics**" in output
+    assert "robotics" in output and "**" not in output
     assert "Something went wrong" not in output

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from bot.answers import Answers
+from bot.cards import to_embed
 from bot.examples import load_examples
-from bot.formatting import to_embed
 from bot.user_text import clean_user_text
 from tests.bot.fixtures import FakeLibrary, as_library
 

@@ -7,8 +7,8 @@ from urllib.parse import unquote
 import pytest
 
 from bot.answers import Answers
+from bot.cards import Answer, card_length
 from bot.examples import load_examples
-from bot.formatting import Answer, card_length
 from bot.markdown import discord_len, to_plain
 from bot.settings import Settings
 from retrieval.library import Library
@@ -86,7 +86,7 @@ def test_nonsense_finds_nothing_and_says_so(answers: Answers) -> None:
     """A question the corpus cannot answer gets the nothing-found answer with suggestions."""
     answer = answers.ask("zzqx vvwk plorb")
     assert not answer.found
-    assert "The corpus has no passage" in answer.pages[0].description
+    assert "no passage that answers" in answer.pages[0].description
 
 
 def test_every_official_card_fits(answers: Answers, library: Library) -> None:

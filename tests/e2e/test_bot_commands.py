@@ -6,12 +6,16 @@ from typing import Any
 
 import pytest
 
+from bot.answer_parts import short_date
+from bot.citations import short_source
+from bot.cogs.ask_answers import MAX_ANSWER_PAGES
 from tests.discord_fake import blocks_every_ping, button_labels, buttons, routes
 from tests.e2e.conftest import RunningBot
 from tests.e2e.expect import embed, opening, plain, reply_problems, seen
 
 QUESTION = "artificial intelligence and robotics"
-PAGES_OF = 5  # the bot shows at most five pages of quotes (formatting.MAX_ANSWER_PAGES)
+NEXT = "\u25b6"
+PAGES_OF = MAX_ANSWER_PAGES
 
 
 def expected_results(library: Any, question: str, per_page: int = 3) -> list[Any]:
@@ -24,9 +28,9 @@ def assert_quotes(message: dict[str, Any], results: list[Any]) -> None:
     for result in results:
         assert opening(result.text) in text, f"quote {opening(result.text)!r} not in {text!r}"
         document = result.document
-        assert plain(document.source) in text
-        assert (document.date or "undated") in text
-        assert opening(document.title, 60) in text
+        assert plain(short_source(document.source)) in text
+        assert " ".join(short_date(document.date).split()) in text
+        assert opening(document.title, 40) in text
 
 
 async def test_ask_answers_with_quotes_sources_and_dates(lingnan: RunningBot, library: Any) -> None:
@@ -63,8 +67,7 @@ async def test_next_page_button_shows_the_next_quotes(lingnan: RunningBot, libra
         timeout=15
     )
     assert len(buttons(answer)) >= 2, button_labels(answer)
-    next_label = next(b["label"] for b in buttons(answer) if not b.get("disabled") and b["label"])
-    pressed = await fake.press_button(answer, label=next_label, user=fake.alice)
+    pressed = await fake.press_button(answer, label=NEXT, user=fake.alice)
     page_two = await pressed.wait_answer(timeout=10)
     assert page_two["id"] == answer["id"]
     assert pressed.callback_type == 7
@@ -79,8 +82,7 @@ async def test_button_of_someone_else_is_refused_politely(lingnan: RunningBot) -
         await fake.send_slash_command("ask", {"question": "industrial development Guangdong"})
     ).wait_answer(timeout=15)
     before = fake.messages[answer["id"]]
-    enabled = [b for b in buttons(answer) if not b.get("disabled")]
-    pressed = await fake.press_button(answer, custom_id=enabled[-1]["custom_id"], user=fake.bob)
+    pressed = await fake.press_button(answer, label=NEXT, user=fake.bob)
     refusal = await pressed.wait_answer(timeout=10)
     assert pressed.ephemeral and refusal["id"] != answer["id"]
     assert not reply_problems(refusal), reply_problems(refusal)
@@ -192,36 +194,13 @@ async def test_reload_is_for_the_owner_only(lingnan: RunningBot) -> None:
     assert str(lingnan.bot.library.stats.documents) in seen(report)
 
 
-@pytest.mark.parametrize("via", ["slash", "mention"])
-async def test_page_buttons_are_removed_on_timeout(
-    lingnan: RunningBot, monkeypatch: pytest.MonkeyPatch, via: str
-) -> None:
-    """When the paginator times out its buttons are taken off the answer, which stays."""
-    from bot.views import Paginator
-
-    defaults = Paginator.__init__.__kwdefaults__
-    assert defaults is not None
-    monkeypatch.setitem(defaults, "timeout", 0.5)
-    fake = lingnan.fake
-    question = "industrial development Guangdong"
-    if via == "slash":
-        answer = await (await fake.send_slash_command("ask", {"question": question})).wait_answer(
-            timeout=15
-        )
-    else:
-        answer = await (await fake.send_message(question)).wait_reply(timeout=15)
-    assert buttons(answer)
-    await fake.wait_until(lambda: not buttons(fake.messages[answer["id"]]), 10, "buttons removed")
-    assert fake.messages[answer["id"]]["embeds"] == answer["embeds"]
-
-
 async def page_through(fake: Any, first: dict[str, Any], user: Any) -> list[dict[str, Any]]:
     """Every page of a paged answer, pressing its next button (the last enabled one) until it
     is disabled."""
     pages = [first]
     for _ in range(50):
         current = fake.messages[first["id"]]
-        forward = buttons(current)[-1] if buttons(current) else None
+        forward = next((b for b in buttons(current) if b.get("label") == NEXT), None)
         if forward is None or forward.get("disabled"):
             return pages
         pressed = await fake.press_button(current, custom_id=forward["custom_id"], user=user)
@@ -260,7 +239,8 @@ async def test_ask_pages_reach_every_result_then_stop(lingnan: RunningBot, libra
     assert len(pages) == -(-len(results) // 3)
     for number, page in enumerate(pages):
         assert_quotes(page, results[number * 3 : number * 3 + 3])
-    assert buttons(fake.messages[first["id"]])[-1].get("disabled")
+    last_page = buttons(fake.messages[first["id"]])
+    assert next(b for b in last_page if b.get("label") == NEXT).get("disabled")
 
 
 async def test_every_official_can_be_looked_up(lingnan: RunningBot, library: Any) -> None:

@@ -1,0 +1,132 @@
+"""Pieces every answer builder uses: one line of corpus text, counts, dates, languages, pages,
+example questions."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+from bot.command_mentions import CommandMentions
+from bot.examples import Example
+from bot.markdown import clip, discord_len, escape
+
+T = TypeVar("T")
+
+LANGUAGE_NAMES = {
+    "en": "English",
+    "de": "German",
+    "zh": "Chinese",
+    "fr": "French",
+    "es": "Spanish",
+    "ja": "Japanese",
+    "ko": "Korean",
+    "pt": "Portuguese",
+    "ru": "Russian",
+}
+_LANGUAGE_ORDER = {"en": 0, "de": 1, "zh": 2}
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+NO_BREAK_SPACE = "\u00a0"
+
+
+def inline(text: str) -> str:
+    """Corpus or user text for one line of an answer: whitespace flattened, then escaped."""
+    return escape(" ".join(text.split()))
+
+
+def plural(count: int, word: str) -> str:
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
+def iso_date(value: str | None) -> str:
+    """A date as the corpus gives it (ISO), or "undated"."""
+    return value or "undated"
+
+
+def short_date(value: str | None) -> str:
+    """A date that never breaks across lines: "16 Jan 2025", its spaces non-breaking (an ISO
+    date's hyphens are where a narrow embed wraps it). Partial or odd dates stay as written."""
+    if not value:
+        return "undated"
+    try:
+        day = dt.date.fromisoformat(value)
+    except ValueError:
+        return value.replace("-", "\u2011")  # non-breaking hyphen: "2025-02" stays whole
+    return NO_BREAK_SPACE.join([str(day.day), _MONTHS[day.month - 1], str(day.year)])
+
+
+def language_name(code: str) -> str:
+    return LANGUAGE_NAMES.get(code, code)
+
+
+@dataclass(frozen=True)
+class Page(Generic[T]):
+    items: Sequence[T]
+    first: int  # the number of the page's first item, from 1
+    footer: str  # "quotes 4–6 of 9 · page 2/3"
+
+
+def paged(items: Sequence[T], per_page: int, noun: str) -> list[Page[T]]:
+    """`items` cut into pages of `per_page`, each with its first item's number and its footer."""
+    total = len(items)
+    starts = range(0, total, per_page)
+    singular = noun.removesuffix("s")
+    pages: list[Page[T]] = []
+    for number, start in enumerate(starts, start=1):
+        chunk = items[start : start + per_page]
+        first, last = start + 1, start + len(chunk)
+        if total == 1:
+            shown = f"1 {singular}"
+        elif first == last:
+            shown = f"{singular} {first} of {total}"
+        else:
+            shown = f"{noun} {first}\u2013{last} of {total}"
+        footer = shown if len(starts) == 1 else f"{shown} · page {number}/{len(starts)}"
+        pages.append(Page(chunk, first, footer))
+    return pages
+
+
+def lines_within(lines: Sequence[str], limit: int) -> str:
+    """Whole lines up to `limit`, then a count of the ones left out."""
+    kept: list[str] = []
+    used = 0
+    for index, line in enumerate(lines):
+        more = f"\n… and {len(lines) - index} more"
+        line = clip(line, limit // 2)
+        if used + discord_len(line) + 1 + discord_len(more) > limit:
+            kept.append(more.strip())
+            break
+        kept.append(line)
+        used += discord_len(line) + 1
+    return "\n".join(kept)
+
+
+def choose_examples(
+    examples: Sequence[Example], limit: int, first_language: str | None = None
+) -> list[Example]:
+    """Up to `limit` examples, one per language first (the asker's language before the others),
+    then the rest, in the file's order within a language."""
+    order = dict(_LANGUAGE_ORDER)
+    if first_language:
+        order[first_language] = -1
+    ordered = sorted(examples, key=lambda e: order.get(e.language, 9))
+    chosen: list[Example] = []
+    seen: set[str] = set()
+    for example in ordered:
+        if example.language not in seen:
+            chosen.append(example)
+            seen.add(example.language)
+    chosen += [e for e in ordered if e not in chosen]
+    return sorted(chosen[:limit], key=lambda e: order.get(e.language, 9))
+
+
+def example_lines(
+    examples: Sequence[Example],
+    commands: CommandMentions,
+    limit: int = 6,
+    first_language: str | None = None,
+) -> str:
+    """Example questions, one a line, each after the /ask command (a mention one can click)."""
+    chosen = choose_examples(examples, limit, first_language)
+    return "\n".join(f"• {commands('ask')} {inline(e.question)}" for e in chosen)

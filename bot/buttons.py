@@ -1,0 +1,258 @@
+"""The buttons under an answer: pages, Cite, and a link to the first quote's source.
+
+Page and Cite buttons are `discord.ui.DynamicItem`s registered when the bot starts: each carries
+in its `custom_id` what it needs (the command, the asker, the page, a checksum of the question),
+reads the question back from the message's title, and builds the answer again (search is
+deterministic). So a button on yesterday's answer still works after a restart, and no view is
+kept in memory per answer. Only the asker can turn pages; Cite answers whoever presses it,
+privately.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import re
+import zlib
+from typing import Any, Protocol, runtime_checkable
+
+import discord
+
+from bot import texts
+from bot.answers import Answers
+from bot.cards import MESSAGE_LIMIT, Answer, Card, Command, Origin, to_embed
+from bot.markdown import clip
+
+log = logging.getLogger(__name__)
+
+NO_MENTIONS = discord.AllowedMentions.none()
+COMMAND_BY_NAME: dict[str, Command] = {
+    "ask": "ask",
+    "official": "official",
+    "officials": "officials",
+    "sources": "sources",
+}
+COMMANDS = "|".join(COMMAND_BY_NAME)
+_UNESCAPE = re.compile(r"\\([^\sA-Za-z0-9])")
+
+
+@runtime_checkable
+class AnswersHost(Protocol):
+    """What a button needs of the client: the answers it rebuilds pages from."""
+
+    @property
+    def answers(self) -> Answers: ...
+
+
+def checksum(argument: str) -> str:
+    """Eight hex digits that tell whether a title still shows the argument a button was made for."""
+    return f"{zlib.crc32(argument.encode('utf-8')):08x}"
+
+
+def argument_shown(command: str, title: str | None) -> str:
+    """The argument an answer was built for, read back from its title (the question between
+    quotes, the official's name); empty for the commands without one."""
+    if command in ("officials", "sources") or not title:
+        return ""
+    if command == "ask":
+        title = title.removeprefix("\u201c").removesuffix("\u201d")
+    return _UNESCAPE.sub(r"\1", title).replace("@\u200b", "@")
+
+
+async def _rebuild(
+    interaction: discord.Interaction[Any], command: Command, key: str
+) -> Answer | None:
+    """The answer under the pressed button, built again; None (and the user told) when the
+    message no longer shows what the button was made for."""
+    message = interaction.message
+    title = message.embeds[0].title if message is not None and message.embeds else None
+    argument = argument_shown(command, title)
+    client = interaction.client
+    if checksum(argument) != key or not isinstance(client, AnswersHost):
+        log.info("button for %s no longer matches its message", command)
+        await interaction.response.send_message(
+            texts.EXPIRED_BUTTONS_MESSAGE, ephemeral=True, allowed_mentions=NO_MENTIONS
+        )
+        return None
+    return await asyncio.to_thread(client.answers.rebuild, Origin(command, argument))
+
+
+async def _tell_failure(interaction: discord.Interaction[Any], item: object) -> None:
+    log.exception("button %r failed", item)
+    if not interaction.response.is_done():
+        await interaction.response.send_message(
+            texts.INTERNAL_ERROR_MESSAGE, ephemeral=True, allowed_mentions=NO_MENTIONS
+        )
+
+
+class PageButton(
+    discord.ui.DynamicItem[discord.ui.Button[discord.ui.View]],
+    template=rf"lingnan:page:(?P<command>{COMMANDS}):(?P<asker>\d+):(?P<page>\d+)"
+    r":(?P<key>[0-9a-f]{8}):(?P<side>[pn])",
+):
+    """◀ or ▶: shows page `page` of the answer, for the asker only."""
+
+    def __init__(
+        self, command: Command, asker: int, page: int, key: str, *, forward: bool, disabled: bool
+    ) -> None:
+        self.command: Command = command
+        self.asker = asker
+        self.page = page
+        self.key = key
+        side = "n" if forward else "p"
+        super().__init__(
+            discord.ui.Button(
+                label=texts.NEXT_PAGE_LABEL if forward else texts.PREVIOUS_PAGE_LABEL,
+                style=discord.ButtonStyle.secondary,
+                custom_id=f"lingnan:page:{command}:{asker}:{page}:{key}:{side}",
+                disabled=disabled,
+            )
+        )
+
+    @classmethod
+    async def from_custom_id(
+        cls,
+        interaction: discord.Interaction[Any],
+        item: discord.ui.Item[Any],
+        match: re.Match[str],
+        /,
+    ) -> PageButton:
+        command = _command(match["command"])
+        return cls(
+            command,
+            int(match["asker"]),
+            int(match["page"]),
+            match["key"],
+            forward=match["side"] == "n",
+            disabled=False,
+        )
+
+    async def interaction_check(self, interaction: discord.Interaction[Any], /) -> bool:
+        if interaction.user.id == self.asker:
+            return True
+        client = interaction.client
+        if isinstance(client, AnswersHost):
+            sentence = texts.not_yours_message(client.answers.commands())
+        else:
+            sentence = texts.NOT_YOURS_MESSAGE
+        await interaction.response.send_message(
+            sentence, ephemeral=True, allowed_mentions=NO_MENTIONS
+        )
+        return False
+
+    async def callback(self, interaction: discord.Interaction[Any]) -> None:
+        try:
+            answer = await _rebuild(interaction, self.command, self.key)
+            if answer is None:
+                return
+            page = max(0, min(self.page, len(answer.pages) - 1))
+            await interaction.response.edit_message(
+                embed=to_embed(answer.pages[page]),
+                view=answer_view(answer, page, self.asker),
+                allowed_mentions=NO_MENTIONS,
+            )
+        except Exception:
+            await _tell_failure(interaction, self)
+
+
+class CiteButton(
+    discord.ui.DynamicItem[discord.ui.Button[discord.ui.View]],
+    template=rf"lingnan:cite:(?P<command>{COMMANDS}):(?P<page>\d+):(?P<key>[0-9a-f]{{8}})",
+):
+    """Cite: the page's citations, ready to paste, sent privately to whoever presses it."""
+
+    def __init__(self, command: Command, page: int, key: str) -> None:
+        self.command: Command = command
+        self.page = page
+        self.key = key
+        super().__init__(
+            discord.ui.Button(
+                label=texts.CITE_LABEL,
+                style=discord.ButtonStyle.secondary,
+                custom_id=f"lingnan:cite:{command}:{page}:{key}",
+            )
+        )
+
+    @classmethod
+    async def from_custom_id(
+        cls,
+        interaction: discord.Interaction[Any],
+        item: discord.ui.Item[Any],
+        match: re.Match[str],
+        /,
+    ) -> CiteButton:
+        return cls(_command(match["command"]), int(match["page"]), match["key"])
+
+    async def callback(self, interaction: discord.Interaction[Any]) -> None:
+        try:
+            answer = await _rebuild(interaction, self.command, self.key)
+            if answer is None:
+                return
+            card = answer.pages[max(0, min(self.page, len(answer.pages) - 1))]
+            await interaction.response.send_message(
+                citation_message(card), ephemeral=True, allowed_mentions=NO_MENTIONS
+            )
+        except Exception:
+            await _tell_failure(interaction, self)
+
+
+DYNAMIC_ITEMS: tuple[type[discord.ui.DynamicItem[Any]], ...] = (PageButton, CiteButton)
+
+
+def is_ours(custom_id: str) -> bool:
+    """Whether a registered button answers `custom_id` (others are stale or forged)."""
+    return any(item.__discord_ui_compiled_template__.fullmatch(custom_id) for item in DYNAMIC_ITEMS)
+
+
+def _command(name: str) -> Command:
+    return COMMAND_BY_NAME[name]  # the template admits only these names
+
+
+def citation_message(card: Card) -> str:
+    """The Cite button's private message: the page's citations in a code block, to paste."""
+    if not card.citation:
+        return texts.NO_CITATION_MESSAGE
+    fence = "```"
+    room = MESSAGE_LIMIT - len(texts.CITE_HEADING) - 2 * len(fence) - 4
+    body = clip(card.citation, room)
+    return f"{texts.CITE_HEADING}\n{fence}\n{body}\n{fence}"
+
+
+def answer_view(answer: Answer, page: int, asker: int) -> discord.ui.View | None:
+    """The buttons under page `page`: ◀ n / m ▶ when there are pages, Cite when it cites,
+    Source when its first quote is online; None when there are none.
+
+    The view is stopped before it is sent: the registered dynamic items answer its buttons, so
+    nothing is kept per message (and nothing times out)."""
+    card = answer.pages[page]
+    view = discord.ui.View(timeout=None)
+    origin = answer.origin
+    if origin is not None:
+        key = checksum(origin.argument)
+        if len(answer.pages) > 1:
+            last = len(answer.pages) - 1
+            view.add_item(
+                PageButton(
+                    origin.command, asker, max(page - 1, 0), key, forward=False, disabled=page == 0
+                )
+            )
+            view.add_item(
+                discord.ui.Button(
+                    label=texts.page_indicator(page, len(answer.pages)),
+                    style=discord.ButtonStyle.secondary,
+                    custom_id=f"lingnan:at:{page}",
+                    disabled=True,
+                )
+            )
+            following, at_end = min(page + 1, last), page >= last
+            view.add_item(
+                PageButton(origin.command, asker, following, key, forward=True, disabled=at_end)
+            )
+        if card.citation:
+            view.add_item(CiteButton(origin.command, page, key))
+    if card.source_url:
+        view.add_item(discord.ui.Button(label=texts.SOURCE_LABEL, url=card.source_url))
+    if not view.children:
+        return None
+    view.stop()
+    return view

@@ -1,0 +1,156 @@
+"""What /ask and mentions answer: the best quotes, each with one short citation line, a note line
+under them (corrections, other spellings, synonyms, translations), or a short private nothing-found.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from bot import texts
+from bot.answer_parts import example_lines, inline, paged
+from bot.cards import DESCRIPTION_LIMIT, EMPTY_COLOUR, TITLE_LIMIT, Answer, Card, Origin, fit_card
+from bot.citations import Cited, citation_line, full_citation, quote_url
+from bot.command_mentions import CommandMentions
+from bot.examples import Example
+from bot.figures import figure_rules
+from bot.markdown import clip, discord_len
+from bot.quote_facts import QuoteFacts
+from bot.quotes import bold_terms, quote_block
+from retrieval.languages import detect_language
+from retrieval.models import Expansion, SearchResponse, SearchResult
+from retrieval.search import corrected_question
+
+MAX_ANSWER_PAGES = 5
+NOTHING_FOUND_EXAMPLES = 3
+QUOTE_SEPARATOR = "\n\n"
+
+
+def ask_answer(
+    question: str,
+    response: SearchResponse,
+    *,
+    per_page: int,
+    commands: CommandMentions,
+    facts: QuoteFacts,
+    examples: Sequence[Example] = (),
+) -> Answer:
+    """The best quotes for `question`, `per_page` to a page, or the short nothing-found answer."""
+    if not response.results:
+        return nothing_found_answer(question, examples, commands)
+    results = response.results[: per_page * MAX_ANSWER_PAGES]
+    title = "\u201c" + clip(inline(question), TITLE_LIMIT - 2) + "\u201d"
+    notes = notes_line(question, response)
+    room = DESCRIPTION_LIMIT - (discord_len(notes) + len(QUOTE_SEPARATOR) if notes else 0)
+    figures = figure_rules() if figure_rules().asks_for_figure(question) else None
+    pages: list[Card] = []
+    for page in paged(results, per_page, "quotes"):
+        cited = [_cited(result, facts) for result in page.items]
+        bold = [
+            bold_terms(
+                result.matched_terms,
+                facts.common,
+                figures.figures_in(result.text) if figures else (),
+            )
+            for result in page.items
+        ]
+        body = _quotes(cited, bold, page.first, room)
+        first = cited[0]
+        pages.append(
+            fit_card(
+                Card(
+                    title=title,
+                    description=body + (QUOTE_SEPARATOR + notes if notes else ""),
+                    footer=f"{page.footer} · {texts.ANSWER_FOOTER}",
+                    citation="\n".join(
+                        full_citation(n, c) for n, c in enumerate(cited, start=page.first)
+                    ),
+                    source_url=quote_url(first.document, first.text),
+                )
+            )
+        )
+    return Answer(tuple(pages), origin=Origin("ask", question))
+
+
+def _cited(result: SearchResult, facts: QuoteFacts) -> Cited:
+    return Cited(
+        document=result.document,
+        text=result.text,
+        paragraph=result.paragraph,
+        speaker=facts.speakers.of(result.document.id, result.start, result.end),
+        also_in=result.also_in,
+        also_published=result.also_published,
+    )
+
+
+def _quotes(
+    cited: Sequence[Cited], bold: Sequence[Sequence[str]], first_number: int, room: int
+) -> str:
+    share = (room - len(QUOTE_SEPARATOR) * (len(cited) - 1)) // max(len(cited), 1)
+    blocks: list[str] = []
+    for number, (quote, words) in enumerate(zip(cited, bold, strict=True), start=first_number):
+        line = citation_line(number, quote, share // 2)
+        block = quote_block(quote.text, words, share - discord_len(line) - 1)
+        blocks.append(f"{block}\n{line}")
+    return QUOTE_SEPARATOR.join(blocks)
+
+
+def notes_line(question: str, response: SearchResponse) -> str:
+    """One subtext line saying how the question was read: the corrected question, other
+    spellings of names, synonyms and translations the quotes matched; in the asker's language
+    (English when it is none of those the labels are written in). Empty when there is none."""
+    language = detect_language(question)
+    read_as, same, through, also = texts.NOTES_LABELS.get(language, texts.NOTES_LABELS["en"])
+    parts: list[str] = []
+    if response.corrections:
+        # Exactly the question that was searched (the library searches this one).
+        corrected = corrected_question(question, response.corrections)
+        parts.append(f"{read_as} \u201c{clip(inline(corrected), 200)}\u201d")
+    names = "; ".join(
+        " / ".join(clip(inline(word), 40) for word in e.added[:2])
+        + f" (\u201c{clip(inline(e.original), 40)}\u201d)"
+        for e in response.expansions[:3]
+        if e.added
+    )
+    if names:
+        parts.append(f"{also}: {names}")
+    synonyms = _expansions(response.synonyms, "=")
+    if synonyms:
+        parts.append(f"{same}: {synonyms}")
+    translations = _expansions(response.translations, "\u2192")
+    if translations:
+        parts.append(f"{through}: {translations}")
+    return "-# " + " \u00b7 ".join(parts) if parts else ""
+
+
+def _expansions(expansions: Sequence[Expansion], joiner: str) -> str:
+    shown = [
+        f"\u201c{clip(inline(e.original), 40)}\u201d {joiner} "
+        + " / ".join(clip(inline(word), 40) for word in e.added[:2])
+        for e in expansions[:3]
+        if e.added
+    ]
+    return "; ".join(shown)
+
+
+def nothing_found_answer(
+    question: str, examples: Sequence[Example], commands: CommandMentions
+) -> Answer:
+    """One sentence and three example questions, for the asker only."""
+    sentence = texts.nothing_found_sentence(clip(inline(question), 200))
+    lines = [sentence]
+    shown = example_lines(examples, commands, NOTHING_FOUND_EXAMPLES, detect_language(question))
+    if shown:
+        lines.append(shown)
+    lines.append("-# " + texts.more_hint(commands))
+    card = Card(texts.NOTHING_FOUND_TITLE, "\n".join(lines), colour=EMPTY_COLOUR)
+    return Answer((fit_card(card),), ephemeral=True, found=False)
+
+
+def empty_question_answer(examples: Sequence[Example], commands: CommandMentions) -> Answer:
+    """A mention or /ask with no question in it: how to ask, and three examples."""
+    lines = [texts.empty_question_sentence(commands)]
+    shown = example_lines(examples, commands, NOTHING_FOUND_EXAMPLES)
+    if shown:
+        lines.append(shown)
+    card = Card(texts.EMPTY_QUESTION_TITLE, "\n".join(lines), colour=EMPTY_COLOUR)
+    return Answer((fit_card(card),), ephemeral=True, found=False)

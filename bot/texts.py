@@ -1,0 +1,222 @@
+"""Every fixed sentence a user sees, in one place: command descriptions, hints, refusals, errors,
+button labels and console lines. Sentences that name a command take a `CommandMentions`, so that
+on Discord the command can be clicked and in the console it reads `/name`.
+"""
+
+from __future__ import annotations
+
+import math
+
+from bot.command_mentions import CommandMentions
+from bot.markdown import clip, escape
+
+# --- the commands, as Discord's command picker and /help describe them -------------------------
+
+COMMAND_DESCRIPTIONS = {
+    "ask": "The best-matching quotes from the documents; buttons page through more",
+    "official": "An official's titles, documents and statements",
+    "officials": "Everyone the documents name, paged",
+    "sources": "The documents quoted, with source, date, language and link",
+    "help": "What lingnan can do, with example questions",
+    "reload": "Reload the corpus folder (bot owner only)",
+}
+COMMAND_OPTIONS = {
+    "ask": {"question": "Your question, in English, German or Chinese"},
+    "official": {"name": "The official's name, e.g. Huang Kunming or 黄坤明"},
+}
+HELP_COMMANDS = ("ask", "official", "officials", "sources", "help")  # /reload is the owner's
+
+HELP_TITLE = "lingnan \u2014 quotes, sources, dates"
+HELP_DESCRIPTION = (
+    "I answer questions about Guangdong's industrial policy with **verbatim quotes** from the "
+    "documents in my corpus, each with its source, title and date, linked to the sentence "
+    "on the page where the source is online. Nothing is generated: when the documents do not "
+    "answer a question, I say so."
+)
+HELP_COMMANDS_HEADING = "Commands"
+HELP_EXAMPLES_HEADING = "Example questions"
+DEFAULT_MENTION_EXAMPLE = "what are Guangdong's industrial priorities?"
+
+
+def help_mention_line(example: str) -> str:
+    return f"Or mention me with a question: @lingnan {example}"
+
+
+# --- /ask ----------------------------------------------------------------------------------------
+
+ANSWER_FOOTER = "verbatim from the corpus"
+NOTHING_FOUND_TITLE = "Nothing in the corpus answers this"
+EMPTY_QUESTION_TITLE = "What would you like to know?"
+
+
+def nothing_found_sentence(question_markdown: str) -> str:
+    """The one sentence of a nothing-found answer (the question already escaped)."""
+    return (
+        f"The documents hold no passage that answers \u201c{question_markdown}\u201d "
+        "(lingnan quotes, it never guesses); try for example:"
+    )
+
+
+def empty_question_sentence(commands: CommandMentions) -> str:
+    return (
+        f"Ask a question about Guangdong's industrial policy after {commands('ask')}, or mention "
+        "me with it, and I reply with verbatim quotes from the documents, each with its source "
+        "and date; for example:"
+    )
+
+
+def more_hint(commands: CommandMentions) -> str:
+    """The subtext line under a nothing-found answer: where else to look."""
+    return f"{commands('sources')} lists the documents, {commands('officials')} the people named."
+
+
+CORRECTED_LABEL = "Showing results for"
+NOTES_LABELS = {
+    # The note line under the quotes, in the asker's language: (corrected, same meaning,
+    # found through, also searched as).
+    "en": ("Read as", "Same meaning", "Found through", "Also searched as"),
+    "de": ("Gelesen als", "Gleiche Bedeutung", "Gefunden über", "Auch gesucht als"),
+    "zh": ("按此理解", "同义", "经由翻译", "亦搜索"),
+}
+
+CITE_LABEL = "Cite"
+SOURCE_LABEL = "Source"
+CITE_HEADING = "Ready to paste:"
+NO_CITATION_MESSAGE = "This page has no quote to cite."
+
+
+# --- /official and /officials ---------------------------------------------------------------------
+
+OFFICIAL_NOT_FOUND_TITLE = "Official not found"
+SEVERAL_OFFICIALS_TITLE = "Several officials hold this office"
+NO_STATEMENTS = "The corpus quotes no statement by them."
+NO_OFFICIALS = "The corpus names no officials yet."
+NO_DOCUMENTS = "The corpus folder holds no documents."
+OFFICIAL_PICK_PLACEHOLDER = "Open one of them"
+SPEECH_PICK_PLACEHOLDER = "Sentences from their speech, by document"
+
+
+def officials_footer_hint(commands: CommandMentions) -> str:
+    return f"{commands('official')} NAME for details"
+
+
+def officials_list_hint(commands: CommandMentions) -> str:
+    return f"{commands('officials')} lists everyone the documents name."
+
+
+def did_you_mean(shown: str) -> str:
+    return f"\u201c{shown}\u201d names no single official in the corpus. Did you mean:"
+
+
+def no_such_official(shown: str) -> str:
+    return (
+        f"No official in the corpus is called \u201c{shown}\u201d or holds that office, "
+        "and no name comes close."
+    )
+
+
+# --- one-sentence replies ------------------------------------------------------------------------
+
+
+def cooldown_message(retry_after: float) -> str:
+    seconds = max(1, math.ceil(retry_after))
+    unit = "second" if seconds == 1 else "seconds"
+    return f"You're asking quickly \u2014 please wait {seconds} {unit} before the next question."
+
+
+def not_yours_message(commands: CommandMentions) -> str:
+    return (
+        f"Only the person who asked can turn these pages; ask your own question with "
+        f"{commands('ask')}."
+    )
+
+
+NOT_YOURS_MESSAGE = not_yours_message(CommandMentions())
+EXPIRED_BUTTONS_MESSAGE = "These buttons have expired; ask again to page through a fresh answer."
+NOT_OWNER_MESSAGE = "Only the bot's owner can reload the corpus."
+INTERNAL_ERROR_MESSAGE = "Something went wrong on my side; it has been logged. Please try again."
+RELOAD_BUSY_MESSAGE = "A reload is already running; the new corpus will be served when it finishes."
+BAD_ARGUMENT_MESSAGE = "One of the values given could not be used; please check it and try again."
+MISSING_PERMISSIONS_MESSAGE = "I lack the permissions to answer here (I need to send embeds)."
+CHECK_FAILED_MESSAGE = "You can't use this command here."
+CORPUS_LOADING_MESSAGE = "The corpus is still loading; please try again in a moment."
+RELOADED_TITLE = "Corpus reloaded"
+
+
+def reload_failed_message(reason: object) -> str:
+    shown = clip(escape(" ".join(str(reason).split())), 1500)
+    return f"The corpus could not be reloaded: {shown} The previous one is still served."
+
+
+PREVIOUS_PAGE_LABEL = "\u25c0"
+NEXT_PAGE_LABEL = "\u25b6"
+
+
+def page_indicator(page: int, pages: int) -> str:
+    """The label between the page buttons: "2 / 5" (`page` counts from 0)."""
+    return f"{page + 1} / {pages}"
+
+
+# --- questions ----------------------------------------------------------------------------------
+
+
+def blank_question_message(commands: CommandMentions) -> str:
+    return (
+        f"Please type a question after {commands('ask')}, "
+        f"e.g. {commands('ask')} What is planned for the low-altitude economy?"
+    )
+
+
+def question_too_long_message(length: int, limit: int) -> str:
+    return f"Please keep the question under {limit} characters (this one has {length})."
+
+
+def blank_name_message(commands: CommandMentions) -> str:
+    return f"Please type a name after {commands('official')}, e.g. Huang Kunming."
+
+
+def name_too_long_message(length: int, limit: int) -> str:
+    return f"Names are at most {limit} characters; please shorten it (this one has {length})."
+
+
+# --- start-up and console lines ------------------------------------------------------------------
+
+NO_TOKEN_HINT = (
+    "No Discord token set. To get one: https://discord.com/developers/applications -> "
+    "New Application -> Bot -> Reset Token, and copy it.",
+    "Then put DISCORD_TOKEN=<the token> in .env (see .env.example) and start again. "
+    "Meanwhile, here is the local console:",
+)
+LOGIN_REJECTED_MESSAGE = (
+    "Discord rejected the token in DISCORD_TOKEN; copy a fresh one from the developer "
+    "portal (your application -> Bot -> Reset Token) into .env."
+)
+INTENTS_REFUSED_MESSAGE = "Discord refused the connection: the bot asked for an intent not enabled."
+CONSOLE_HELP = (
+    "Commands: /ask QUESTION (or just type the question), /official NAME, /officials, /sources, "
+    "/help, /more and /back to turn pages, /cite for the page's citation, quit to leave."
+)
+CONSOLE_GREETING = "lingnan console. " + CONSOLE_HELP
+CONSOLE_PROMPT = "lingnan> "
+CONSOLE_OFFICIAL_USAGE = "Usage: /official NAME, e.g. /official Huang Kunming"
+CONSOLE_NO_NEXT_PAGE = "No more pages."
+CONSOLE_NO_PREVIOUS_PAGE = "This is the first page."
+CONSOLE_NOTHING_TO_CITE = "Nothing to cite yet: ask a question first."
+
+
+def unreachable_message(error: BaseException) -> str:
+    return f"cannot reach Discord ({type(error).__name__}: {error})."
+
+
+def console_page_hint(page: int, pages: int) -> str:
+    """The line under a paged console answer: "(page 1 of 3: /more for the next)"."""
+    hints = []
+    if page + 1 < pages:
+        hints.append("/more for the next")
+    if page > 0:
+        hints.append("/back for the previous")
+    return f"(page {page + 1} of {pages}: {', '.join(hints)})"
+
+
+def console_unknown_command(command: str) -> str:
+    return f"Unknown command {command}. {CONSOLE_HELP}"

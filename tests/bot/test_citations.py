@@ -1,0 +1,126 @@
+"""Citations: the short line under a quote, its copies and other languages, the full one."""
+
+from __future__ import annotations
+
+from bot.cards import Answer
+from bot.citations import (
+    Cited,
+    also_in_segment,
+    also_published_segment,
+    citation_line,
+)
+from bot.cogs.official_answers import official_answer, officials_answer
+from bot.command_mentions import PLAIN_COMMANDS
+from bot.markdown import discord_len
+from retrieval.models import (
+    Copy,
+    Counterpart,
+    DocumentInfo,
+    Official,
+    OfficialLookup,
+)
+from tests.bot.fixtures import (
+    INVESTMENT_ZH,
+    PRESS_CONF,
+    PRESS_DE,
+    PRESS_EN,
+    ROBOTICS_DE,
+    ROBOTICS_EN,
+)
+
+
+def lookup_answer(query: str, lookup: OfficialLookup) -> Answer:
+    return official_answer(query, lookup, PLAIN_COMMANDS)
+
+
+def officials(found: list[Official]) -> Answer:
+    return officials_answer(found, PLAIN_COMMANDS)
+
+
+def copy_of(document: DocumentInfo, passage_id: int = 50) -> Copy:
+    return Copy(document=document, passage_id=passage_id, paragraph=2, start=0, end=10)
+
+
+MIRROR = DocumentInfo(
+    id="mirror-of-the-release",
+    title="A mirror of the release",
+    source="unknown source",
+    date=None,
+    url="https://www.mirror.example/news/1",
+    language="en",
+)
+
+
+def counterpart_of(
+    document: DocumentInfo, text: str, *, passage_id: int = 60, original: bool = False
+) -> Counterpart:
+    return Counterpart(
+        document=document,
+        passage_id=passage_id,
+        paragraph=5,
+        start=0,
+        end=len(text),
+        text=text,
+        language=document.language,
+        original=original,
+    )
+
+
+def test_copy_without_source_or_url_is_named_by_its_title() -> None:
+    """A copy that names no source and has no address is shown by its title, in italics."""
+    untraced = MIRROR.model_copy(update={"url": None, "date": "2025-03-01"})
+    line = also_published_segment([copy_of(untraced)], 200)
+    assert line == "also published by *A mirror of the release* (1\u00a0Mar\u00a02025)"
+
+
+def test_also_published_line_counts_the_names_that_do_not_fit() -> None:
+    """Names beyond the room are counted, unlinked first so that more names fit."""
+    copies = [copy_of(MIRROR.model_copy(update={"source": f"Site {n}"}), n) for n in range(9)]
+    line = also_published_segment(copies, 80)
+    assert line.startswith("also published by Site 0, Site 1")
+    assert line.endswith(" more")
+    assert discord_len(line) <= 80
+    assert "](" not in line
+
+
+def test_the_original_is_marked_as_such() -> None:
+    """A counterpart the dates tell is the original is marked "(original)"."""
+    segment = also_in_segment(
+        [counterpart_of(PRESS_DE.model_copy(update={"url": None}), ROBOTICS_DE, original=True)],
+        200,
+    )
+    assert segment == "also in German (original)"
+
+
+def test_counterparts_in_one_language_link_once() -> None:
+    """Two passages of one translation are one language, linked from the first's opening words
+    to the last's closing words; a copy of the translation elsewhere adds nothing."""
+    first, second = "Erster Satz der Übersetzung hier.", "Zweiter Satz endet genau hier."
+    elsewhere = PRESS_DE.model_copy(update={"id": "a-copy", "url": "https://copy.example/1"})
+    segment = also_in_segment(
+        [
+            counterpart_of(PRESS_DE, first),
+            counterpart_of(PRESS_DE, second, passage_id=61),
+            counterpart_of(elsewhere, first, passage_id=90),
+        ],
+        400,
+    )
+    assert segment.count("German") == 1
+    assert "copy.example" not in segment
+    assert "Erster" in segment and "genau%20hier." in segment
+
+
+def test_several_languages_give_way_to_plain_names_when_room_is_short() -> None:
+    """Without room for the links, the languages are named plainly."""
+    chinese = PRESS_CONF.model_copy(update={"language": "zh", "url": "https://zh.example/1"})
+    counterparts = [counterpart_of(PRESS_DE, ROBOTICS_DE), counterpart_of(chinese, INVESTMENT_ZH)]
+    segment = also_in_segment(counterparts, 40)
+    assert segment == "also in German, Chinese"
+
+
+def test_tight_citation_keeps_source_and_date() -> None:
+    """When room is short the citation gives up link and title length, never the date."""
+    cite = citation_line(1, Cited(PRESS_EN, ROBOTICS_EN, 7, speaker="Wang Weizhong"), 90)
+    assert discord_len(cite) <= 90
+    assert cite.startswith("-# **1** · said by Wang Weizhong · news aktuell · 6\u00a0Feb\u00a02025")
+    assert "](" not in cite
