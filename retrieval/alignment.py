@@ -33,6 +33,8 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+import numpy as np
+
 from retrieval.aligned_terms import AlignedTerm, AlignedText, aligned_terms
 from retrieval.anchors import pinyin_anchors, written_anchors
 from retrieval.models import DocumentInfo, Passage
@@ -135,6 +137,7 @@ class TranslationPairs:
         self._aligned = tuple(aligned)  # the texts of the steps pairing passages
         self._tokenizer = tokenizer
         self._thresholds = thresholds
+        self._paired = np.fromiter(sorted(counterparts), dtype=np.int64, count=len(counterparts))
 
     @classmethod
     def build(
@@ -190,6 +193,29 @@ class TranslationPairs:
     def counterparts(self, passage_id: int) -> list[int]:
         """The passages in other languages that say what this passage says, in corpus order."""
         return list(self._counterparts.get(passage_id, ()))
+
+    def ranked_as_shown(
+        self, ids: np.ndarray, ranking: np.ndarray, language: str | None
+    ) -> np.ndarray:
+        """``ranking`` (of the passages ``ids``) with each passage that has a counterpart in
+        ``language`` ranked as that counterpart: a passage and its translation are one quote,
+        shown in the asker's language, so the text shown is what must answer. A counterpart
+        that is no candidate holds none of the question's words: the pair ranks last."""
+        if language is None or not len(self._paired):
+            return ranking
+        slots = np.flatnonzero(np.isin(ids, self._paired))
+        if not len(slots):
+            return ranking
+        own = {int(ids[slot]): float(ranking[slot]) for slot in slots}
+        ranked = ranking.copy()
+        for slot in slots.tolist():
+            passage_id = int(ids[slot])
+            if self._languages.get(passage_id) == language:
+                continue
+            written = [p for p in self.counterparts(passage_id) if self._languages[p] == language]
+            if written:
+                ranked[slot] = max(own.get(p, 0.0) for p in written)
+        return ranked
 
     def is_original(self, passage_id: int) -> bool:
         """Whether the passage's document was published before a counterpart's (their dates

@@ -245,12 +245,15 @@ class Searcher:
             self.weights,
             None if asked_for is None else self._answer_features.get().holds(asked_for, ids),
         )
+        # A passage and its translation are one quote, shown in the question's language: the
+        # text shown is the one that must answer, so the pair ranks as that text does.
+        translated = self._translated.get()
+        ranking = translated.ranked_as_shown(ids, ranking, language)
         # Copies of one text (a mirror, a repost) are one quote, its best copy shown with the
         # others listed: taken from a wider pool, so that k different quotes remain.
         pool = best(ranking, ids, passes, _POOL * top_k, self.weights.least_share_of_best)
         score = {int(ids[slot]): float(ranking[slot]) for slot in pool.tolist()}
         # A passage and its translations are one quote, shown in the question's language.
-        translated = self._translated.get()
         entries = translated.prefer_language(list(score), language)
         counterparts = dict(entries)
         quotes = self._duplicates.get().collapse([shown for shown, _ in entries])[:top_k]

@@ -7,6 +7,7 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from retrieval.alignment import TranslationPairs
@@ -282,3 +283,13 @@ def test_the_dev_corpus_translations_are_found_and_nothing_else(
     ]
     with_counterpart = [pid for pid in translated_ids if pairs.counterparts(pid)]
     assert len(with_counterpart) >= 0.9 * len(translated_ids)
+
+
+def test_a_pair_ranks_as_its_text_in_the_askers_language() -> None:
+    """A Chinese passage whose English counterpart is a weaker candidate ranks as that English
+    text; one whose counterpart is no candidate at all ranks last; others keep their rank."""
+    pairs = TranslationPairs(
+        {0: (1,), 1: (0,), 3: (4,), 4: (3,)}, {0: "en", 1: "zh", 3: "en", 4: "zh"}
+    )
+    ranked = pairs.ranked_as_shown(np.array([0, 1, 2, 4]), np.array([1.0, 5.0, 2.0, 3.0]), "en")
+    assert ranked.tolist() == [1.0, 1.0, 2.0, 0.0]
