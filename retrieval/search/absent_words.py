@@ -15,6 +15,7 @@ common, yet a question about it is not about Guangdong.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import wordfreq
@@ -44,14 +45,23 @@ class AbsentWordScale:
 
 
 def absent_word_share(
-    surface: str, *, first_word: bool, language: str | None, scale: AbsentWordScale
+    surface: str,
+    *,
+    first_word: bool,
+    language: str | None,
+    scale: AbsentWordScale,
+    chinese_name: Callable[[str], bool] | None = None,
 ) -> float:
     """The share of the full weight (the corpus's largest idf) that ``surface``, a question
-    word the corpus lacks, carries (see the module docstring)."""
+    word the corpus lacks, carries (see the module docstring). ``chinese_name`` tells a
+    Chinese name (a dictionary's proper noun: 浙江省) from a word: a name weighs fully, as a
+    capitalised word in an English question does."""
     word = _POSSESSIVE.sub("", surface)
     if any(c.isdigit() for c in word) or _CAPITALS.fullmatch(word):
         return 1.0
     if has_han(word):
+        if chinese_name is not None and chinese_name(word):
+            return 1.0
         return scale.share(wordfreq.zipf_frequency(word, "zh"))
     if word[:1].isupper() and not first_word and language not in _CAPITALISED_NOUNS:
         return 1.0

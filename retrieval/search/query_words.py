@@ -56,8 +56,10 @@ class QueryWords:
         speller: Speller,
         acronyms: Acronyms,
         scale: AbsentWordScale | None = None,
+        chinese_name: Callable[[str], bool] | None = None,
     ) -> None:
         self._scale = scale or AbsentWordScale()
+        self._chinese_name = chinese_name  # is a Chinese word a name (see ``absent_words``)?
         self._tokenizer = tokenizer
         self._index = index
         self._known = known
@@ -109,7 +111,11 @@ class QueryWords:
                 # A word the corpus lacks weighs by how rare it is in the language at large.
                 first = question.lstrip().startswith(qterm.surface)
                 share = absent_word_share(
-                    qterm.surface, first_word=first, language=language, scale=self._scale
+                    qterm.surface,
+                    first_word=first,
+                    language=language,
+                    scale=self._scale,
+                    chinese_name=self._chinese_name,
                 )
                 weight = index.max_idf * share
             word = ResolvedWord(qterm, term, max(weight, _MIN_WEIGHT), acronym)
@@ -134,6 +140,7 @@ class QueryWords:
                 first_word=start.startswith(word.query.surface),
                 language=language,
                 scale=self._scale,
+                chinese_name=self._chinese_name,
             )
 
         return share

@@ -44,6 +44,7 @@ from retrieval.search.translations import translate
 from retrieval.search.years import DocumentYears, question_years, year_positions
 from retrieval.tokenize import Tokenizer
 from retrieval.translation import TranslationTable, WordPair
+from retrieval.translation.chinese_terms import MIN_CHINESE_WORD
 
 # Quotes are taken from this many times as many candidates as asked for, so that k different
 # quotes remain when copies of one text collapse into one.
@@ -139,6 +140,7 @@ class Searcher:
             Speller(corpus, index, tokenizer, max_edits),
             self._acronyms,
             absent_words,
+            lambda word: self._translations.get().is_chinese_name(word),
         )
 
     @property
@@ -283,13 +285,14 @@ class Searcher:
     def _unwritten_share(self, question: str) -> Callable[[ResolvedWord], float]:
         """The share of its weight a question word keeps for a passage in a language the corpus
         never writes it in: all of it for a Chinese word a dictionary has (its translations
-        are simply not in the corpus), else by its rarity, as an absent word's."""
+        are simply not in the corpus), else by its rarity, as an absent word's. One character
+        (年, 要, 个) is never translated (too many senses): it weighs by its rarity too."""
         by_rarity = self._query_words.unwritten_share(question)
         has_chinese = self._translations.get().has_chinese
 
         def share(word: ResolvedWord) -> float:
             surface = word.query.surface
-            if has_han(surface) and has_chinese(surface):
+            if len(surface) >= MIN_CHINESE_WORD and has_han(surface) and has_chinese(surface):
                 return 1.0
             return by_rarity(word)
 

@@ -93,6 +93,14 @@ class CedictGlosses:
             found.extend(cleaned)
         return first, tuple(dict.fromkeys(found))
 
+    def is_name(self, headword: str) -> bool:
+        """Whether every entry of ``headword`` is a name (pinyin written with a capital:
+        浙江省 Zhe4 jiang1 sheng3), a place or a person rather than a word."""
+        entries = self._entries.get(headword)
+        return entries is not None and all(
+            entry.startswith(_NAME) for entry in entries.split(_ENTRY_SEPARATOR)
+        )
+
     def __contains__(self, headword: object) -> bool:
         return headword in self._entries
 

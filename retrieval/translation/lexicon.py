@@ -62,6 +62,10 @@ class Lexicon:
         chinese = (headword for headword in headwords if HAN_RUN.fullmatch(headword))
         return self.cedict.translated(chinese, self.rules)
 
+    def cedict_name(self, headword: str) -> bool:
+        """Whether CC-CEDICT has ``headword`` as a name only (a place, a person, a firm)."""
+        return self.cedict is not None and self.cedict.is_name(headword)
+
     def in_cedict(self, headword: str) -> bool:
         """Whether CC-CEDICT has ``headword`` (translated or not)."""
         return self.cedict is not None and headword in self.cedict

@@ -101,6 +101,10 @@ class ResolvedDictionary:
                 self._chinese_found[phrase] = found
         return found
 
+    def is_chinese_name(self, phrase: str) -> bool:
+        """Whether a dictionary has the Chinese ``phrase`` as a name only (浙江省, 巴斯夫)."""
+        return self._lexicon.cedict_name(phrase)
+
     def has_chinese(self, phrase: str) -> bool:
         """Whether a dictionary has the Chinese ``phrase``, whether or not the index holds a
         translation of it."""

@@ -83,6 +83,7 @@ class TranslationTable:
         self._chinese = resolved.chinese  # resolved when asked for
         self._latin = resolved.latin
         self.has_chinese = resolved.has_chinese
+        self.is_chinese_name = resolved.is_chinese_name
 
     # ---- questions --------------------------------------------------------------------------
 

@@ -44,3 +44,14 @@ def test_figures_and_codes_weigh_fully() -> None:
 def test_a_possessive_is_read_as_its_word() -> None:
     """ "Sichuan's" weighs as "Sichuan"."""
     assert _share("Sichuan's") == _share("Sichuan")
+
+
+def test_a_chinese_name_weighs_fully() -> None:
+    """A Chinese word the dictionary has as a name weighs fully, as "London" does; a common
+    Chinese word absent from the corpus weighs little."""
+    names = {"浙江省"}.__contains__
+    share = absent_word_share(
+        "浙江省", first_word=False, language="zh", scale=SCALE, chinese_name=names
+    )
+    assert share == 1.0
+    assert absent_word_share("时间", first_word=False, language="zh", scale=SCALE) < 0.5

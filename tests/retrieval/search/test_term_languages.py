@@ -8,7 +8,9 @@ import pytest
 import retrieval.search.searcher as searcher_module
 from retrieval.index import BM25Index
 from retrieval.search.answerability import Floor, answerable
+from retrieval.search.query_words import ResolvedWord
 from retrieval.search.term_languages import TermLanguages
+from retrieval.tokenize import QueryTerm
 from retrieval.translation import WordPair
 from tests.retrieval.handmade import handmade_searcher
 
@@ -90,3 +92,14 @@ def test_in_another_language_a_word_weighs_as_its_translations_there(
     searcher.search("Wie viele Kräne hatte der Hafen im Jahr?")
     jahr = 2  # Kräne, Hafen, Jahr: the question's content words in order
     assert seen["judged"][jahr].min() < seen["weights"][jahr]
+
+
+def test_one_chinese_character_weighs_by_its_rarity_elsewhere() -> None:
+    """港口, a word CC-CEDICT has, keeps its weight where its language cannot hold it (its
+    translations are just not there); 要, one character never translated, weighs by rarity."""
+    searcher = handmade_searcher(ROWS, TITLES, translation_pairs=None)  # CC-CEDICT
+    share = searcher._unwritten_share("港口要有多少台起重机?")
+    harbour = ResolvedWord(QueryTerm("港口", ("港口",)), "港口", 3.0)
+    must = ResolvedWord(QueryTerm("要", ("要",)), "要", 3.0)
+    assert share(harbour) == 1.0
+    assert share(must) < 0.2

@@ -90,3 +90,12 @@ def test_headwords_are_ordered_by_their_first_entry_with_translations(tmp_path: 
 def test_the_installed_dictionary_is_read_once_per_process() -> None:
     """Every table of the process shares one reading of CC-CEDICT."""
     assert cedict_glosses() is cedict_glosses()
+
+
+def test_a_headword_written_only_as_a_name_is_a_name(sample: Path) -> None:
+    """岭南 has a capitalised reading only: a name; 港口 and 会 are words."""
+    glosses = cedict_glosses(sample)
+    assert glosses.is_name("岭南")
+    assert not glosses.is_name("港口")
+    assert not glosses.is_name("会")
+    assert not glosses.is_name("不在")
