@@ -34,6 +34,10 @@ CHINESE_MONTH = re.compile(
 )
 
 
+# A figure right after a word: "May 2024", "May 16".
+_FIGURE_NEXT = re.compile(r"\s*\d")
+
+
 def month_term(number: int) -> str:
     """The index term of month ``number`` (1 to 12)."""
     return f"=month-{number}"
@@ -45,6 +49,17 @@ class MonthNames:
 
     numbers: dict[str, int]
     capitalised_only: frozenset[str]
+
+    def reads_as_month(self, written: str, text: str, start: int) -> bool:
+        """Whether ``written`` (a month name at ``start`` of ``text``) is the month: a name that
+        is also a word ("May", "March") opening a sentence is the month only before a figure
+        ("May 2024 saw ...", not "May the province grow")."""
+        if fold_case(written) not in self.capitalised_only:
+            return True
+        before = text[:start].rstrip()
+        if before and before[-1] not in ".!?\"“”'‘’\n":
+            return True
+        return _FIGURE_NEXT.match(text, start + len(written)) is not None
 
     def number(self, written: str) -> int | None:
         """The month ``written`` (a word as the text writes it) names, if any."""

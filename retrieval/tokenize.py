@@ -350,6 +350,8 @@ class Tokenizer:
                 # Fast path for a plain word, most of any text (same result as _pieces).
                 word = chunk.lower() if chunk.isascii() else _fold(chunk)
                 month = self._months.number(chunk)
+                if month is not None and not self._months.reads_as_month(chunk, normalised, start):
+                    month = None
                 if month is not None:
                     out.append(Token(month_term(month), start, end))
                 elif word not in stopwords:
@@ -519,15 +521,18 @@ class Tokenizer:
                         ]
                     terms.append(QueryTerm(query[t_start:t_end], (term,)))
                 cuts = _places(run.text, whole)
+                after_figure = previous is not None and previous.end == run.starts[0]
                 for word, w_start, w_end, optional in _segment(run.text, cuts, optional_parts=True):
-                    # The parts jieba finds inside a longer word are extra forms of that word.
+                    # The parts jieba finds inside a longer word are extra forms of that word;
+                    # the unit of a date figure ("2025年", "2月", "18日") is part of the figure.
                     s_start, s_end = run.span(w_start, w_end)
+                    unit = after_figure and w_start == 0 and word in _DATE_UNITS
                     terms.append(
                         QueryTerm(
                             query[s_start:s_end],
                             (word,),
                             stopword=word in zh_stopwords,
-                            optional=optional,
+                            optional=optional or unit,
                         )
                     )
                 previous = None
@@ -655,6 +660,10 @@ def _read_number(core: str, thousands: str, decimal: str) -> str | None:
         return None
     digits = "".join(groups)
     return f"{digits}.{fraction}" if fraction else digits
+
+
+# Chinese units of a date written with a figure: "2025年", "2月", "18日".
+_DATE_UNITS = frozenset("年月日")
 
 
 def _month_terms(run: FoldedRun, previous: _Piece | None) -> Iterator[tuple[str, int, int]]:

@@ -26,6 +26,7 @@ from retrieval.search.answerability import (
 from retrieval.search.context import Context, title_terms
 from retrieval.search.known_terms import KnownTerms
 from retrieval.search.lazy import Lazy
+from retrieval.search.links import without_links
 from retrieval.search.names import (
     NameMention,
     find_people,
@@ -164,7 +165,7 @@ class Searcher:
         query = replace_lone_surrogates(query).strip()
         if not query or top_k < 1:
             return SearchResponse(query=query, results=[], corrections=[])
-        asked = query[:MAX_QUERY_CHARS]
+        asked = without_links(query[:MAX_QUERY_CHARS])
         # Words first: every later step works on their terms and weights, and a correction is
         # reported even when nothing answers.
         words, corrections = self._query_words.resolve(
@@ -249,14 +250,16 @@ class Searcher:
         )
         # A passage and its translation are one quote, shown in the question's language: the
         # text shown is the one that must answer, so the pair ranks as that text does.
+        # A question too short to tell its language ("GDP") reads as its likeliest one.
+        shown_in = language or self._tokenizer.query_languages(asked)[0]
         translated = self._translated.get()
-        ranking = translated.ranked_as_shown(ids, ranking, language)
+        ranking = translated.ranked_as_shown(ids, ranking, shown_in)
         # Copies of one text (a mirror, a repost) are one quote, its best copy shown with the
         # others listed: taken from a wider pool, so that k different quotes remain.
         pool = best(ranking, ids, passes, _POOL * top_k, self.weights.least_share_of_best)
         score = {int(ids[slot]): float(ranking[slot]) for slot in pool.tolist()}
         # A passage and its translations are one quote, shown in the question's language.
-        entries = translated.prefer_language(list(score), language)
+        entries = translated.prefer_language(list(score), shown_in)
         counterparts = dict(entries)
         quotes = self._duplicates.get().collapse([shown for shown, _ in entries])[:top_k]
         # Results last: only the few returned are tokenized again, for their matched words.

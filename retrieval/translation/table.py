@@ -102,10 +102,10 @@ class TranslationTable:
             if not candidates:
                 length, candidates = 1, self._parts(terms[position], language)
             chosen = self._choose(candidates)
-            if length <= 1:
+            if length == 1:
                 # A name is spelled alike in English and German, but stemmed apart there
-                # ("Shenzhen": "shenzhen", "shenzh"): each language's stem is searched.
-                length = 1
+                # ("Shenzhen": "shenzhen", "shenzh"): each language's stem is searched, beside
+                # the translations chosen (a name's own spelling is no sense to choose among).
                 chosen += self._name_stems(terms[position], chosen)
             if chosen:
                 surfaces = [t.surface for t in terms[position : position + length]]

@@ -131,3 +131,11 @@ def test_an_index_that_cannot_be_saved_is_served_with_a_warning(
     assert library.stats.index_save_error in library.warnings
     assert library.search("semiconductor engineers").results
     assert list((tmp_path / "elsewhere").iterdir()) == []
+
+
+def test_a_bare_keyword_is_answered_in_its_likeliest_language(library: Library) -> None:
+    """ "GDP" says no language; a quote that has an English counterpart is shown in English,
+    not as its Chinese paragraph "also in English"."""
+    results = library.search("GDP").results
+    assert results
+    assert not any(c.language == "en" for r in results for c in r.also_in)

@@ -42,3 +42,18 @@ def test_a_chinese_question_asks_for_the_month_not_the_digit() -> None:
     digit = [t for t in terms if t.candidates == ("2",)]
     assert month and not month[0].optional
     assert digit and digit[0].optional
+
+
+def test_a_sentence_opening_with_the_verb_may_names_no_month() -> None:
+    """ "May the province grow." is a wish; "May 2024 saw growth." and "in May" are the month."""
+    tokenizer = Tokenizer()
+    assert month_term(5) not in tokenizer.tokenize("May the province grow.", "en")
+    assert month_term(5) in tokenizer.tokenize("May 2024 saw growth.", "en")
+    assert month_term(5) in tokenizer.tokenize("It grew. In May it grew again.", "en")
+
+
+def test_the_unit_of_a_chinese_date_is_part_of_its_figure() -> None:
+    """In "2025年2月", 年 and 月 are units of the figures: extra forms, not words to require."""
+    terms = Tokenizer().query_terms("2025年2月发生了什么?")
+    units = [t for t in terms if t.surface in ("年", "月")]
+    assert units and all(t.optional for t in units)

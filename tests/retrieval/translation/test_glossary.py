@@ -67,8 +67,10 @@ def test_a_glossary_may_name_its_source(tmp_path: Path) -> None:
     assert [(e.language, e.other_language) for e in entries] == [("de", "en")]
 
 
-def test_a_glossary_may_translate_one_way() -> None:
-    """A file with the line "# direction: one-way" makes one-way entries; others go both ways."""
-    one_way = parse_glossary("# direction: one-way\ngelten = apply\n", "de", "en")
-    both = parse_glossary("gelten = apply\n", "de", "en")
-    assert one_way[0].one_way and not both[0].one_way
+def test_a_glossary_named_a_to_b_translates_one_way(tmp_path: Path) -> None:
+    """ "de-to-en.txt" makes one-way entries; "de-en.txt" entries go both ways."""
+    (tmp_path / "de-to-en.general.txt").write_text("gelten = apply\n", encoding="utf-8")
+    (tmp_path / "de-en.txt").write_text("Hafen = harbour\n", encoding="utf-8")
+    entries = {e.phrases[0]: e for e in read_glossaries(tmp_path)}
+    assert entries["gelten"].one_way and entries["gelten"].other_language == "en"
+    assert not entries["Hafen"].one_way
