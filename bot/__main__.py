@@ -22,6 +22,7 @@ from bot.examples import load_examples
 from bot.library import load_library
 from bot.logs import setup_logging
 from bot.settings import Settings, SettingsError, load_settings
+from bot.storage.database import DatabaseError
 from retrieval.errors import RetrievalError
 
 
@@ -52,7 +53,7 @@ def start_bot(settings: Settings) -> int:
         asyncio.run(run_bot(settings))
     except discord.LoginFailure:
         return _fail(texts.LOGIN_REJECTED_MESSAGE)
-    except RetrievalError as error:
+    except (RetrievalError, DatabaseError) as error:
         return _fail(str(error))
     except discord.PrivilegedIntentsRequired:
         return _fail(texts.INTENTS_REFUSED_MESSAGE)

@@ -11,10 +11,12 @@ import threading
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from bot.cards import Answer, Origin
+from bot.cards import Answer, MenuKind, Origin, checksum
 from bot.cogs.ask_answers import MAX_ANSWER_PAGES, ask_answer, empty_question_answer
-from bot.cogs.official_answers import official_answer, officials_answer
+from bot.cogs.official_answers import official_answer, officials_answer, statements_answer
+from bot.cogs.official_parts import REPORTED_CHOICE
 from bot.cogs.sources_answers import help_answer, sources_answer
+from bot.cogs.speech_answers import speech_answer
 from bot.command_mentions import PLAIN_COMMANDS, CommandMentions
 from bot.examples import Example
 from bot.quote_facts import QuoteFacts
@@ -52,25 +54,56 @@ class Answers:
                 self._facts = (library, QuoteFacts.of(library.officials.all(), passages))
             return self._facts[1]
 
-    def ask(self, question: str) -> Answer:
+    def ask(
+        self, question: str, *, per_page: int | None = None, language: str | None = None
+    ) -> Answer:
+        """The quotes for `question`, `per_page` a page (default: the bot's setting), notes and
+        hints in `language` (default: the question's)."""
         question = clean_user_text(question)
         if not question:
             return empty_question_answer(self.examples, self.commands())
-        top_k = self.quotes_per_answer * MAX_ANSWER_PAGES
-        response = self._library().search(question, top_k=top_k)
+        per_page = per_page or self.quotes_per_answer
+        response = self._library().search(question, top_k=per_page * MAX_ANSWER_PAGES)
         return ask_answer(
             question,
             response,
-            per_page=self.quotes_per_answer,
+            per_page=per_page,
             commands=self.commands(),
             facts=self.facts(),
             examples=self.examples,
+            language=language,
         )
 
     def official(self, name: str) -> Answer:
         name = clean_user_text(name)
         lookup = self._library().officials.lookup(name)
         return official_answer(name, lookup, self.commands())
+
+    def speech(self, name: str, document_key: str) -> Answer:
+        """An official's speech in one document (by its key); their card when they have no
+        speech there (any more)."""
+        name = clean_user_text(name)
+        lookup = self._library().officials.lookup(name)
+        if lookup.official is None:
+            return official_answer(name, lookup, self.commands())
+        return speech_answer(lookup.official, document_key) or statements_answer(lookup.official)
+
+    def official_by_key(self, key: str) -> Answer | None:
+        """The card of the official whose name's checksum is `key` (an entry of the menu of
+        several officials); None when the current corpus names no such official."""
+        for official in self._library().officials.all():
+            if checksum(official.name) == key:
+                return statements_answer(official)
+        return None
+
+    def choose(self, kind: MenuKind, name: str, value: str) -> Answer | None:
+        """What choosing `value` in a menu opens: one of several officials, or (under the card
+        of the official `name`) their reported statements or one of their speeches."""
+        if kind == "official":
+            return self.official_by_key(value)
+        if value == REPORTED_CHOICE:
+            return self.official(name)
+        return self.speech(name, value)
 
     def complete_official(self, prefix: str, limit: int = 25) -> list[str]:
         return self._library().officials.complete(clean_user_text(prefix), limit)
@@ -84,12 +117,17 @@ class Answers:
     def help(self) -> Answer:
         return help_answer(self._library().stats, self.examples, self.commands())
 
-    def rebuild(self, origin: Origin) -> Answer:
-        """The answer `origin` names, built again from the current library."""
+    def rebuild(
+        self, origin: Origin, *, per_page: int | None = None, language: str | None = None
+    ) -> Answer:
+        """The answer `origin` names, built again from the current library (an /ask answer
+        with the server's quotes per page and language)."""
         if origin.command == "ask":
-            return self.ask(origin.argument)
+            return self.ask(origin.argument, per_page=per_page, language=language)
         if origin.command == "official":
             return self.official(origin.argument)
+        if origin.command == "speech":
+            return self.speech(origin.argument, origin.detail)
         if origin.command == "officials":
             return self.officials()
         return self.sources()

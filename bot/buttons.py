@@ -13,15 +13,18 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
-import zlib
 from typing import Any, Protocol, runtime_checkable
 
 import discord
 
 from bot import texts
 from bot.answers import Answers
-from bot.cards import MESSAGE_LIMIT, Answer, Card, Command, Origin, to_embed
+from bot.cards import MESSAGE_LIMIT, Answer, Card, Command, Origin, checksum, to_embed
+from bot.cogs.official_parts import name_in_title
+from bot.feedback import FEEDBACK_ITEMS, add_vote_buttons
 from bot.markdown import clip
+from bot.menus import MENU_ITEMS, menu_select
+from bot.storage.server_settings import AnswerOptionsHost
 
 log = logging.getLogger(__name__)
 
@@ -31,6 +34,7 @@ COMMAND_BY_NAME: dict[str, Command] = {
     "official": "official",
     "officials": "officials",
     "sources": "sources",
+    "speech": "speech",
 }
 COMMANDS = "|".join(COMMAND_BY_NAME)
 _UNESCAPE = re.compile(r"\\([^\sA-Za-z0-9])")
@@ -44,11 +48,6 @@ class AnswersHost(Protocol):
     def answers(self) -> Answers: ...
 
 
-def checksum(argument: str) -> str:
-    """Eight hex digits that tell whether a title still shows the argument a button was made for."""
-    return f"{zlib.crc32(argument.encode('utf-8')):08x}"
-
-
 def argument_shown(command: str, title: str | None) -> str:
     """The argument an answer was built for, read back from its title (the question between
     quotes, the official's name); empty for the commands without one."""
@@ -56,14 +55,17 @@ def argument_shown(command: str, title: str | None) -> str:
         return ""
     if command == "ask":
         title = title.removeprefix("\u201c").removesuffix("\u201d")
+    if command in ("official", "speech"):
+        title = name_in_title(title)
     return _UNESCAPE.sub(r"\1", title).replace("@\u200b", "@")
 
 
 async def _rebuild(
-    interaction: discord.Interaction[Any], command: Command, key: str
+    interaction: discord.Interaction[Any], command: Command, key: str, detail: str = ""
 ) -> Answer | None:
     """The answer under the pressed button, built again; None (and the user told) when the
-    message no longer shows what the button was made for."""
+    message no longer shows what the button was made for. `detail` is what the answer needs
+    that its title does not show (a speech's document)."""
     message = interaction.message
     title = message.embeds[0].title if message is not None and message.embeds else None
     argument = argument_shown(command, title)
@@ -74,7 +76,17 @@ async def _rebuild(
             texts.EXPIRED_BUTTONS_MESSAGE, ephemeral=True, allowed_mentions=NO_MENTIONS
         )
         return None
-    return await asyncio.to_thread(client.answers.rebuild, Origin(command, argument))
+    origin = Origin(command, argument, detail)
+    if isinstance(client, AnswerOptionsHost):
+        # The server's quotes per page and language, as the answer was first built with.
+        options = client.answer_options(interaction.guild_id)
+        return await asyncio.to_thread(
+            client.answers.rebuild,
+            origin,
+            per_page=options.quotes_per_page,
+            language=options.language,
+        )
+    return await asyncio.to_thread(client.answers.rebuild, origin)
 
 
 async def _tell_failure(interaction: discord.Interaction[Any], item: object) -> None:
@@ -88,23 +100,33 @@ async def _tell_failure(interaction: discord.Interaction[Any], item: object) -> 
 class PageButton(
     discord.ui.DynamicItem[discord.ui.Button[discord.ui.View]],
     template=rf"lingnan:page:(?P<command>{COMMANDS}):(?P<asker>\d+):(?P<page>\d+)"
-    r":(?P<key>[0-9a-f]{8}):(?P<side>[pn])",
+    r":(?P<key>[0-9a-f]{8})(?::(?P<detail>[0-9a-f]{8}))?:(?P<side>[pn])",
 ):
     """◀ or ▶: shows page `page` of the answer, for the asker only."""
 
     def __init__(
-        self, command: Command, asker: int, page: int, key: str, *, forward: bool, disabled: bool
+        self,
+        command: Command,
+        asker: int,
+        page: int,
+        key: str,
+        *,
+        forward: bool,
+        disabled: bool,
+        detail: str = "",
     ) -> None:
         self.command: Command = command
         self.asker = asker
         self.page = page
         self.key = key
+        self.detail = detail
         side = "n" if forward else "p"
+        detailed = f"{key}:{detail}" if detail else key
         super().__init__(
             discord.ui.Button(
                 label=texts.NEXT_PAGE_LABEL if forward else texts.PREVIOUS_PAGE_LABEL,
                 style=discord.ButtonStyle.secondary,
-                custom_id=f"lingnan:page:{command}:{asker}:{page}:{key}:{side}",
+                custom_id=f"lingnan:page:{command}:{asker}:{page}:{detailed}:{side}",
                 disabled=disabled,
             )
         )
@@ -125,6 +147,7 @@ class PageButton(
             match["key"],
             forward=match["side"] == "n",
             disabled=False,
+            detail=match["detail"] or "",
         )
 
     async def interaction_check(self, interaction: discord.Interaction[Any], /) -> bool:
@@ -142,7 +165,7 @@ class PageButton(
 
     async def callback(self, interaction: discord.Interaction[Any]) -> None:
         try:
-            answer = await _rebuild(interaction, self.command, self.key)
+            answer = await _rebuild(interaction, self.command, self.key, self.detail)
             if answer is None:
                 return
             page = max(0, min(self.page, len(answer.pages) - 1))
@@ -157,19 +180,22 @@ class PageButton(
 
 class CiteButton(
     discord.ui.DynamicItem[discord.ui.Button[discord.ui.View]],
-    template=rf"lingnan:cite:(?P<command>{COMMANDS}):(?P<page>\d+):(?P<key>[0-9a-f]{{8}})",
+    template=rf"lingnan:cite:(?P<command>{COMMANDS}):(?P<page>\d+):(?P<key>[0-9a-f]{{8}})"
+    r"(?::(?P<detail>[0-9a-f]{8}))?",
 ):
     """Cite: the page's citations, ready to paste, sent privately to whoever presses it."""
 
-    def __init__(self, command: Command, page: int, key: str) -> None:
+    def __init__(self, command: Command, page: int, key: str, detail: str = "") -> None:
         self.command: Command = command
         self.page = page
         self.key = key
+        self.detail = detail
+        detailed = f"{key}:{detail}" if detail else key
         super().__init__(
             discord.ui.Button(
                 label=texts.CITE_LABEL,
                 style=discord.ButtonStyle.secondary,
-                custom_id=f"lingnan:cite:{command}:{page}:{key}",
+                custom_id=f"lingnan:cite:{command}:{page}:{detailed}",
             )
         )
 
@@ -181,11 +207,13 @@ class CiteButton(
         match: re.Match[str],
         /,
     ) -> CiteButton:
-        return cls(_command(match["command"]), int(match["page"]), match["key"])
+        return cls(
+            _command(match["command"]), int(match["page"]), match["key"], match["detail"] or ""
+        )
 
     async def callback(self, interaction: discord.Interaction[Any]) -> None:
         try:
-            answer = await _rebuild(interaction, self.command, self.key)
+            answer = await _rebuild(interaction, self.command, self.key, self.detail)
             if answer is None:
                 return
             card = answer.pages[max(0, min(self.page, len(answer.pages) - 1))]
@@ -196,7 +224,12 @@ class CiteButton(
             await _tell_failure(interaction, self)
 
 
-DYNAMIC_ITEMS: tuple[type[discord.ui.DynamicItem[Any]], ...] = (PageButton, CiteButton)
+DYNAMIC_ITEMS: tuple[type[discord.ui.DynamicItem[Any]], ...] = (
+    PageButton,
+    CiteButton,
+    *FEEDBACK_ITEMS,
+    *MENU_ITEMS,
+)
 
 
 def is_ours(custom_id: str) -> bool:
@@ -220,7 +253,8 @@ def citation_message(card: Card) -> str:
 
 def answer_view(answer: Answer, page: int, asker: int) -> discord.ui.View | None:
     """The buttons under page `page`: ◀ n / m ▶ when there are pages, Cite when it cites,
-    Source when its first quote is online; None when there are none.
+    Source when its first quote is online, Helpful / Not helpful under a found /ask answer,
+    the answer's menu (`bot.menus`) when it has one; None when there are none.
 
     The view is stopped before it is sent: the registered dynamic items answer its buttons, so
     nothing is kept per message (and nothing times out)."""
@@ -233,7 +267,13 @@ def answer_view(answer: Answer, page: int, asker: int) -> discord.ui.View | None
             last = len(answer.pages) - 1
             view.add_item(
                 PageButton(
-                    origin.command, asker, max(page - 1, 0), key, forward=False, disabled=page == 0
+                    origin.command,
+                    asker,
+                    max(page - 1, 0),
+                    key,
+                    forward=False,
+                    disabled=page == 0,
+                    detail=origin.detail,
                 )
             )
             view.add_item(
@@ -246,12 +286,24 @@ def answer_view(answer: Answer, page: int, asker: int) -> discord.ui.View | None
             )
             following, at_end = min(page + 1, last), page >= last
             view.add_item(
-                PageButton(origin.command, asker, following, key, forward=True, disabled=at_end)
+                PageButton(
+                    origin.command,
+                    asker,
+                    following,
+                    key,
+                    forward=True,
+                    disabled=at_end,
+                    detail=origin.detail,
+                )
             )
         if card.citation:
-            view.add_item(CiteButton(origin.command, page, key))
+            view.add_item(CiteButton(origin.command, page, key, origin.detail))
     if card.source_url:
         view.add_item(discord.ui.Button(label=texts.SOURCE_LABEL, url=card.source_url))
+    if origin is not None and origin.command == "ask" and answer.found:
+        add_vote_buttons(view, page)
+    if answer.menu is not None:
+        view.add_item(menu_select(answer.menu, asker, origin))
     if not view.children:
         return None
     view.stop()

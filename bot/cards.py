@@ -7,6 +7,7 @@ it to Discord's embed limits whatever the corpus contains; `to_embed` makes it a
 
 from __future__ import annotations
 
+import zlib
 from dataclasses import dataclass, replace
 from typing import Literal
 
@@ -30,8 +31,9 @@ SELECT_TEXT_LIMIT = 100
 ANSWER_COLOUR = 0x1F8B4C  # jade: Lingnan
 EMPTY_COLOUR = 0x95A5A6
 
-# The commands whose answers can be built again from what a message shows (buttons recompute).
-Command = Literal["ask", "official", "officials", "sources"]
+# The commands whose answers can be built again from what a message shows (buttons recompute);
+# "speech" is an official's speech in one document, opened from /official's menu.
+Command = Literal["ask", "official", "officials", "sources", "speech"]
 
 
 @dataclass(frozen=True)
@@ -61,36 +63,71 @@ class Card:
 
 @dataclass(frozen=True)
 class Choice:
-    """One entry of a select menu under an answer: what it shows, and what choosing it asks."""
+    """One entry of a select menu under an answer: what it shows, and what choosing it asks
+    (a `checksum`: of a document's id, of an official's name)."""
 
     label: str
     value: str
     description: str | None = None
+    default: bool = False  # shown as chosen: what the message shows now
+
+
+MenuKind = Literal["speech", "official"]
+
+
+@dataclass(frozen=True)
+class Menu:
+    """A select menu under an answer: "speech" opens one document's sentences of an official's
+    speech (or their reported statements again), "official" one of several officials."""
+
+    kind: MenuKind
+    placeholder: str
+    choices: tuple[Choice, ...]
 
 
 @dataclass(frozen=True)
 class Origin:
     """How to build an answer again: the command and the argument it was given (the cleaned
-    question, the official's name). Buttons carry it, so they work after a restart."""
+    question, the official's name), and what else it needs that the message does not show
+    (`detail`: the checksum of a speech's document). Buttons carry it, so they work after a
+    restart."""
 
     command: Command
     argument: str = ""
+    detail: str = ""
+
+
+def checksum(text: str) -> str:
+    """Eight hex digits naming `text` in a button's id: whether a title still shows the
+    argument the button was made for, which document or official a menu entry opens."""
+    return f"{zlib.crc32(text.encode('utf-8')):08x}"
+
+
+@dataclass(frozen=True)
+class QuoteShown:
+    """A quote an answer shows, as its record in the database names it."""
+
+    document_id: str
+    document_title: str
+    passage_id: int
+    paragraph: int | None
 
 
 @dataclass(frozen=True)
 class Answer:
     """What the bot says in reply: one card per page; `ephemeral` for private replies.
 
-    `origin` (when set) lets page buttons rebuild the answer; `choices` become a select menu that
-    opens one of them (a document's speech sentences, one of several officials).
+    `origin` (when set) lets page buttons rebuild the answer; `menu` (when set) is shown under
+    every page and opens one of its choices (a document's speech sentences, one of several
+    officials).
     """
 
     pages: tuple[Card, ...]
     ephemeral: bool = False
     found: bool = True  # False when the corpus had nothing for the request
     origin: Origin | None = None
-    choices: tuple[Choice, ...] = ()
-    choices_placeholder: str = ""
+    menu: Menu | None = None
+    quotes: tuple[QuoteShown, ...] = ()  # what an /ask answer shows, for its record and votes
 
     def __post_init__(self) -> None:
         if not self.pages:

@@ -20,13 +20,18 @@ from bot import texts
 from bot.answer_parts import inline
 from bot.answers import Answers
 from bot.buttons import DYNAMIC_ITEMS, is_ours
+from bot.cards import Answer
 from bot.command_mentions import CommandMentions
 from bot.cooldown import UserCooldown
 from bot.errors import NotOwner, ReloadInProgress
 from bot.examples import Example, load_examples
+from bot.feedback import comment_submitted
 from bot.library import load_library, log_corpus
 from bot.replies import send_sentence
 from bot.settings import Settings
+from bot.storage.recorder import Recorder
+from bot.storage.server_settings import AnswerOptions, ServerSettingsStore
+from bot.user_text import clean_user_text
 from retrieval.errors import RetrievalError
 
 if TYPE_CHECKING:
@@ -39,6 +44,9 @@ EXTENSIONS = (
     "bot.cogs.officials",
     "bot.cogs.sources",
     "bot.cogs.admin",
+    "bot.cogs.documents",
+    "bot.cogs.stats",
+    "bot.cogs.server_settings",
 )
 
 
@@ -85,6 +93,8 @@ class LingnanBot(commands.Bot):
         *,
         library: Library | None = None,
         examples: list[Example] | None = None,
+        recorder: Recorder | None = None,
+        **client_options: Any,
     ) -> None:
         intents = discord.Intents.default()
         intents.message_content = False  # mentions carry their content without it
@@ -95,10 +105,14 @@ class LingnanBot(commands.Bot):
             allowed_mentions=discord.AllowedMentions.none(),
             tree_cls=LingnanTree,
             owner_ids=set(settings.owner_ids),
+            **client_options,
         )
         self.settings = settings
         self._library = library
         self._reload_lock = asyncio.Lock()
+        # Where questions and votes go; opened in setup_hook unless given (tests give one).
+        self._recorder = recorder
+        self.server_settings = ServerSettingsStore()
         self.ask_cooldown = UserCooldown(settings.cooldown_rate, settings.cooldown_seconds)
         # Filled by each sync: the ids that make `</ask:id>` mentions one can click.
         self.command_mentions = CommandMentions()
@@ -114,6 +128,41 @@ class LingnanBot(commands.Bot):
         return self._answers
 
     @property
+    def recorder(self) -> Recorder | None:
+        return self._recorder
+
+    def answer_options(self, guild_id: int | None) -> AnswerOptions:
+        """What an answer in `guild_id` does: the server's /settings over the environment's."""
+        chosen = self.server_settings.get(guild_id)
+        return AnswerOptions(
+            quotes_per_page=chosen.quotes_per_page or self.settings.quotes_per_answer,
+            private=bool(chosen.private_answers),
+            language=chosen.reply_language,
+        )
+
+    def record_question(
+        self,
+        guild_id: int | None,
+        via: str,
+        question: str,
+        answer: Answer,
+        sent: discord.Message | None,
+    ) -> None:
+        """Queue the record of a question and its answer; never fails the answer."""
+        if self._recorder is None or not clean_user_text(question):
+            return  # an empty mention is not a question
+        try:
+            self._recorder.question(
+                guild_id=guild_id,
+                via=via,
+                question=question,
+                answer=answer,
+                message_id=sent.id if sent is not None else None,
+            )
+        except Exception:
+            log.exception("the question could not be queued for the database")
+
+    @property
     def library(self) -> Library:
         if self._library is None:
             raise RetrievalError(texts.CORPUS_LOADING_MESSAGE)
@@ -124,6 +173,9 @@ class LingnanBot(commands.Bot):
             self._library = await asyncio.to_thread(self._load_library)
         else:
             log_corpus(self._library, self.settings.corpus_folder)
+        if self._recorder is None:
+            self._recorder = await Recorder.open(self.settings)
+        await self.server_settings.load(self._recorder.database)
         for extension in EXTENSIONS:
             await self.load_extension(extension)
         # Buttons of any earlier answer, even from before this start, are answered from here on.
@@ -163,13 +215,28 @@ class LingnanBot(commands.Bot):
     async def on_interaction(self, interaction: discord.Interaction[Any], /) -> None:
         # A button no registered item answers (from an older version of the bot, or forged)
         # would otherwise leave the user with "This interaction failed".
+        data: Mapping[str, object] = interaction.data or {}
+        if interaction.type is discord.InteractionType.modal_submit:
+            # Comment forms are answered from their id, so one sent after a restart counts.
+            if not await comment_submitted(interaction):
+                log.info("form %r is answered by nothing", data.get("custom_id"))
+                await send_sentence(interaction, texts.EXPIRED_BUTTONS_MESSAGE)
+            return
         if interaction.type is not discord.InteractionType.component:
             return
-        data: Mapping[str, object] = interaction.data or {}
         custom_id = str(data.get("custom_id", ""))
         if not is_ours(custom_id):
             log.info("button %r is answered by nothing", custom_id)
             await send_sentence(interaction, texts.EXPIRED_BUTTONS_MESSAGE)
+
+    async def close(self) -> None:
+        """Disconnect, then store what is still queued for the database."""
+        try:
+            await super().close()
+        finally:
+            recorder, self._recorder = self._recorder, None
+            if recorder is not None:
+                await recorder.close()
 
     async def on_message(self, message: discord.Message, /) -> None:
         # No prefix commands: the ask cog's listener answers mentions. Overriding this keeps
@@ -196,14 +263,31 @@ class LingnanBot(commands.Bot):
             return library
 
 
+class ShardedLingnanBot(LingnanBot, commands.AutoShardedBot):
+    """The bot over shards LINGNAN_SHARD_IDS of LINGNAN_SHARD_COUNT: each process started with
+    other shard ids answers the servers of its shards (Discord sends each server's events to
+    one shard only), and all share one database."""
+
+
 def create_bot(
     settings: Settings,
     library: Library | None = None,
     *,
     examples: list[Example] | None = None,
+    recorder: Recorder | None = None,
 ) -> LingnanBot:
-    """A ready-to-start bot; pass `library` to skip loading the corpus folder."""
-    return LingnanBot(settings, library=library, examples=examples)
+    """A ready-to-start bot (sharded when LINGNAN_SHARD_COUNT is set); pass `library` to skip
+    loading the corpus folder and `recorder` to use a database already open."""
+    if settings.shard_count is None:
+        return LingnanBot(settings, library=library, examples=examples, recorder=recorder)
+    return ShardedLingnanBot(
+        settings,
+        library=library,
+        examples=examples,
+        recorder=recorder,
+        shard_count=settings.shard_count,
+        shard_ids=list(settings.shard_ids) or None,
+    )
 
 
 async def run_bot(settings: Settings, library: Library | None = None) -> None:

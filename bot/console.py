@@ -49,6 +49,13 @@ class Console:
         self.write(to_text(card, self.style))
         if len(answer.pages) > 1:
             self.write(texts.console_page_hint(page, len(answer.pages)))
+        if answer.menu is not None:
+            self.write(texts.console_menu_heading(answer.menu.placeholder))
+            for number, choice in enumerate(answer.menu.choices, start=1):
+                shown = (
+                    f"{choice.label} ({choice.description})" if choice.description else choice.label
+                )
+                self.write(f"  {number}. {shown}")
         self.write("")
 
     def turn(self, step: int) -> None:
@@ -63,6 +70,23 @@ class Console:
         answer = self.pager.answer
         citation = answer.pages[self.pager.page].citation if answer else None
         self.write(citation or texts.CONSOLE_NOTHING_TO_CITE)
+
+    def pick(self, argument: str) -> None:
+        """Open entry N of the shown answer's menu (what Discord's select menu does)."""
+        answer = self.pager.answer
+        menu = answer.menu if answer else None
+        if answer is None or menu is None:
+            self.write(texts.CONSOLE_NOTHING_TO_PICK)
+            return
+        if not argument.isdigit() or not 1 <= int(argument) <= len(menu.choices):
+            self.write(texts.console_pick_usage(len(menu.choices)))
+            return
+        name = answer.origin.argument if answer.origin else ""
+        chosen = self.answers.choose(menu.kind, name, menu.choices[int(argument) - 1].value)
+        if chosen is None:
+            self.write(texts.MENU_EXPIRED_MESSAGE)
+        else:
+            self.show(chosen)
 
     def ask(self, question: str) -> None:
         # What Discord's /ask refuses is refused here too: the same question, the same reply;
@@ -105,6 +129,8 @@ class Console:
                 self.turn(-1)
             elif command == "/cite":
                 self.cite()
+            elif command == "/pick":
+                self.pick(argument)
             else:
                 self.write(texts.console_unknown_command(command))
         except Exception:

@@ -38,17 +38,18 @@ async def _drop_thinking(interaction: discord.Interaction[Any]) -> None:
 
 async def send_answer(
     interaction: discord.Interaction[Any], answer: Answer, *, deferred_privately: bool = False
-) -> None:
+) -> discord.Message | None:
     """Answer an interaction: as its first response, or as a follow-up once deferred. A private
-    answer to a public deferral replaces the public "thinking…" message with a private one."""
+    answer to a public deferral replaces the public "thinking…" message with a private one.
+    Returns the message sent when Discord says which it is (a follow-up)."""
     options = _first_page(answer, interaction.user.id)
     options["ephemeral"] = answer.ephemeral
     if interaction.response.is_done():
         if answer.ephemeral and not deferred_privately:
             await _drop_thinking(interaction)
-        await interaction.followup.send(wait=True, **options)
-    else:
-        await interaction.response.send_message(**options)
+        return await interaction.followup.send(wait=True, **options)
+    await interaction.response.send_message(**options)
+    return None
 
 
 async def defer_then_answer(
@@ -56,12 +57,14 @@ async def defer_then_answer(
     build: Callable[..., Answer],
     *args: Any,
     ephemeral: bool = False,
-) -> None:
-    """Defer at once (Discord's 3 seconds), run `build(*args)` in a worker thread (retrieval
-    blocks), then send its answer."""
+    **keywords: Any,
+) -> tuple[Answer, discord.Message | None]:
+    """Defer at once (Discord's 3 seconds), run `build(*args, **keywords)` in a worker thread
+    (retrieval blocks), then send its answer; the answer and the message that shows it."""
     await interaction.response.defer(thinking=True, ephemeral=ephemeral)
-    answer = await asyncio.to_thread(build, *args)
-    await send_answer(interaction, answer, deferred_privately=ephemeral)
+    answer = await asyncio.to_thread(build, *args, **keywords)
+    message = await send_answer(interaction, answer, deferred_privately=ephemeral)
+    return answer, message
 
 
 async def send_sentence(interaction: discord.Interaction[Any], sentence: str) -> None:

@@ -29,6 +29,13 @@ MAX_QUOTES_PER_ANSWER = 10  # more would not fit one embed's 4096-character desc
 MAX_SNOWFLAKE = 2**63 - 1  # Discord ids are unsigned 64-bit, in practice below 2**63
 MAX_COOLDOWN_RATE = 1_000
 MAX_COOLDOWN_SECONDS = 86_400.0  # a day
+MAX_KEEP_DAYS = 3_650  # ten years; longer is "forever", which the privacy rule does not allow
+MAX_SHARDS = 10_000  # Discord asks for a shard per ~1,000 servers; this is millions of servers
+DATABASE_FILE_NAME = "lingnan.db"
+# Settings whose values are never echoed in an error (a database URL may carry a password).
+SECRET_FIELD_WORDS = ("token", "database_url", "salt")
+# A document added from Discord: the PDF reader's own limit is 200 MB.
+MAX_ADD_MEGABYTES = 200
 
 LogLevel = Literal["CRITICAL", "ERROR", "WARNING", "INFO", "DEBUG"]
 
@@ -82,14 +89,53 @@ class Settings(BaseSettings):
         description="user ids allowed to /reload; empty means the application's owner (or team)",
     )
     watch_corpus: bool = Field(False, description="reload when files in the corpus folder change")
+    add_max_mb: int = Field(
+        10,
+        ge=1,
+        le=MAX_ADD_MEGABYTES,
+        description="largest file /add accepts, in MB (Discord's own upload limit is often 10)",
+    )
     bm25_k1: float = Field(
         1.5, gt=0, le=10, allow_inf_nan=False, description="BM25 term-frequency saturation (k1)"
     )
     bm25_b: float = Field(
         0.75, ge=0, le=1, allow_inf_nan=False, description="BM25 length normalisation (b)"
     )
+    database_url: SecretStr | None = Field(
+        None,
+        description="SQLAlchemy URL of the database (postgresql+asyncpg://...); it may hold a "
+        "password, so it is never logged; empty: the SQLite file database_path",
+    )
+    database_path: Path | None = Field(
+        None, description="the SQLite file; empty: lingnan.db beside the corpus folder"
+    )
+    keep_questions_days: int = Field(
+        90,
+        ge=0,
+        le=MAX_KEEP_DAYS,
+        description="days question texts and comments are kept (0: never stored)",
+    )
+    user_salt: SecretStr | None = Field(
+        None,
+        description="secret mixed into the hash of user ids; empty: one generated and kept in "
+        "the database",
+    )
+    shard_count: int | None = Field(
+        None, ge=1, le=MAX_SHARDS, description="shards of the whole bot (all processes together)"
+    )
+    shard_ids: Annotated[list[int], NoDecode] = Field(
+        default_factory=list, description="the shards this process runs; empty: all of them"
+    )
 
-    @field_validator("discord_token", "discord_guild_id", mode="before")
+    @field_validator(
+        "discord_token",
+        "discord_guild_id",
+        "database_url",
+        "database_path",
+        "user_salt",
+        "shard_count",
+        mode="before",
+    )
     @classmethod
     def _blank_is_unset(cls, value: Any) -> Any:
         # `DISCORD_TOKEN=` as .env.example writes it means "not set", not an invalid value.
@@ -122,7 +168,7 @@ class Settings(BaseSettings):
     def _upper_log_level(cls, value: Any) -> Any:
         return value.strip().upper() if isinstance(value, str) else value
 
-    @field_validator("owner_ids", mode="before")
+    @field_validator("owner_ids", "shard_ids", mode="before")
     @classmethod
     def _split_owner_ids(cls, value: Any) -> Any:
         # Written as "123, 456" in .env; a JSON list would surprise people editing it by hand.
@@ -137,6 +183,24 @@ class Settings(BaseSettings):
         if any(not 0 < owner <= MAX_SNOWFLAKE for owner in self.owner_ids):
             raise ValueError("owner_ids: user ids are positive numbers of at most 19 digits")
         return self
+
+    @model_validator(mode="after")
+    def _shards_within_count(self) -> Settings:
+        if self.shard_ids and self.shard_count is None:
+            raise ValueError("shard_ids: set LINGNAN_SHARD_COUNT too (the shards of all processes)")
+        count = self.shard_count or 0
+        if any(not 0 <= shard < count for shard in self.shard_ids):
+            raise ValueError(f"shard_ids: each shard is a number from 0 to {count - 1}")
+        if len(set(self.shard_ids)) != len(self.shard_ids):
+            raise ValueError("shard_ids: a shard is named twice")
+        return self
+
+    @property
+    def database_file(self) -> Path:
+        """The SQLite file when no URL is set: the setting, else lingnan.db beside the corpus."""
+        if self.database_path is not None:
+            return self.database_path
+        return self.corpus_folder.resolve().parent / DATABASE_FILE_NAME
 
     @property
     def log_level_number(self) -> int:
@@ -168,7 +232,8 @@ def describe_validation_error(error: ValidationError) -> str:
         name = env_name(field.lower()) if field else "settings"
         shown = ""
         raw = item.get("input")
-        if raw is not None and "token" not in field.lower() and not isinstance(raw, dict):
+        secret = any(word in field.lower() for word in SECRET_FIELD_WORDS)
+        if raw is not None and not secret and not isinstance(raw, dict):
             shown = f" (got {str(raw)[:60]!r})"
         problems.append(f"{name}: {message}{shown}")
     return "invalid setting " + "; ".join(problems)

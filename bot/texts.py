@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import math
 
+from bot.answer_parts import plural
 from bot.command_mentions import CommandMentions
 from bot.markdown import clip, escape
+from retrieval.errors import Refusal
 
 # --- the commands, as Discord's command picker and /help describe them -------------------------
 
@@ -19,12 +21,17 @@ COMMAND_DESCRIPTIONS = {
     "sources": "The documents quoted, with source, date, language and link",
     "help": "What lingnan can do, with example questions",
     "reload": "Reload the corpus folder (bot owner only)",
+    "add": "Add a document to the corpus: .txt, .md, .html, .pdf or .jsonl (bot owner only)",
+    "remove": "Take a document file out of the corpus (bot owner only)",
 }
 COMMAND_OPTIONS = {
     "ask": {"question": "Your question, in English, German or Chinese"},
     "official": {"name": "The official's name, e.g. Huang Kunming or 黄坤明"},
+    "add": {"file": "The document: .txt, .md, .html, .htm, .pdf or .jsonl"},
+    "remove": {"document": "The document's title or file name"},
 }
-HELP_COMMANDS = ("ask", "official", "officials", "sources", "help")  # /reload is the owner's
+# /reload, /add and /remove are the owner's.
+HELP_COMMANDS = ("ask", "official", "officials", "sources", "help")
 
 HELP_TITLE = "lingnan \u2014 quotes, sources, dates"
 HELP_DESCRIPTION = (
@@ -89,11 +96,59 @@ NO_CITATION_MESSAGE = "This page has no quote to cite."
 
 OFFICIAL_NOT_FOUND_TITLE = "Official not found"
 SEVERAL_OFFICIALS_TITLE = "Several officials hold this office"
+CLOSEST_OFFICIALS_TITLE = "Did you mean one of these officials?"
 NO_STATEMENTS = "The corpus quotes no statement by them."
+NO_REPORTED_STATEMENTS = "No statement of theirs is reported; their speech is in the menu below."
 NO_OFFICIALS = "The corpus names no officials yet."
 NO_DOCUMENTS = "The corpus folder holds no documents."
 OFFICIAL_PICK_PLACEHOLDER = "Open one of them"
 SPEECH_PICK_PLACEHOLDER = "Sentences from their speech, by document"
+TITLES_HEADING = "Titles"
+DOCUMENTS_HEADING = "Documents"
+STATEMENTS_HEADING = "Statements"
+ALSO_WRITTEN = "Also written"
+SPEECH_HEADING = "From the transcript of their speech"
+REPORTED_STATEMENTS_CHOICE = "Titles and reported statements"
+
+
+def statement_heading(number: int) -> str:
+    return f"Statement {number}"
+
+
+def office_holders_sentence(shown: str) -> str:
+    return f"Officials whose office matches \u201c{shown}\u201d; open one with the menu below:"
+
+
+def official_read_note(read_as: str, shown: str, name: str) -> str:
+    """The subtext line under an official's header when the input was not their name as
+    written: a corrected spelling, characters read by their pinyin, an office."""
+    if read_as == "office":
+        return f"\u201c{shown}\u201d read as an office: {name} holds it."
+    return f"\u201c{shown}\u201d read as {name}."
+
+
+def statements_summary(documents: int, reported: int, spoken: int, speeches: int) -> str:
+    """The line under an official's name: where they are named and what they said."""
+    line = (
+        f"Named in {plural(documents, 'document')} \u00b7 {plural(reported, 'statement')} reported"
+    )
+    if spoken:
+        where = "one transcript" if speeches == 1 else f"{speeches} transcripts"
+        line += f" \u00b7 {plural(spoken, 'sentence')} of their speech in {where}: menu below"
+    return line
+
+
+def reported_choice_description(reported: int) -> str:
+    return f"{plural(reported, 'statement')} reported in the news and press releases"
+
+
+def speech_choice_description(date: str, sentences: int, source: str) -> str:
+    return f"{date} \u00b7 {plural(sentences, 'sentence')} \u00b7 {source}"
+
+
+def speech_footer(first: int, last: int, total: int, page: int, pages: int) -> str:
+    shown = f"sentences {first}\u2013{last} of {total}" if first != last else f"sentence {first}"
+    return shown if pages == 1 else f"{shown} \u00b7 page {page}/{pages}"
 
 
 def officials_footer_hint(commands: CommandMentions) -> str:
@@ -132,8 +187,18 @@ def not_yours_message(commands: CommandMentions) -> str:
 
 
 NOT_YOURS_MESSAGE = not_yours_message(CommandMentions())
+
+
+def not_yours_menu_message(commands: CommandMentions) -> str:
+    return (
+        f"Only the person who asked can change this answer; look an official up yourself with "
+        f"{commands('official')}."
+    )
+
+
+MENU_EXPIRED_MESSAGE = "That entry is no longer in the corpus; ask again for a fresh answer."
 EXPIRED_BUTTONS_MESSAGE = "These buttons have expired; ask again to page through a fresh answer."
-NOT_OWNER_MESSAGE = "Only the bot's owner can reload the corpus."
+NOT_OWNER_MESSAGE = "Only the bot's owner can change or reload the corpus."
 INTERNAL_ERROR_MESSAGE = "Something went wrong on my side; it has been logged. Please try again."
 RELOAD_BUSY_MESSAGE = "A reload is already running; the new corpus will be served when it finishes."
 BAD_ARGUMENT_MESSAGE = "One of the values given could not be used; please check it and try again."
@@ -146,6 +211,71 @@ RELOADED_TITLE = "Corpus reloaded"
 def reload_failed_message(reason: object) -> str:
     shown = clip(escape(" ".join(str(reason).split())), 1500)
     return f"The corpus could not be reloaded: {shown} The previous one is still served."
+
+
+# --- /add and /remove ------------------------------------------------------------------------
+
+ADDABLE_TYPES = ".txt, .md, .html, .htm, .pdf and .jsonl"
+ADD_SIZE_SETTING = "LINGNAN_ADD_MAX_MB"
+ATTACHMENT_UNREACHABLE_MESSAGE = (
+    "The attachment could not be downloaded from Discord; please attach it again."
+)
+LAST_FILE_MESSAGE = (
+    "This is the corpus's only document file: removing it would leave nothing to quote."
+)
+NO_DOCUMENTS_FOUND = "It was saved, but the corpus reads no document from it now."
+
+
+def add_refused_message(filename: str, refusal: Refusal, detail: str) -> str:
+    """Why an attached file was not added, in one sentence."""
+    name = f"\u201c{clip(escape(' '.join(filename.split())), 120)}\u201d"
+    detail = escape(" ".join(detail.split()))
+    reasons = {
+        Refusal.UNKNOWN_TYPE: f"lingnan reads {ADDABLE_TYPES} files, "
+        + (f"not {detail} ones" if detail else "and its name gives no type"),
+        Refusal.NO_NAME: "no usable file name is left once its path and unsafe characters go; "
+        "rename it",
+        Refusal.TOO_LARGE: f"it is too large ({detail}; {ADD_SIZE_SETTING} sets it)",
+        Refusal.EMPTY: f"it holds no text{f' ({detail})' if detail else ''}",
+        Refusal.UNREADABLE: f"it cannot be read ({detail})",
+        Refusal.CUT_SHORT: f"it would take too long to read whole ({detail})",
+        Refusal.NOT_SAVED: f"the corpus folder refused it ({detail})",
+    }
+    return f"{name} was not added: {reasons[refusal]}."
+
+
+def remove_failed_message(filename: str, detail: str) -> str:
+    shown = clip(escape(filename), 120)
+    return f"\u201c{shown}\u201d could not be removed: {escape(detail)}."
+
+
+def no_such_file_message(typed: str) -> str:
+    shown = clip(escape(" ".join(typed.split())), 100)
+    return (
+        f"No document file of the corpus is \u201c{shown}\u201d; pick one of the names "
+        "the command offers as you type."
+    )
+
+
+def added_title(filename: str) -> str:
+    return f"Added {filename}"
+
+
+def removed_title(filename: str) -> str:
+    return f"Removed {filename}"
+
+
+def more_documents_line(count: int) -> str:
+    return f"\u2026 and {count} more documents from this file."
+
+
+def now_serving(documents: str, passages: str, officials: str) -> str:
+    return f"Now serving {documents}, {passages} and {officials}."
+
+
+OFFICIALS_FOUND_LABEL = "Officials"
+NO_OFFICIALS_FOUND = "no officials named"
+FILE_NOTES_LABEL = "Notes"
 
 
 PREVIOUS_PAGE_LABEL = "\u25c0"
@@ -194,7 +324,8 @@ LOGIN_REJECTED_MESSAGE = (
 INTENTS_REFUSED_MESSAGE = "Discord refused the connection: the bot asked for an intent not enabled."
 CONSOLE_HELP = (
     "Commands: /ask QUESTION (or just type the question), /official NAME, /officials, /sources, "
-    "/help, /more and /back to turn pages, /cite for the page's citation, quit to leave."
+    "/help, /more and /back to turn pages, /cite for the page's citation, /pick N to open an "
+    "entry of a list, quit to leave."
 )
 CONSOLE_GREETING = "lingnan console. " + CONSOLE_HELP
 CONSOLE_PROMPT = "lingnan> "
@@ -202,6 +333,15 @@ CONSOLE_OFFICIAL_USAGE = "Usage: /official NAME, e.g. /official Huang Kunming"
 CONSOLE_NO_NEXT_PAGE = "No more pages."
 CONSOLE_NO_PREVIOUS_PAGE = "This is the first page."
 CONSOLE_NOTHING_TO_CITE = "Nothing to cite yet: ask a question first."
+CONSOLE_NOTHING_TO_PICK = "Nothing to pick from: this answer has no list to open."
+
+
+def console_menu_heading(placeholder: str) -> str:
+    return f"{placeholder} (/pick N):"
+
+
+def console_pick_usage(choices: int) -> str:
+    return f"Usage: /pick N, N from 1 to {choices}."
 
 
 def unreachable_message(error: BaseException) -> str:

@@ -167,6 +167,7 @@ class _Source:
     is_record: bool  # a JSON Lines record: clean data, keep its headings as content
     fallback: dict[str, str] = field(default_factory=dict)  # used where the text states nothing
     page_starts: tuple[int, ...] = ()  # a PDF's: where each page begins in ``text``
+    cut_short: bool = False  # the reader stopped at its page or time limit
 
 
 def load_corpus(folder: Path) -> Corpus:
@@ -220,6 +221,37 @@ def load_corpus(folder: Path) -> Corpus:
     if not documents:
         raise CorpusError(f"Corpus folder {folder} holds no readable document.")
     return Corpus(folder, documents, passages, warnings, _hash=digest.hexdigest())
+
+
+@dataclass(frozen=True)
+class FileReading:
+    """What one file holds, read by itself as a corpus load reads it (no catalog, no other
+    files): what adding it to a corpus would add."""
+
+    documents: list[Document]
+    passages: list[Passage]
+    warnings: list[str]
+    cut_short: bool  # a reader stopped at its page or time limit: the text is incomplete
+
+
+def read_one_file(path: Path, data: bytes) -> FileReading:
+    """Read ``data`` as the file ``path`` (its name decides the format); raise
+    UnreadableFileError (with a reason) when it holds no text."""
+    warnings: list[str] = []
+    relative = path.name
+    sources = list(_file_sources(path, relative, data, warnings.append))
+    ids: set[str] = set()
+    missing = _MissingFields()
+    documents: list[Document] = []
+    passages: list[Passage] = []
+    for source in sources:
+        doc_id = _unique_id(source.doc_id, ids, relative, warnings.append)
+        built = _build_document(source, doc_id, None, len(passages), warnings.append, missing)
+        if built is not None:
+            documents.append(built[0])
+            passages.extend(built[1])
+    missing.report(path.parent, warnings.append)
+    return FileReading(documents, passages, warnings, any(s.cut_short for s in sources))
 
 
 def _pipeline_digest() -> Hash:
@@ -323,6 +355,7 @@ def _extracted_source(path: Path, relative: str, extracted: ExtractedText) -> _S
         is_record=False,
         fallback=extracted.fallback,
         page_starts=extracted.page_starts,
+        cut_short=extracted.cut_short,
     )
 
 

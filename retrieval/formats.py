@@ -36,7 +36,7 @@ class ExtractedText:
     ``fallback`` is used only where the text states nothing (a PDF's document information,
     often left at a word processor's defaults). ``page_starts``: for a PDF, the offset in
     ``text`` where each page begins (page 1 first). ``notes``: what the reader could not do,
-    for the corpus's warnings.
+    for the corpus's warnings; ``cut_short`` when one of them is that it stopped early.
     """
 
     text: str
@@ -45,6 +45,8 @@ class ExtractedText:
     fallback: dict[str, str] = field(default_factory=dict)
     page_starts: tuple[int, ...] = ()
     notes: list[str] = field(default_factory=list)
+    # Reading stopped at the page or time limit: the text is only the pages read before it.
+    cut_short: bool = False
 
 
 def is_extracted_format(path: Path) -> bool:

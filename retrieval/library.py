@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,6 +36,16 @@ class LibraryStats:
     load_seconds: float
     # Why the index could not be saved (it is then served from memory and rebuilt next time).
     index_save_error: str | None = None
+
+
+@dataclass(frozen=True)
+class CorpusFile:
+    """One file of the corpus folder and the documents read from it (a JSON Lines file holds
+    many)."""
+
+    path: Path
+    name: str  # relative to the corpus folder, "/"-separated
+    documents: tuple[DocumentSummary, ...]
 
 
 class Library:
@@ -128,6 +138,23 @@ class Library:
             for doc in self.corpus.documents
         ]
 
+    def files(self) -> list[CorpusFile]:
+        """The corpus's document files, in corpus order, each with its documents."""
+        summaries = {summary.id: summary for summary in self.documents()}
+        by_path: dict[Path, list[DocumentSummary]] = {}
+        for document in self.corpus.documents:
+            by_path.setdefault(document.path, []).append(summaries[document.info.id])
+        folder = self.corpus.folder
+        return [
+            CorpusFile(path, _relative_name(path, folder), tuple(documents))
+            for path, documents in by_path.items()
+        ]
+
+    def officials_in(self, document_ids: Collection[str]) -> list[Official]:
+        """The officials named in any of the documents ``document_ids``."""
+        wanted = set(document_ids)
+        return [o for o in self.officials.all() if any(d.id in wanted for d in o.documents)]
+
     def warm_up(self) -> None:
         """Load now what the first question would wait for: jieba's dictionary and the word
         lists (about 2 s), the searcher's tables (copies of passages, names in them).
@@ -166,3 +193,10 @@ class Library:
 def chinese_names(officials: Iterable[Official]) -> list[str]:
     """The officials' names written in Chinese characters."""
     return [n for o in officials for n in (o.name, *o.aliases) if has_han(n)]
+
+
+def _relative_name(path: Path, folder: Path) -> str:
+    try:
+        return path.relative_to(folder).as_posix()
+    except ValueError:  # a corpus built by hand may name files elsewhere
+        return path.name

@@ -10,6 +10,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from retrieval.scripts import HAN_RUN
+
 
 class _Frozen(BaseModel):
     model_config = ConfigDict(frozen=True)
@@ -163,9 +165,38 @@ class Official(_Frozen):
     def main_title(self) -> str | None:
         return self.titles[0].title if self.titles else None
 
+    @property
+    def chinese_name(self) -> str | None:
+        """The name in Chinese characters, when the documents write it so (an alias)."""
+        return next((a for a in self.aliases if HAN_RUN.fullmatch(a.replace(" ", ""))), None)
+
+
+class Candidate(_Frozen):
+    """An official a lookup found no single answer for but offers: one of several holders of
+    an office ("director"), or a close name."""
+
+    name: str
+    title: str | None = Field(
+        None, description="the title that matched the office asked for, else their main title"
+    )
+    chinese_name: str | None = None
+
 
 class OfficialLookup(_Frozen):
     """The answer to a name lookup: the official, or the closest names when none matched."""
 
     official: Official | None
     suggestions: list[str] = Field(default_factory=list)
+    read_as: Literal["name", "corrected", "office"] | None = Field(
+        None,
+        description=(
+            "how the query was read: a name as written (any spelling or order), a name "
+            "corrected (a typo, Chinese characters read by their pinyin), or an office; "
+            "null when nothing came close"
+        ),
+    )
+    candidates: list[Candidate] = Field(
+        default_factory=list,
+        description="when no single official matched: the holders of the office or the "
+        "closest names, with their titles (suggestions are the first names of these)",
+    )

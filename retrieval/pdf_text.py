@@ -66,6 +66,7 @@ def read_pdf(data: bytes, *, max_pages: int, max_seconds: float) -> ExtractedTex
             ) from error
         try:
             pages = _page_lines(pdf, max_pages, max_seconds, notes)
+            cut_short = len(pages) < len(pdf)
             information = pdf.get_metadata_dict(skip_empty=True)
         finally:
             pdf.close()
@@ -81,7 +82,12 @@ def read_pdf(data: bytes, *, max_pages: int, max_seconds: float) -> ExtractedTex
         )
     text, starts = _join(_without_furniture(pages))
     return ExtractedText(
-        text, "pdf", fallback=_information(information), page_starts=starts, notes=notes
+        text,
+        "pdf",
+        fallback=_information(information),
+        page_starts=starts,
+        notes=notes,
+        cut_short=cut_short,
     )
 
 

@@ -3,12 +3,23 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 SEEDS = REPO_ROOT / "seeds"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def database_outside_the_repo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Bots started by tests record into a database of the test run, never one in the repo
+    (by default it lies beside the corpus folder); tests needing their own pass another."""
+    path = tmp_path_factory.mktemp("database") / "lingnan.db"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("LINGNAN_DATABASE_PATH", str(path))
+        yield path
 
 
 @pytest.fixture(scope="session")

@@ -13,13 +13,18 @@ if TYPE_CHECKING:
     from retrieval.library import LibraryStats
 
 
+def serving_sentence(stats: LibraryStats) -> str:
+    """ "Now serving 5 documents, 144 passages and 12 officials." """
+    return texts.now_serving(
+        plural(stats.documents, "document"),
+        plural(stats.passages, "passage"),
+        plural(stats.officials, "official"),
+    )
+
+
 def reload_answer(stats: LibraryStats, warnings: Sequence[str], seconds: float) -> Answer:
     """The owner's report after /reload: the new counts and any corpus warnings."""
-    description = (
-        f"Now serving {plural(stats.documents, 'document')}, "
-        f"{plural(stats.passages, 'passage')} and {plural(stats.officials, 'official')}."
-        f" Loaded in {seconds:.2f} s."
-    )
+    description = f"{serving_sentence(stats)} Loaded in {seconds:.2f} s."
     fields: tuple[Field, ...] = ()
     if warnings:
         lines = [f"• {inline(w)}" for w in warnings]

@@ -51,7 +51,16 @@ class AskCog(commands.Cog, name="Ask"):
         if problem is not None:
             await send_sentence(interaction, problem)
             return
-        await defer_then_answer(interaction, self.bot.answers.ask, question)
+        options = self.bot.answer_options(interaction.guild_id)
+        answer, sent = await defer_then_answer(
+            interaction,
+            self.bot.answers.ask,
+            question,
+            ephemeral=options.private,
+            per_page=options.quotes_per_page,
+            language=options.language,
+        )
+        self.bot.record_question(interaction.guild_id, "ask", question, answer, sent)
 
     def _mentions_me(self, message: discord.Message) -> bool:
         me = self.bot.user
@@ -70,6 +79,10 @@ class AskCog(commands.Cog, name="Ask"):
     async def on_message(self, message: discord.Message) -> None:
         if message.author.bot or self.bot.user is None or not self._mentions_me(message):
             return
+        if message.guild is not None:
+            chosen = self.bot.server_settings.get(message.guild.id)
+            if not chosen.answers_mentions_in(message.channel.id):
+                return  # the server chose other channels for mentions (/settings)
         try:
             await self.answer_mention(message)
         except discord.HTTPException as error:
@@ -98,9 +111,17 @@ class AskCog(commands.Cog, name="Ask"):
                 delete_after=min(max(retry_after, 5.0), 60.0),
             )
             return
+        guild_id = message.guild.id if message.guild else None
+        options = self.bot.answer_options(guild_id)
         async with message.channel.typing():
-            answer = await asyncio.to_thread(self.bot.answers.ask, question)
-        await reply_answer(message, answer)
+            answer = await asyncio.to_thread(
+                self.bot.answers.ask,
+                question,
+                per_page=options.quotes_per_page,
+                language=options.language,
+            )
+        reply = await reply_answer(message, answer)
+        self.bot.record_question(guild_id, "mention", question, answer, reply)
 
 
 async def setup(bot: LingnanBot) -> None:

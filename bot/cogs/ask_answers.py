@@ -8,7 +8,16 @@ from collections.abc import Sequence
 
 from bot import texts
 from bot.answer_parts import example_lines, inline, paged
-from bot.cards import DESCRIPTION_LIMIT, EMPTY_COLOUR, TITLE_LIMIT, Answer, Card, Origin, fit_card
+from bot.cards import (
+    DESCRIPTION_LIMIT,
+    EMPTY_COLOUR,
+    TITLE_LIMIT,
+    Answer,
+    Card,
+    Origin,
+    QuoteShown,
+    fit_card,
+)
 from bot.citations import Cited, citation_line, full_citation, quote_url
 from bot.command_mentions import CommandMentions
 from bot.examples import Example
@@ -33,13 +42,15 @@ def ask_answer(
     commands: CommandMentions,
     facts: QuoteFacts,
     examples: Sequence[Example] = (),
+    language: str | None = None,
 ) -> Answer:
-    """The best quotes for `question`, `per_page` to a page, or the short nothing-found answer."""
+    """The best quotes for `question`, `per_page` to a page, or the short nothing-found answer;
+    lingnan's own words in `language` (default: the question's)."""
     if not response.results:
-        return nothing_found_answer(question, examples, commands)
+        return nothing_found_answer(question, examples, commands, language)
     results = response.results[: per_page * MAX_ANSWER_PAGES]
     title = "\u201c" + clip(inline(question), TITLE_LIMIT - 2) + "\u201d"
-    notes = notes_line(question, response)
+    notes = notes_line(question, response, language)
     room = DESCRIPTION_LIMIT - (discord_len(notes) + len(QUOTE_SEPARATOR) if notes else 0)
     figures = figure_rules() if figure_rules().asks_for_figure(question) else None
     pages: list[Card] = []
@@ -68,7 +79,10 @@ def ask_answer(
                 )
             )
         )
-    return Answer(tuple(pages), origin=Origin("ask", question))
+    shown = tuple(
+        QuoteShown(r.document.id, r.document.title, r.passage_id, r.paragraph) for r in results
+    )
+    return Answer(tuple(pages), origin=Origin("ask", question), quotes=shown)
 
 
 def _cited(result: SearchResult, facts: QuoteFacts) -> Cited:
@@ -94,11 +108,11 @@ def _quotes(
     return QUOTE_SEPARATOR.join(blocks)
 
 
-def notes_line(question: str, response: SearchResponse) -> str:
+def notes_line(question: str, response: SearchResponse, language: str | None = None) -> str:
     """One subtext line saying how the question was read: the corrected question, other
     spellings of names, synonyms and translations the quotes matched; in the asker's language
     (English when it is none of those the labels are written in). Empty when there is none."""
-    language = detect_language(question)
+    language = language or detect_language(question)
     read_as, same, through, also = texts.NOTES_LABELS.get(language, texts.NOTES_LABELS["en"])
     parts: list[str] = []
     if response.corrections:
@@ -133,12 +147,16 @@ def _expansions(expansions: Sequence[Expansion], joiner: str) -> str:
 
 
 def nothing_found_answer(
-    question: str, examples: Sequence[Example], commands: CommandMentions
+    question: str,
+    examples: Sequence[Example],
+    commands: CommandMentions,
+    language: str | None = None,
 ) -> Answer:
     """One sentence and three example questions, for the asker only."""
     sentence = texts.nothing_found_sentence(clip(inline(question), 200))
     lines = [sentence]
-    shown = example_lines(examples, commands, NOTHING_FOUND_EXAMPLES, detect_language(question))
+    first_language = language or detect_language(question)
+    shown = example_lines(examples, commands, NOTHING_FOUND_EXAMPLES, first_language)
     if shown:
         lines.append(shown)
     lines.append("-# " + texts.more_hint(commands))

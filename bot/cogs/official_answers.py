@@ -1,37 +1,80 @@
-"""What /official and /officials answer: an official's titles, documents and statements; the
-directory of everyone the documents name."""
+"""What /official and /officials answer: an official's titles, documents and reported
+statements (their speech apart, by document, in a menu); the officials an office or a close name
+could mean, with a menu to open one; the directory of everyone the documents name."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
 from bot import texts
-from bot.answer_parts import inline, iso_date, lines_within, paged, plural
-from bot.cards import EMPTY_COLOUR, FIELD_VALUE_LIMIT, Answer, Card, Field, Origin, fit_card
-from bot.citations import Cited, citation_line, full_citation, quote_url
+from bot.answer_parts import inline, lines_within, paged, plural, short_date
+from bot.cards import (
+    EMPTY_COLOUR,
+    FIELD_VALUE_LIMIT,
+    SELECT_OPTION_LIMIT,
+    Answer,
+    Card,
+    Choice,
+    Field,
+    Menu,
+    Origin,
+    checksum,
+    fit_card,
+)
+from bot.citations import Cited, citation_line, full_citation, quote_url, short_source
+from bot.cogs.official_parts import (
+    official_title,
+    plain_choice_text,
+    reported_statements,
+    speech_menu,
+    speeches,
+)
 from bot.command_mentions import CommandMentions
 from bot.markdown import clip, discord_len, link
 from bot.quotes import quote_block
-from retrieval.models import DocumentInfo, Official, OfficialLookup, Statement
+from retrieval.models import Candidate, DocumentInfo, Official, OfficialLookup, Statement
+from retrieval.officials.title_groups import MergedTitle, merge_titles
 
 OFFICIALS_PER_PAGE = 15
 STATEMENTS_PER_PAGE = 3
 
 
 def official_answer(query: str, lookup: OfficialLookup, commands: CommandMentions) -> Answer:
-    """An official's titles, documents and statements, or the closest names."""
+    """An official's card; several officials (an office's holders, close names) to pick from;
+    or, when nothing comes close, one sentence."""
     official = lookup.official
     if official is None:
-        return _unknown_official(query, lookup.suggestions, commands)
+        if lookup.candidates or lookup.suggestions:
+            return _several_officials(query, lookup, commands)
+        return _unknown_official(query, commands)
+    note = ""
+    if lookup.read_as in ("corrected", "office"):
+        note = texts.official_read_note(
+            lookup.read_as, clip(inline(query), 100), clip(inline(official.name), 100)
+        )
+    return statements_answer(official, note)
+
+
+def statements_answer(official: Official, note: str = "") -> Answer:
+    """An official's titles, documents and reported statements (paged); the sentences of their
+    speeches are in the menu under every page, by document."""
     documents = {doc.id: doc for doc in official.documents}
-    title = clip(inline(official.name), 200) or "?"
+    title = official_title(official)
+    reported = reported_statements(official)
     head_fields = _official_head_fields(official, documents)
-    intro = _official_intro(official)
-    statements_pages = paged(official.statements, STATEMENTS_PER_PAGE, "statements")
+    intro = _official_intro(official, len(reported), note)
+    origin = Origin("official", official.name)
+    menu = speech_menu(official, shown=None)
+    statements_pages = paged(reported, STATEMENTS_PER_PAGE, "statements")
     if not statements_pages:
-        no_statements = Field("Statements", texts.NO_STATEMENTS)
-        card = Card(title, intro, fields=(*head_fields, no_statements), footer="no statements")
-        return Answer((fit_card(card),), origin=Origin("official", official.name))
+        missing = texts.NO_REPORTED_STATEMENTS if menu else texts.NO_STATEMENTS
+        card = Card(
+            title,
+            intro,
+            fields=(*head_fields, Field(texts.STATEMENTS_HEADING, missing)),
+            footer="no reported statements" if menu else "no statements",
+        )
+        return Answer((fit_card(card),), origin=origin, menu=menu)
     pages: list[Card] = []
     for page in statements_pages:
         fields = list(head_fields) if page.first == 1 else []
@@ -57,7 +100,7 @@ def official_answer(query: str, lookup: OfficialLookup, commands: CommandMention
                 )
             )
         )
-    return Answer(tuple(pages), origin=Origin("official", official.name))
+    return Answer(tuple(pages), origin=origin, menu=menu)
 
 
 def _cited(statement: Statement, documents: dict[str, DocumentInfo]) -> Cited | None:
@@ -67,61 +110,119 @@ def _cited(statement: Statement, documents: dict[str, DocumentInfo]) -> Cited | 
     return Cited(document=document, text=statement.text, paragraph=statement.paragraph)
 
 
-def _official_intro(official: Official) -> str:
+def _official_intro(official: Official, reported: int, note: str) -> str:
     lines: list[str] = []
     if official.main_title:
         lines.append(f"**{clip(inline(official.main_title), 200)}**")
-    aliases = [a for a in official.aliases if a != official.name]
+    aliases = [a for a in official.aliases if a not in (official.name, official.chinese_name)]
     if aliases:
-        lines.append("Also written: " + " · ".join(clip(inline(a), 100) for a in aliases[:10]))
-    spoken = sum(1 for s in official.statements if s.kind == "transcript")
-    reported = len(official.statements) - spoken
-    quoted = f"{plural(reported, 'statement')} reported"
-    if spoken:
-        quoted += f" · {plural(spoken, 'sentence')} from the transcript of their speech"
-    lines.append(f"Named in {plural(len(official.documents), 'document')} · {quoted}")
+        shown = " · ".join(clip(inline(a), 100) for a in aliases[:10])
+        lines.append(f"{texts.ALSO_WRITTEN}: {shown}")
+    spoken = speeches(official)
+    sentences = sum(len(speech.sentences) for speech in spoken)
+    lines.append(
+        texts.statements_summary(len(official.documents), reported, sentences, len(spoken))
+    )
+    if note:
+        lines.append(f"-# {note}")
     return "\n".join(lines)
 
 
 def _official_head_fields(official: Official, documents: dict[str, DocumentInfo]) -> list[Field]:
     fields: list[Field] = []
     if official.titles:
-        lines = []
-        for item in official.titles:
-            document = documents.get(item.document)
-            source = f"{inline(document.source)}, " if document else ""
-            lines.append(f"• {inline(item.title)} \u2014 {source}{iso_date(item.date)}")
-        fields.append(Field("Titles", lines_within(lines, FIELD_VALUE_LIMIT)))
+        languages = {doc.id: doc.language for doc in official.documents}
+        lines = [
+            _merged_title_line(merged, documents)
+            for merged in merge_titles(official.titles, languages)
+        ]
+        fields.append(Field(texts.TITLES_HEADING, lines_within(lines, FIELD_VALUE_LIMIT)))
     if official.documents:
         lines = [
-            "• " + link(clip(inline(d.title), 120), d.url) + f" \u2014 {inline(d.source)}, "
-            f"{iso_date(d.date)}"
+            "• " + link(clip(inline(d.title), 120), d.url) + f" \u2014 {short_source(d.source)}, "
+            f"{short_date(d.date)}"
             for d in official.documents
         ]
-        fields.append(Field("Documents", lines_within(lines, FIELD_VALUE_LIMIT)))
+        fields.append(Field(texts.DOCUMENTS_HEADING, lines_within(lines, FIELD_VALUE_LIMIT)))
     return fields
+
+
+def _merged_title_line(merged: MergedTitle, documents: dict[str, DocumentInfo]) -> str:
+    """One office, as each language writes it, with where and when the documents give it:
+    "• Governor / Gouverneur — 2 documents, 6 Feb 2025"."""
+    forms = " / ".join(clip(inline(form.title), 160) for form in merged.forms)
+    sources = list(dict.fromkeys(item.document for item in merged.titles))
+    dates = sorted({item.date for item in merged.titles if item.date})
+    when = short_date(dates[0]) if dates else short_date(None)
+    if len(dates) > 1:
+        when += f" \u2013 {short_date(dates[-1])}"
+    if len(sources) == 1 and sources[0] in documents:
+        where = short_source(documents[sources[0]].source)
+    else:
+        where = plural(len(sources), "document")
+    return f"• {forms} \u2014 {where}, {when}"
 
 
 def _statement_field(number: int, statement: Statement, cited: Cited | None) -> Field:
     if cited is not None:
         cite = citation_line(None, cited, 400)
-        name = f"Statement {number}"
-        if statement.kind == "transcript":
-            name += " \u00b7 from the speech transcript"
     else:
-        cite = f"-# {inline(statement.document)} · {iso_date(statement.date)}"
-        name = f"Statement {number}"
+        cite = f"-# {inline(statement.document)} · {short_date(statement.date)}"
     quote = quote_block(statement.text, [], FIELD_VALUE_LIMIT - discord_len(cite) - 3)
-    return Field(name, f"{quote}\n{cite}")
+    return Field(texts.statement_heading(number), f"{quote}\n{cite}")
 
 
-def _unknown_official(query: str, suggestions: Sequence[str], commands: CommandMentions) -> Answer:
+def _several_officials(query: str, lookup: OfficialLookup, commands: CommandMentions) -> Answer:
+    """The holders of an office ("director") or the closest names, each with their office, and
+    a menu that opens one."""
     shown = clip(inline(query), 100)
-    if suggestions:
-        names = "\n".join(f"• {clip(inline(name), 100)}" for name in suggestions[:10])
-        description = f"{texts.did_you_mean(shown)}\n{names}"
+    candidates = lookup.candidates or [Candidate(name=name) for name in lookup.suggestions]
+    unique: dict[str, Candidate] = {}
+    for candidate in candidates:
+        unique.setdefault(candidate.name, candidate)  # a menu's values must differ
+    candidates = list(unique.values())[:SELECT_OPTION_LIMIT]
+    several_holders = lookup.read_as == "office" and len(candidates) > 1
+    if several_holders:
+        heading, sentence = texts.SEVERAL_OFFICIALS_TITLE, texts.office_holders_sentence(shown)
     else:
-        description = texts.no_such_official(shown)
+        heading, sentence = texts.CLOSEST_OFFICIALS_TITLE, texts.did_you_mean(shown)
+    lines = [_candidate_line(candidate) for candidate in candidates]
+    description = "\n".join(
+        [sentence, lines_within(lines, 3000), "-# " + texts.officials_list_hint(commands)]
+    )
+    menu = Menu(
+        "official",
+        texts.OFFICIAL_PICK_PLACEHOLDER,
+        tuple(_candidate_choice(candidate) for candidate in candidates),
+    )
+    card = Card(title=heading, description=description)
+    # Close names are no answer yet (found=False); an office's holders are one.
+    return Answer((fit_card(card),), found=several_holders, menu=menu)
+
+
+def _candidate_name(candidate: Candidate) -> str:
+    if candidate.chinese_name and candidate.chinese_name != candidate.name:
+        return f"{candidate.name} ({candidate.chinese_name})"
+    return candidate.name
+
+
+def _candidate_line(candidate: Candidate) -> str:
+    line = f"• **{clip(inline(_candidate_name(candidate)), 120)}**"
+    if candidate.title:
+        line += f" \u2014 {clip(inline(candidate.title), 200)}"
+    return line
+
+
+def _candidate_choice(candidate: Candidate) -> Choice:
+    return Choice(
+        plain_choice_text(_candidate_name(candidate)),
+        checksum(candidate.name),
+        plain_choice_text(candidate.title) if candidate.title else None,
+    )
+
+
+def _unknown_official(query: str, commands: CommandMentions) -> Answer:
+    description = texts.no_such_official(clip(inline(query), 100))
     description += "\n-# " + texts.officials_list_hint(commands)
     card = Card(title=texts.OFFICIAL_NOT_FOUND_TITLE, description=description, colour=EMPTY_COLOUR)
     return Answer((fit_card(card),), found=False)

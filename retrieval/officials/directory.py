@@ -17,13 +17,13 @@ import logging
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from pypinyin import lazy_pinyin
 from rapidfuzz import fuzz, process
 
 from retrieval.folding import compact
-from retrieval.models import Official, OfficialLookup
+from retrieval.models import Candidate, Official, OfficialLookup
 from retrieval.officials.build import build_officials
 from retrieval.officials.offices import OfficeIndex
 from retrieval.officials.overrides import load_overrides
@@ -40,6 +40,10 @@ ACCEPT_SCORE = 85.0  # a typo-tolerant match is taken at this similarity (0-100)
 MARGIN = 5.0  # ... and only when it beats the next official by this much
 SUGGEST_SCORE = 60.0
 MAX_SUGGESTIONS = 5
+MAX_HOLDERS = 25  # holders of one office offered ("director"): what a Discord menu holds
+
+
+ReadAs = Literal["name", "corrected", "office"]
 
 
 @dataclass(frozen=True)
@@ -87,6 +91,7 @@ class OfficialsDirectory:
             for part in official.name.split():
                 self._tokens.setdefault(compact(part), set()).add(index)
         self._offices = OfficeIndex(self._officials)
+        self._by_name = {official.name: official for official in self._officials}
 
     @classmethod
     def from_corpus(cls, corpus: Corpus, overrides: Path | None = None) -> OfficialsDirectory:
@@ -106,35 +111,61 @@ class OfficialsDirectory:
         return list(self._officials)
 
     def lookup(self, name: str) -> OfficialLookup:
-        """The official ``name`` means, or the closest names when it is unknown or ambiguous."""
+        """The official ``name`` means, or the closest names when it is unknown or ambiguous;
+        ``read_as`` says whether it was read as a name, a corrected name or an office."""
         query = clean_query(name)
         forms = _query_forms(query)
         if not forms or not self._officials:
             return OfficialLookup(official=None, suggestions=[])
-        for form in forms:
+        for position, form in enumerate(forms):
+            # The first form is the query as typed; the next, Chinese characters read as pinyin.
+            read_as: ReadAs = "name" if position == 0 else "corrected"
             hits = self._exact.get(form, set())
             if len(hits) == 1:
-                return OfficialLookup(official=self._officials[next(iter(hits))])
+                return self._found(next(iter(hits)), read_as)
             hits = self._tokens.get(form, set())
             if len(hits) == 1:  # "Xi", "Weizhong": one official alone has that name part
-                return OfficialLookup(official=self._officials[next(iter(hits))])
+                return self._found(next(iter(hits)), read_as)
         scores = self._scores(forms)
         ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))
         if ranked and ranked[0][1] >= ACCEPT_SCORE:
             runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
             if ranked[0][1] - runner_up >= MARGIN:
-                return OfficialLookup(official=self._officials[ranked[0][0]])
+                return self._found(ranked[0][0], "corrected")
         by_name = self._suggestions(query, forms, ranked)
         offices = self._offices.rank(query)
+        holders = self._offices.suggest(offices)
         if self._matches_a_name(forms, ranked):  # "Wang": the Wangs, whatever titles say
-            names = by_name + self._names(self._offices.suggest(offices))
+            names = by_name + self._names(holders)
+            read_as = "name"
         else:
             chosen = self._offices.choose(offices)
             if chosen is not None:  # "governor", "商务厅厅长": one official holds that office
-                return OfficialLookup(official=self._officials[chosen])
-            names = self._names(self._offices.suggest(offices)) + by_name
+                return self._found(chosen, "office")
+            names = self._names(holders)[:MAX_HOLDERS] + by_name
+            read_as = "office" if holders else "name"
+        names = list(dict.fromkeys(names))
+        if not names:
+            return OfficialLookup(official=None, suggestions=[])
+        matched_titles: dict[str, str] = {}
+        for match in offices:
+            matched_titles.setdefault(self._officials[match.official].name, match.title)
         return OfficialLookup(
-            official=None, suggestions=list(dict.fromkeys(names))[:MAX_SUGGESTIONS]
+            official=None,
+            suggestions=names[:MAX_SUGGESTIONS],
+            read_as=read_as,
+            candidates=[self._candidate(name, matched_titles.get(name)) for name in names],
+        )
+
+    def _found(self, index: int, read_as: ReadAs) -> OfficialLookup:
+        return OfficialLookup(official=self._officials[index], read_as=read_as)
+
+    def _candidate(self, name: str, matched_title: str | None) -> Candidate:
+        official = self._by_name[name]
+        return Candidate(
+            name=name,
+            title=matched_title or official.main_title,
+            chinese_name=official.chinese_name,
         )
 
     def _matches_a_name(self, forms: list[str], ranked: list[tuple[int, float]]) -> bool:

@@ -52,10 +52,12 @@ class _Title:
     official: int
     words: tuple[str, ...]  # folded Latin words of the title, filler words left out
     han: str  # the title's Chinese characters, if any, in simplified script
+    written: str  # the title as the documents write it (a translation's original)
 
 
-def _title(official: int, text: str) -> _Title:
-    return _Title(official, tuple(latin_words(text)), to_simplified("".join(HAN_RUN.findall(text))))
+def _title(official: int, text: str, written: str | None = None) -> _Title:
+    han = to_simplified("".join(HAN_RUN.findall(text)))
+    return _Title(official, tuple(latin_words(text)), han, text if written is None else written)
 
 
 @dataclass(frozen=True)
@@ -68,6 +70,7 @@ class OfficeMatch:
     precision: float  # share of the title up to its last matched word that the query covers
     head_found: bool  # the query names no office ("Shenzhen"), or the title holds one it names
     translated: bool = False  # the title matched is a translation, not the title as written
+    title: str = ""  # the official's title that matched, as written
 
 
 @dataclass(frozen=True)
@@ -141,8 +144,11 @@ class OfficeIndex:
             )
             titles = list(dict.fromkeys(held.title for held in official.titles))
             written += [_title(index, title) for title in titles]
-            translations = dict.fromkeys(t for title in titles for t in table.translations(title))
-            translated += [_title(index, text) for text in translations]
+            translations: dict[str, str] = {}  # each stands for the first title it comes from
+            for title in titles:
+                for text in table.translations(title):
+                    translations.setdefault(text, title)
+            translated += [_title(index, text, title) for text, title in translations.items()]
         self._written = _TitleIndex(written, name_parts, translated=False)
         self._translated = _TitleIndex(translated, name_parts, translated=True)
 
@@ -275,6 +281,7 @@ class _TitleIndex:
                 match.precision,
                 match.head_found,
                 self._translated,
+                title.written,
             )
             current = best.get(match.official)
             if current is None or _order(match) < _order(current):

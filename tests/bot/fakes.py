@@ -123,6 +123,7 @@ class FakeInteraction:
         self.client = client
         self.user = SimpleNamespace(id=user_id, name=f"user{user_id}", bot=False)
         self.command = SimpleNamespace(qualified_name=command_name)
+        self.guild_id: int | None = None  # a direct message; tests of servers set one
         self.calls: list[Call] = []
         self.sent: list[FakeMessage] = []
         self.original_edits: list[dict[str, Any]] = []

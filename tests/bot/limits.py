@@ -15,6 +15,7 @@ from bot.cards import (
     TITLE_LIMIT,
     Answer,
     Card,
+    Menu,
     card_length,
     to_embed,
 )
@@ -104,6 +105,18 @@ def assert_safe(answer: Answer) -> None:
         assert_within_limits(card)
         for text in rendered_strings(card):
             assert_no_live_mentions(text)
+    if answer.menu is not None:
+        assert_menu_within_limits(answer.menu)
+
+
+def assert_menu_within_limits(menu: Menu) -> None:
+    """A select menu Discord accepts: 1-25 options with distinct values, texts within 100."""
+    assert 1 <= len(menu.choices) <= 25 and len(menu.placeholder) <= 150
+    assert len({choice.value for choice in menu.choices}) == len(menu.choices)
+    assert sum(choice.default for choice in menu.choices) <= 1
+    for choice in menu.choices:
+        assert 1 <= len(choice.label) <= 100 and 1 <= len(choice.value) <= 100
+        assert choice.description is None or len(choice.description) <= 100
 
 
 def hostile_document(text: str) -> DocumentInfo:

@@ -15,6 +15,7 @@ from bot.buttons import (
     is_ours,
 )
 from bot.cards import MESSAGE_LIMIT, Answer, Card, Origin
+from bot.feedback import VoteButton
 from tests.bot.fixtures import robotics_response
 from tests.bot.limits import ask
 
@@ -26,7 +27,8 @@ def two_page_answer() -> Answer:
 
 
 async def test_paged_answer_gets_previous_indicator_next_cite_and_source() -> None:
-    """A paged answer's first page: ◀ (disabled), 1 / 2, ▶, Cite, and the source's link."""
+    """A paged answer's first page: ◀ (disabled), 1 / 2, ▶, Cite, the source's link, then
+    Helpful and Not helpful."""
     view = answer_view(two_page_answer(), 0, ASKER)
     assert view is not None and view.is_finished()  # nothing kept per message
     labels = [
@@ -35,11 +37,13 @@ async def test_paged_answer_gets_previous_indicator_next_cite_and_source() -> No
         if isinstance(item, (discord.ui.DynamicItem, discord.ui.Button))
     ]
     assert labels[:4] == ["\u25c0", "1 / 2", "\u25b6", "Cite"]
-    previous, _, following, cite, source = view.children
+    previous, _, following, cite, source, helpful, not_helpful = view.children
     assert isinstance(previous, PageButton) and previous.item.disabled
     assert isinstance(following, PageButton) and not following.item.disabled
     assert isinstance(cite, CiteButton)
     assert isinstance(source, discord.ui.Button) and source.url is not None
+    assert isinstance(helpful, VoteButton) and helpful.helpful
+    assert isinstance(not_helpful, VoteButton) and not not_helpful.helpful
 
 
 def test_page_buttons_carry_command_asker_page_and_checksum() -> None:

@@ -116,18 +116,18 @@ async def test_official_shows_the_official(bot: LingnanBot) -> None:
     interaction = FakeInteraction(bot, ASKER, "official")
     await command.callback(cog, as_interaction(interaction), name="Huang Kunming")
     followup = interaction.calls[-1]
-    assert followup.embed.title == "Huang Kunming"
+    assert followup.embed.title == "Huang Kunming (黄坤明)"
     assert any(isinstance(i, PageButton) for i in followup.options["view"].children)
     assert_no_pings(followup.options)
 
 
 async def test_official_unknown_name_gets_closest(bot: LingnanBot) -> None:
-    """An unknown name is answered with the closest names."""
+    """An unknown name is answered with the closest names (never titled "not found")."""
     cog, command = cog_command(bot, "Officials", "official")
     interaction = FakeInteraction(bot, ASKER, "official")
     await command.callback(cog, as_interaction(interaction), name="Wang Wei")
     embed = interaction.calls[-1].embed
-    assert embed.title == "Official not found"
+    assert embed.title == texts.CLOSEST_OFFICIALS_TITLE
     assert "Wang Weizhong" in (embed.description or "")
 
 

@@ -8,7 +8,14 @@ from typing import NoReturn
 from bot.answers import Answers
 from bot.console import run_console
 from bot.examples import load_examples
-from tests.bot.fixtures import ROBOTICS_EN, FakeLibrary, as_library, robotics_response
+from tests.bot.fixtures import (
+    ROBOTICS_EN,
+    FakeLibrary,
+    FakeOfficials,
+    as_library,
+    robotics_response,
+)
+from tests.bot.invented_officials import QIAO, SPEECH_2026
 
 QUESTION = "What did the governor say about robotics?"
 
@@ -129,3 +136,19 @@ def test_undecodable_input_is_answered() -> None:
     _, output = console_output(QUESTION + " \udcff\udcfe\n")
     assert "robotics" in output and "**" not in output
     assert "Something went wrong" not in output
+
+
+def test_pick_opens_an_entry_of_the_menu() -> None:
+    """An answer with a menu lists its entries; /pick N opens one, as Discord's menu does."""
+    library = FakeLibrary(officials=FakeOfficials(people=[QIAO]))
+    _, output = console_output("/official Qiao Lanfeng\n/pick 2\n/pick 9\n", library)
+    assert "Sentences from their speech, by document (/pick N):" in output
+    assert f"  1. {SPEECH_2026.title} (12 May 2026 · 60 sentences · Harbour Daily)" in output
+    assert "A new year of work on the harbour begins today for all of us." in output
+    assert "Usage: /pick N, N from 1 to 3." in output
+
+
+def test_pick_without_a_menu_says_so() -> None:
+    """/pick under an answer without a menu (or before any) says there is nothing to pick."""
+    _, output = console_output("/pick 1\n")
+    assert "Nothing to pick from" in output

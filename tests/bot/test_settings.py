@@ -33,6 +33,7 @@ def test_defaults() -> None:
     assert settings.log_level == "INFO"
     assert settings.owner_ids == []
     assert settings.watch_corpus is False
+    assert settings.add_max_mb == 10
 
 
 def test_reads_environment(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -161,6 +162,9 @@ def test_cooldown_seconds_must_be_a_bounded_number(
         ("LINGNAN_BM25_B", "nan"),
         ("DISCORD_GUILD_ID", "99999999999999999999"),
         ("LINGNAN_OWNER_IDS", "99999999999999999999"),
+        ("LINGNAN_ADD_MAX_MB", "0"),
+        ("LINGNAN_ADD_MAX_MB", "201"),
+        ("LINGNAN_ADD_MAX_MB", "inf"),
     ],
 )
 def test_every_number_has_bounds(monkeypatch: pytest.MonkeyPatch, name: str, value: str) -> None:

@@ -1,5 +1,6 @@
 """A local Discord (REST + gateway on 127.0.0.1) for end-to-end tests of discord.py bots."""
 
+from tests.discord_fake.cdn import FakeAttachment
 from tests.discord_fake.handles import InteractionHandle, MessageHandle
 from tests.discord_fake.payloads import FakeUser
 from tests.discord_fake.records import (
@@ -10,11 +11,13 @@ from tests.discord_fake.records import (
     limit_violations,
     message_text,
     ping_tokens,
+    selects,
 )
 from tests.discord_fake.running import running_client, stop_client
 from tests.discord_fake.server import FakeDiscord, Fault, WaitTimeout
 
 __all__ = [
+    "FakeAttachment",
     "FakeDiscord",
     "FakeUser",
     "Fault",
@@ -29,5 +32,6 @@ __all__ = [
     "message_text",
     "ping_tokens",
     "running_client",
+    "selects",
     "stop_client",
 ]

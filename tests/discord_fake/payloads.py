@@ -15,6 +15,10 @@ DISCORD_EPOCH_MS = 1_420_070_400_000
 MEMBER_PERMISSIONS = str((1 << 0) | (1 << 6) | (1 << 10) | (1 << 11) | (1 << 14) | (1 << 16))
 BOT_PERMISSIONS = str((1 << 10) | (1 << 11) | (1 << 14) | (1 << 15) | (1 << 16) | (1 << 18))
 
+# What a server's owner has: every permission (Manage Server is 1 << 5, Administrator 1 << 3).
+OWNER_PERMISSIONS = str((1 << 41) - 1)
+CHANNEL_OPTION = 7
+
 MESSAGE_FLAG_EPHEMERAL = 1 << 6
 MESSAGE_FLAG_LOADING = 1 << 7
 
@@ -42,6 +46,7 @@ class FakeUser:
     username: str
     bot: bool = False
     roles: list[str] = field(default_factory=list)
+    permissions: str | None = None  # in interactions; None: MEMBER_PERMISSIONS
 
     def to_user(self) -> dict[str, Any]:
         return {

@@ -20,7 +20,7 @@ class RecordedRequest:
     query: dict[str, str]
     headers: dict[str, str]
     json: Any  # parsed JSON body (payload_json for multipart), None when there was none
-    files: list[dict[str, Any]]  # multipart file parts: name, filename, size
+    files: list[dict[str, Any]]  # multipart file parts: name, filename, size, data
     at: float  # loop.time() when received
     params: dict[str, str] = field(default_factory=dict)  # the route's path parameters
     status: int = 0  # what the fake answered
@@ -37,6 +37,8 @@ class RecordedRequest:
         if not isinstance(body, dict):
             return None
         if self.route.endswith("/callback"):
+            if body.get("type") == 9:
+                return None  # a form (modal): its components are fields, not a message
             body = body.get("data")
             if not isinstance(body, dict):
                 return None
@@ -100,6 +102,36 @@ def buttons(message: dict[str, Any]) -> list[dict[str, Any]]:
     return [c for c in iter_components(message) if c.get("type") == 2]
 
 
+def selects(message: dict[str, Any]) -> list[dict[str, Any]]:
+    """The message's string select menus."""
+    return [c for c in iter_components(message) if c.get("type") == 3]
+
+
+def select_problems(menu: dict[str, Any]) -> list[str]:
+    """Why Discord would refuse a string select menu (its documented limits), or []."""
+    problems: list[str] = []
+    custom_id = menu.get("custom_id") or ""
+    if not 1 <= len(custom_id) <= 100:
+        problems.append(f"select custom_id {custom_id[:20]!r} must be 1-100 characters")
+    if len(menu.get("placeholder") or "") > 150:
+        problems.append("select placeholder longer than 150")
+    options = menu.get("options") or []
+    if not 1 <= len(options) <= 25:
+        problems.append(f"select has {len(options)} options (1-25)")
+    values = [o.get("value") for o in options]
+    if len(set(values)) != len(values):
+        problems.append("select option values repeat")
+    for option in options:
+        for key in ("label", "value"):
+            if not 1 <= len(option.get(key) or "") <= 100:
+                problems.append(f"select option {key} {option.get(key)!r} must be 1-100 characters")
+        if len(option.get("description") or "") > 100:
+            problems.append("select option description longer than 100")
+    if sum(1 for o in options if o.get("default")) > max(1, int(menu.get("max_values") or 1)):
+        problems.append("more default options than the menu lets one choose")
+    return problems
+
+
 def button_labels(message: dict[str, Any]) -> list[str]:
     return [b.get("label") or "" for b in buttons(message)]
 
@@ -147,4 +179,6 @@ def limit_violations(body: dict[str, Any]) -> list[str]:
             problems.append("button label longer than 80")
         if len(button.get("custom_id") or "") > 100:
             problems.append("custom_id longer than 100")
+    for menu in selects(body):
+        problems += select_problems(menu)
     return problems

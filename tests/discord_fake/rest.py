@@ -174,6 +174,7 @@ class FakeRest:
                             "name": part.name,  # type: ignore[union-attr]
                             "filename": part.filename,  # type: ignore[union-attr]
                             "size": len(raw),
+                            "data": bytes(raw),  # what the user would download
                         }
                     )
             return body, files

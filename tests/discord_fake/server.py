@@ -20,11 +20,20 @@ import discord.http
 import yarl
 from aiohttp import web
 
+from tests.discord_fake.cdn import (
+    ATTACHMENT_OPTION,
+    ATTACHMENT_SIZE_LIMIT,
+    CDN_ROUTE,
+    FakeAttachment,
+    FakeCdn,
+)
 from tests.discord_fake.gateway import INTENT_MESSAGE_CONTENT, FakeGateway
-from tests.discord_fake.handles import InteractionHandle, MessageHandle
+from tests.discord_fake.handles import MODAL, InteractionHandle, MessageHandle
 from tests.discord_fake.payloads import (
     BOT_PERMISSIONS,
+    CHANNEL_OPTION,
     MEMBER_PERMISSIONS,
+    OWNER_PERMISSIONS,
     FakeChannel,
     FakeGuild,
     FakeRole,
@@ -33,7 +42,7 @@ from tests.discord_fake.payloads import (
     message_payload,
     new_token,
 )
-from tests.discord_fake.records import RecordedRequest, blocks_every_ping, buttons
+from tests.discord_fake.records import RecordedRequest, blocks_every_ping, buttons, selects
 from tests.discord_fake.rest import FakeRest, Fault
 from tests.discord_fake.routes import API_PREFIX, MESSAGE_ROUTES
 from tests.discord_fake.validation import option_value_problem
@@ -73,7 +82,7 @@ class FakeDiscord:
         self.bot_user = FakeUser(
             id=self.application_id, username="lingnan", bot=True, roles=[self.bot_role.id]
         )
-        self.owner = FakeUser(id=self.snowflake(), username="owner")
+        self.owner = FakeUser(id=self.snowflake(), username="owner", permissions=OWNER_PERMISSIONS)
         guild_id = self.snowflake()
         self.guild = FakeGuild(
             id=guild_id,
@@ -101,6 +110,7 @@ class FakeDiscord:
         self.mentions: dict[str, MessageHandle] = {}
         self.commands: dict[str, list[dict[str, Any]]] = {}  # "global" or a guild id -> commands
 
+        self.cdn = FakeCdn(lambda: f"http://127.0.0.1:{self.port}", self.snowflake)
         self.gateway = FakeGateway(self, heartbeat_interval)
         self.interactions_by_token: dict[str, InteractionHandle] = {}
         self.rest = FakeRest(self)
@@ -132,6 +142,7 @@ class FakeDiscord:
         app.router.add_get("/gateway", self.gateway.handle)
         app.router.add_get("/gateway-resume", self.gateway.handle)
         app.router.add_route("*", API_PREFIX + "/{tail:.*}", self.rest.serve)
+        app.router.add_get(CDN_ROUTE, self.cdn.serve)
         self._runner = web.AppRunner(
             app, access_log=None, handle_signals=False, shutdown_timeout=2.0
         )
@@ -346,6 +357,71 @@ class FakeDiscord:
             3, data, user=user, channel_id=stored["channel_id"], message=stored
         )
 
+    async def choose_option(
+        self,
+        message: dict[str, Any] | str,
+        value: str | None = None,
+        *,
+        label: str | None = None,
+        custom_id: str | None = None,
+        user: FakeUser | None = None,
+        force: bool = False,
+    ) -> InteractionHandle:
+        """A user picks one option (by value or label) of a string select menu on one of the
+        bot's messages (the first menu, or the one with `custom_id`). `force` sends a value the
+        menu does not offer (a stale or forged choice)."""
+        message_id = message if isinstance(message, str) else message["id"]
+        stored = self.messages.get(message_id)
+        if stored is None:
+            raise LookupError(f"no message {message_id} from the bot")
+        menus = [m for m in selects(stored) if custom_id is None or m.get("custom_id") == custom_id]
+        if not menus:
+            raise LookupError(f"no select menu {custom_id!r} on message {message_id}")
+        menu = menus[0]
+        if menu.get("disabled"):
+            raise LookupError(f"select menu {menu.get('custom_id')!r} is disabled")
+        offered = [
+            o
+            for o in menu.get("options") or []
+            if (value is None or o.get("value") == value)
+            and (label is None or o.get("label") == label)
+        ]
+        if offered:
+            value = offered[0]["value"]
+        elif not (force and value is not None):
+            shown = [(o.get("label"), o.get("value")) for o in menu.get("options") or []]
+            raise LookupError(f"no option {value or label!r} in {menu.get('custom_id')!r}: {shown}")
+        data = {"custom_id": menu["custom_id"], "component_type": 3, "values": [value]}
+        return await self._send_interaction(
+            3, data, user=user, channel_id=stored["channel_id"], message=stored
+        )
+
+    async def submit_modal(
+        self,
+        opened: InteractionHandle,
+        values: dict[str, str],
+        *,
+        user: FakeUser | None = None,
+    ) -> InteractionHandle:
+        """A user fills in and sends the form (modal) the bot opened in answer to `opened`:
+        `values` by field custom_id. Discord sends the form's fields in action rows."""
+        callback = opened.callback or {}
+        if callback.get("type") != MODAL:
+            raise LookupError(f"interaction {opened.id} was not answered with a form")
+        form = callback.get("data") or {}
+        data = {
+            "custom_id": form.get("custom_id"),
+            "components": [
+                {"type": 1, "components": [{"type": 4, "custom_id": key, "value": value}]}
+                for key, value in values.items()
+            ],
+        }
+        message = opened.payload.get("message")
+        channel_id = opened.payload["channel_id"]
+        return await self._send_interaction(
+            5, data, user=user, channel_id=channel_id, message=message
+        )
+
     async def send_message(
         self,
         content: str,
@@ -401,6 +477,8 @@ class FakeDiscord:
     ) -> dict[str, Any]:
         root_name, *path = name.split()
         scope, command = self.command(root_name)
+        attachments: dict[str, dict[str, Any]] = {}
+        channels: dict[str, dict[str, Any]] = {}
         schema = command.get("options") or []
         options_out: list[dict[str, Any]] = []
         container = options_out
@@ -422,6 +500,17 @@ class FakeDiscord:
                     raise ValueError(f"Discord would not send /{name}: {problem}")
                 if spec["type"] == 3:
                     value = value.strip()  # as Discord's client sends text options
+            if spec["type"] == ATTACHMENT_OPTION and isinstance(value, FakeAttachment):
+                # The option holds the id; the attachment itself goes in data.resolved.
+                attached = self.cdn.attach(value, command["id"])
+                attachments[attached["id"]] = attached
+                value = attached["id"]
+            if spec["type"] == CHANNEL_OPTION:
+                # The option holds the channel's id (given by name or id); the channel itself,
+                # with the member's permissions in it, goes in data.resolved.
+                chosen = self.guild.channel(str(value))
+                channels[chosen.id] = chosen.to_dict() | {"permissions": MEMBER_PERMISSIONS}
+                value = chosen.id
             option: dict[str, Any] = {"name": option_name, "type": spec["type"], "value": value}
             if option_name == focused:
                 option["focused"] = True
@@ -436,6 +525,10 @@ class FakeDiscord:
             "type": 1,
             "options": options_out,
         }
+        if attachments:
+            data["resolved"] = {"attachments": attachments}
+        if channels:
+            data.setdefault("resolved", {})["channels"] = channels
         if scope != "global":
             data["guild_id"] = scope
         return data
@@ -461,7 +554,7 @@ class FakeDiscord:
             "guild": self.guild.to_partial(),
             "channel_id": target.id,
             "channel": target.to_dict(),
-            "member": user.to_member(permissions=MEMBER_PERMISSIONS),
+            "member": user.to_member(permissions=user.permissions or MEMBER_PERMISSIONS),
             "token": f"aW50ZXJhY3Rpb24.{new_token()}",
             "version": 1,
             "app_permissions": BOT_PERMISSIONS,
@@ -470,7 +563,7 @@ class FakeDiscord:
             "entitlements": [],
             "authorizing_integration_owners": {"0": self.guild.id},
             "context": 0,
-            "attachment_size_limit": 10 * 1024 * 1024,
+            "attachment_size_limit": ATTACHMENT_SIZE_LIMIT,
         }
         if message is not None:
             payload["message"] = dict(message)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from tests.discord_fake.cdn import ATTACHMENT_OPTION, ATTACHMENT_SIZE_LIMIT, FakeAttachment
 from tests.discord_fake.records import limit_violations
 
 # Discord: lowercase letters/digits (any script), "-" and "_", 1-32 characters, for chat commands.
@@ -115,8 +116,15 @@ def option_value_problem(spec: dict[str, Any], value: Any) -> str | None:
             return f"{name} below its minimum"
         if "max_value" in spec and value > spec["max_value"]:
             return f"{name} above its maximum"
+    elif kind == 7 and not isinstance(value, str):
+        return f"{name} must be a channel (its name or id)"
     elif kind == 5 and not isinstance(value, bool):
         return f"{name} must be true or false"
+    elif kind == ATTACHMENT_OPTION:
+        if not isinstance(value, FakeAttachment):
+            return f"{name} must be a FakeAttachment (a file the user attaches)"
+        if len(value.data) > ATTACHMENT_SIZE_LIMIT:
+            return f"{name} is larger than the {ATTACHMENT_SIZE_LIMIT} bytes a user may upload"
     choices = spec.get("choices")
     if choices and value not in [c["value"] for c in choices]:
         return f"{name} must be one of the choices"

@@ -11,7 +11,13 @@ import pytest
 from discord import app_commands
 from discord.ext import commands
 
-from tests.discord_fake import FakeDiscord, message_text, routes, running_client
+from tests.discord_fake import (
+    FakeAttachment,
+    FakeDiscord,
+    message_text,
+    routes,
+    running_client,
+)
 from tests.e2e.conftest import LogCollector, port_is_closed
 
 
@@ -53,6 +59,14 @@ def minimal_bot(fake: FakeDiscord, *, allowed_mentions: bool = True) -> commands
         await interaction.response.defer(thinking=True)
         await interaction.edit_original_response(content="done thinking")
         await interaction.followup.send("a note", ephemeral=True)
+
+    @bot.tree.command(description="Read an attached file")
+    @app_commands.describe(file="the file to read")
+    async def measure(interaction: discord.Interaction, file: discord.Attachment) -> None:
+        data = await file.read()
+        await interaction.response.send_message(
+            f"{file.filename} {file.size} {file.content_type} {data.decode()}"
+        )
 
     @bot.tree.command(description="Send an over-long message")
     async def toolong(interaction: discord.Interaction) -> None:
@@ -102,7 +116,7 @@ async def test_command_sync_is_recorded_with_ids(fake_discord: FakeDiscord) -> N
     bot = minimal_bot(fake_discord)
     async with running_client(fake_discord, bot):
         synced = await fake_discord.wait_commands()
-        assert {c["name"] for c in synced} == {"echo", "slow", "toolong"}
+        assert {c["name"] for c in synced} == {"echo", "slow", "measure", "toolong"}
         echo = next(c for c in synced if c["name"] == "echo")
         assert echo["description"] == "Repeat a text"
         assert echo["options"][0] | {"required": True} == {
@@ -163,6 +177,34 @@ async def test_autocomplete_choices(fake_discord: FakeDiscord) -> None:
         typed = await fake_discord.send_autocomplete("echo", {"text": "ab"}, focused="text")
         choices = await typed.wait_choices()
         assert [c["value"] for c in choices] == ["ab 1", "ab 2"]
+
+
+async def test_attachment_is_resolved_and_downloaded(fake_discord: FakeDiscord) -> None:
+    """An attached file arrives as Discord sends it (id in the option, the attachment in
+    resolved) and its bytes download from its url; its name is passed on as given."""
+    bot = minimal_bot(fake_discord)
+    async with running_client(fake_discord, bot):
+        await fake_discord.wait_commands()
+        attached = FakeAttachment("../notes 1.txt", "Grüße".encode())
+        sent = await fake_discord.send_slash_command("measure", {"file": attached})
+        answer = await sent.wait_answer()
+        assert answer["content"] == "../notes 1.txt 7 text/plain Grüße"
+        (option,) = sent.payload["data"]["options"]
+        assert (
+            option["type"] == 11
+            and option["value"] in sent.payload["data"]["resolved"]["attachments"]
+        )
+        assert fake_discord.cdn.downloads == [option["value"]]
+
+
+async def test_attachment_over_the_upload_limit_is_not_sent(fake_discord: FakeDiscord) -> None:
+    """A file larger than a user may upload is refused before anything is sent."""
+    bot = minimal_bot(fake_discord)
+    async with running_client(fake_discord, bot):
+        await fake_discord.wait_commands()
+        huge = FakeAttachment("big.txt", b"x" * (10 * 1024 * 1024 + 1))
+        with pytest.raises(ValueError, match="larger than"):
+            await fake_discord.send_slash_command("measure", {"file": huge})
 
 
 async def test_mention_reply(fake_discord: FakeDiscord) -> None:

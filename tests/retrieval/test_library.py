@@ -133,6 +133,26 @@ def test_an_index_that_cannot_be_saved_is_served_with_a_warning(
     assert list((tmp_path / "elsewhere").iterdir()) == []
 
 
+def test_files_list_each_file_with_its_documents(write_corpus: WriteCorpus) -> None:
+    """Library.files names each document file relative to the folder, a JSON Lines file once
+    with all its records."""
+    records = '{"_id": "r1", "text": "Ports open."}\n{"_id": "r2", "text": "Roads close."}\n'
+    folder = write_corpus({"article.txt": ARTICLE, "more/records.jsonl": records})
+    files = Library.load(folder, use_cache=False).files()
+    assert [(f.name, [d.id for d in f.documents]) for f in files] == [
+        ("article.txt", ["article"]),
+        ("more/records.jsonl", ["r1", "r2"]),
+    ]
+
+
+def test_officials_in_are_those_a_document_names(seed_library: Library) -> None:
+    """Library.officials_in gives the officials named in the documents asked about, only."""
+    document = seed_library.documents()[0]
+    found = seed_library.officials_in([document.id])
+    assert found and all(document.id in [d.id for d in o.documents] for o in found)
+    assert seed_library.officials_in([]) == []
+
+
 def test_a_bare_keyword_is_answered_in_its_likeliest_language(library: Library) -> None:
     """ "GDP" says no language; a quote that has an English counterpart is shown in English,
     not as its Chinese paragraph "also in English"."""

@@ -77,7 +77,13 @@ def test_odd_input_never_raises(directory: OfficialsDirectory, query: str):
 
 def test_empty_lookup_suggests_nothing(directory: OfficialsDirectory):
     """An empty name matches nobody and suggests nobody."""
-    assert directory.lookup("").model_dump() == {"official": None, "suggestions": []}
+    nothing: dict[str, object] = {
+        "official": None,
+        "suggestions": [],
+        "read_as": None,
+        "candidates": [],
+    }
+    assert directory.lookup("").model_dump() == nothing
 
 
 @pytest.mark.parametrize(
@@ -179,7 +185,13 @@ def test_name_match_is_never_overridden_by_a_title(
 
 def test_office_unknown_to_the_corpus_matches_nobody(directory: OfficialsDirectory):
     """An office nobody holds ("deputy mayor") returns no one and suggests no one."""
-    assert directory.lookup("deputy mayor").model_dump() == {"official": None, "suggestions": []}
+    nothing: dict[str, object] = {
+        "official": None,
+        "suggestions": [],
+        "read_as": None,
+        "candidates": [],
+    }
+    assert directory.lookup("deputy mayor").model_dump() == nothing
 
 
 @pytest.mark.parametrize(
@@ -224,11 +236,22 @@ ZHUHAI_ZH = """珠海扩建港口
 市水务局局长高峰表示，到2028年珠海港将完成扩建。
 """
 
+ZHUHAI_TRADE_EN = """Zhuhai signs new harbour contracts
+
+Zhuhai, 10 June 2026. Fang Lihong, director of the Zhuhai Bureau of Commerce, said that twelve \
+shipping companies signed contracts.
+"""
+
 
 @pytest.fixture(scope="module")
 def invented(tmp_path_factory: pytest.TempPathFactory) -> OfficialsDirectory:
     folder = tmp_path_factory.mktemp("invented")
-    texts = {"zhuhai-en.txt": ZHUHAI_EN, "zhuhai-de.txt": ZHUHAI_DE, "zhuhai-zh.txt": ZHUHAI_ZH}
+    texts = {
+        "zhuhai-en.txt": ZHUHAI_EN,
+        "zhuhai-de.txt": ZHUHAI_DE,
+        "zhuhai-zh.txt": ZHUHAI_ZH,
+        "zhuhai-trade-en.txt": ZHUHAI_TRADE_EN,
+    }
     for name, text in texts.items():
         (folder / name).write_text(text, encoding="utf-8")
     return OfficialsDirectory.from_corpus(load_corpus(folder))
@@ -253,10 +276,8 @@ def test_lookup_by_office_is_general(invented: OfficialsDirectory, query: str, n
 
 def test_invented_lesser_office_is_not_the_office(invented: OfficialsDirectory):
     """ "the governor" does not return a vice governor; "Bürgermeisterin" not a deputy mayor."""
-    assert invented.lookup("the governor").model_dump() == {
-        "official": None,
-        "suggestions": ["Chen Lihua"],
-    }
+    governor = invented.lookup("the governor")
+    assert (governor.official, governor.suggestions) == (None, ["Chen Lihua"])
     assert invented.lookup("Bürgermeisterin").official is None
 
 
@@ -270,3 +291,42 @@ def test_invented_name_beats_a_title_word(invented: OfficialsDirectory):
 def test_invented_complete_offers_names_before_title_holders(invented: OfficialsDirectory):
     """ "zho" offers Zhou Jianguo by name first, then Liu Ping by the Zhou River in his title."""
     assert invented.complete("zho") == ["Zhou Jianguo", "Liu Ping"]
+
+
+@pytest.mark.parametrize(
+    ("query", "read_as"),
+    [
+        ("Zhou Jianguo", "name"),
+        ("jianguo zhou", "name"),  # order and case are no correction
+        ("zhou jiangguo", "corrected"),  # a typo
+        ("周建国", "corrected"),  # characters the corpus does not give, read by their pinyin
+        ("the mayor", "office"),
+    ],
+)
+def test_lookup_says_how_it_read_the_query(invented: OfficialsDirectory, query: str, read_as: str):
+    """A lookup says whether it read a name as written, a corrected name or an office."""
+    result = invented.lookup(query)
+    assert result.official is not None and result.official.name == "Zhou Jianguo"
+    assert result.read_as == read_as
+
+
+def test_office_several_hold_gives_each_with_the_title_that_matched(
+    invented: OfficialsDirectory,
+):
+    """ "director" is no single official: the holders come with the title that matched, as
+    written (局长 is a bureau director in English)."""
+    result = invented.lookup("director")
+    assert result.official is None and result.read_as == "office"
+    titles = {c.name: c.title for c in result.candidates}
+    assert titles == {
+        "Mei Yong": "director of the Meishan Port Authority",
+        "Fang Lihong": "director of the Zhuhai Bureau of Commerce",
+        "Gao Feng": "市水务局局长",
+    }
+    assert result.suggestions == [c.name for c in result.candidates]
+
+
+def test_nothing_close_has_no_reading_and_no_candidates(invented: OfficialsDirectory):
+    """A query that is neither a name nor an office is read as nothing."""
+    result = invented.lookup("qqqqqqqq")
+    assert (result.official, result.read_as, result.candidates) == (None, None, [])

@@ -188,6 +188,7 @@ def test_reading_stops_after_the_page_limit() -> None:
     extracted = read_pdf(make_pdf([GERMAN_PAGE, CHINESE_PAGE]), max_pages=1, max_seconds=10)
     assert "海上风电" not in extracted.text
     assert extracted.notes == ["2 pages; only the first 1 are read"]
+    assert extracted.cut_short
 
 
 def test_reading_stops_after_the_time_limit() -> None:
@@ -195,6 +196,13 @@ def test_reading_stops_after_the_time_limit() -> None:
     extracted = read_pdf(make_pdf([GERMAN_PAGE, CHINESE_PAGE]), max_pages=10, max_seconds=0)
     assert "海上风电" not in extracted.text
     assert "only the first 1 of 2 pages are read" in extracted.notes[0]
+    assert extracted.cut_short
+
+
+def test_a_pdf_read_to_its_end_is_not_cut_short() -> None:
+    """Within the limits every page is read and the text is not marked as cut short."""
+    extracted = read_pdf(make_pdf([GERMAN_PAGE, CHINESE_PAGE]), max_pages=10, max_seconds=10)
+    assert "海上风电" in extracted.text and not extracted.cut_short
 
 
 def test_a_pdf_over_the_size_limit_is_refused(
