@@ -21,6 +21,7 @@ from retrieval.search import (
     Searcher,
     corrected_question,
 )
+from retrieval.search.lazy import Lazy
 from retrieval.tokenize import Tokenizer
 
 log = logging.getLogger(__name__)
@@ -63,6 +64,7 @@ class Library:
         self.officials = officials
         self.stats = stats
         self._names = OfficialNames(officials.all())
+        self._documents = Lazy(self._summaries)
 
     @classmethod
     def load(
@@ -130,6 +132,10 @@ class Library:
         return [*self.corpus.warnings, *self.officials.warnings, *saving]
 
     def documents(self) -> list[DocumentSummary]:
+        """Every document with its passage count (counted once: the corpus does not change)."""
+        return list(self._documents.get())
+
+    def _summaries(self) -> list[DocumentSummary]:
         counts: dict[str, int] = {}
         for passage in self.corpus.passages:
             counts[passage.document_id] = counts.get(passage.document_id, 0) + 1

@@ -20,6 +20,7 @@ from retrieval.index import BM25Index
 from retrieval.models import Expansion
 from retrieval.search.context import Context
 from retrieval.search.known_terms import KnownTerms
+from retrieval.search.lazy import Lazy
 from retrieval.search.searchable import SearchableCorpus
 
 if TYPE_CHECKING:
@@ -54,6 +55,10 @@ def is_acronym(word: str) -> bool:
     return _ACRONYM.fullmatch(word) is not None
 
 
+# A run of Latin letters, as ``writes_acronym`` bounds an acronym.
+_LATIN_WORD = re.compile(r"(?<![A-Za-z])[A-Za-z]+(?![A-Za-z])")
+
+
 def writes_acronym(text: str, acronym: str) -> bool:
     """Does ``text`` write ``acronym`` in capitals as a word of its own ("AI-driven", "AI's",
     "AI技术"; not "Ai" nor "MAIN")?"""
@@ -78,7 +83,9 @@ class Acronyms:
         self._abbreviations = abbreviations
         # Per acronym, filled an entry at a time; each entry is assigned once complete.
         self._passages: dict[tuple[str, str], np.ndarray] = {}
-        self._titles: dict[str, list[str]] = {}
+        # Every title's words in capitals, read once: a new acronym in a question is a look-up,
+        # not a scan of every title.
+        self._titles = Lazy(self._title_acronyms)
 
     def writes_anywhere(self, acronym: str, term: str) -> bool:
         """Does a passage or a title write ``term`` as the capitals ``acronym``?"""
@@ -102,15 +109,22 @@ class Acronyms:
         return found
 
     def titles_writing(self, acronym: str) -> list[str]:
-        """The documents whose title writes ``acronym`` in capitals."""
-        found = self._titles.get(acronym)
-        if found is None:
-            found = [
-                doc
-                for doc in self._context().document_ids
-                if writes_acronym(self._corpus.document(doc).info.title, acronym)
-            ]
-            self._titles[acronym] = found
+        """The documents whose title writes ``acronym`` in capitals (as ``writes_acronym``)."""
+        return self._titles.get().get(acronym, [])
+
+    def _title_acronyms(self) -> dict[str, list[str]]:
+        """Each word a title writes in capitals ("AI" of "AI-driven", "AI's", "AIs") -> the
+        documents whose title writes it, in document order."""
+        found: dict[str, list[str]] = {}
+        for doc in self._context().document_ids:
+            words = set()
+            for word in _LATIN_WORD.findall(self._corpus.document(doc).info.title):
+                if word.isupper():
+                    words.add(word)
+                elif word.endswith("s") and len(word) > 2 and word[:-1].isupper():
+                    words.add(word[:-1])
+            for word in words:
+                found.setdefault(word, []).append(doc)
         return found
 
     def spelled_out(

@@ -77,3 +77,22 @@ def test_abbreviations_file_maps_acronyms_to_spellings(tmp_path: Path) -> None:
     path = tmp_path / "abbreviations.toml"
     path.write_text('[abbreviations]\nXR = ["extended reality"]\nBAD = "one"\n', "utf-8")
     assert read_abbreviations(path) == {"XR": ["extended reality"]}
+
+
+def test_titles_writing_an_acronym_are_those_writes_acronym_finds() -> None:
+    """The look-up of titles built once agrees with reading each title."""
+    titles = [
+        "AI-driven growth",
+        "The AI's future",
+        "AIs at work",
+        "MAIN street",
+        "Ai Lin speaks",
+        "AIGC and AI技术",
+        "NDRC: rules for AIS",
+    ]
+    documents = {f"doc-{i}": (title, "en") for i, title in enumerate(titles)}
+    rows = [(doc, 1, "en", "Text of the report.") for doc in documents]
+    acronyms = handmade_searcher(rows, documents)._acronyms
+    for acronym in ("AI", "AIGC", "NDRC", "MAIN", "AIS", "IS"):
+        expected = [doc for doc, (title, _) in documents.items() if writes_acronym(title, acronym)]
+        assert acronyms.titles_writing(acronym) == expected, acronym
