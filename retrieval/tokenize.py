@@ -46,6 +46,7 @@ from typing import Any
 
 import Stemmer
 
+from retrieval.chinese_numerals import chinese_numeral
 from retrieval.chinese_script import ANNOTATED_HAN_RUN, FOLDING_VERSION, FoldedRun, fold_han_run
 from retrieval.compounds import CompoundSplitter
 from retrieval.folding import fold_case as _fold
@@ -58,7 +59,7 @@ from retrieval.scripts import HAN, HAN_RUN
 
 # Bump when a rule here changes, so saved indexes built with the old rules are rebuilt; the
 # Chinese script folding (OpenCC's release and conversion) is part of it.
-TOKENIZER_VERSION = f"7-{FOLDING_VERSION}"
+TOKENIZER_VERSION = f"8-{FOLDING_VERSION}"
 
 STOPWORDS_DIR = Path(__file__).parent / "data" / "stopwords"
 
@@ -343,6 +344,9 @@ class Tokenizer:
                 for word, w_start, w_end, _ in _segment(run.text, cuts, optional_parts=False):
                     if word not in stopwords:
                         out.append(Token(word, *run.span(w_start, w_end)))
+                    value = chinese_numeral(word)
+                    if value is not None:
+                        out.append(Token(value, *run.span(w_start, w_end), extra=True))
                 previous = None
                 continue
             chunk = match.group()
@@ -465,8 +469,12 @@ class Tokenizer:
         if not word:
             return
         if any(c.isdigit() for c in word):
-            # Codes ("ag600", "6g", "14th") are kept as written.
+            # Codes ("ag600", "6g", "14th") are kept as written; an ordinal is its number too
+            # ("136th" = the "136." and "第136届" of German and Chinese text).
             yield _Piece((word,), offset, end, optional, "code")
+            ordinal = _ORDINAL.fullmatch(word)
+            if ordinal:
+                yield _Piece((ordinal.group(1),), offset, end, True, "figure", extra=True)
             return
         term = self.stem(word, language) if language is not None else word
         yield _Piece((term,), offset, end, optional, "word", word)
@@ -535,6 +543,9 @@ class Tokenizer:
                             optional=optional or unit,
                         )
                     )
+                    value = chinese_numeral(word)
+                    if value is not None:
+                        terms.append(QueryTerm(query[s_start:s_end], (value,), optional=True))
                 previous = None
                 continue
             pieces = list(self._pieces(match.group(), start, None, previous))
@@ -662,6 +673,8 @@ def _read_number(core: str, thousands: str, decimal: str) -> str | None:
     return f"{digits}.{fraction}" if fraction else digits
 
 
+# An English ordinal: "1st", "22nd", "136th".
+_ORDINAL = re.compile(r"(\d+)(?:st|nd|rd|th)")
 # Chinese units of a date written with a figure: "2025年", "2月", "18日".
 _DATE_UNITS = frozenset("年月日")
 
