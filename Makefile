@@ -30,7 +30,10 @@ format: $(STAMP)
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
+# The peers (bm25s, tantivy) are an extra the tests never need; --scale runs every engine at
+# 10k, 100k and 1M passages (minutes): `.venv/bin/python -m retrieval.bench --scale`.
 bench: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
 	$(BIN)/python -m retrieval.bench ../shared/bench-data/scifact
 	$(BIN)/python -m retrieval.bench ../shared/bench-data/nfcorpus
 

@@ -11,19 +11,25 @@ import threading
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
+from bot.answer_filters import chosen_filters, complete_source, filters_from_token
 from bot.cards import Answer, MenuKind, Origin, checksum
 from bot.cogs.ask_answers import MAX_ANSWER_PAGES, ask_answer, empty_question_answer
+from bot.cogs.filter_answers import filters_gone_answer
+from bot.cogs.find_sources_answers import find_sources_answer
 from bot.cogs.official_answers import official_answer, officials_answer, statements_answer
 from bot.cogs.official_parts import REPORTED_CHOICE
 from bot.cogs.sources_answers import help_answer, sources_answer
 from bot.cogs.speech_answers import speech_answer
+from bot.cogs.timeline_answers import timeline_answer
 from bot.command_mentions import PLAIN_COMMANDS, CommandMentions
 from bot.examples import Example
 from bot.quote_facts import QuoteFacts
 from bot.user_text import clean_user_text
+from retrieval.filters import FilterError
 
 if TYPE_CHECKING:
     from retrieval.library import Library
+    from retrieval.models import SearchFilters
 
 
 class Answers:
@@ -55,23 +61,65 @@ class Answers:
             return self._facts[1]
 
     def ask(
-        self, question: str, *, per_page: int | None = None, language: str | None = None
+        self,
+        question: str,
+        *,
+        per_page: int | None = None,
+        language: str | None = None,
+        public: bool = False,
+        filters: SearchFilters | None = None,
     ) -> Answer:
         """The quotes for `question`, `per_page` a page (default: the bot's setting), notes and
-        hints in `language` (default: the question's)."""
+        hints in `language` (default: the question's). `public`: everyone sees the answer (a
+        mention's reply in a server), so nothing found is one sentence, without examples.
+        `filters` choose the documents quoted (see `filters`)."""
         question = clean_user_text(question)
         if not question:
             return empty_question_answer(self.examples, self.commands())
         per_page = per_page or self.quotes_per_answer
-        response = self._library().search(question, top_k=per_page * MAX_ANSWER_PAGES)
+        response = self._library().search(
+            question, top_k=per_page * MAX_ANSWER_PAGES, filters=filters
+        )
         return ask_answer(
             question,
             response,
             per_page=per_page,
             commands=self.commands(),
             facts=self.facts(),
-            examples=self.examples,
+            examples=() if public else self.examples,
             language=language,
+        )
+
+    def filters(
+        self,
+        *,
+        language: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        source: str | None = None,
+    ) -> SearchFilters | None:
+        """/ask's filters from its options (None: none given); FilterError, one sentence, for a
+        date that is none or a source the corpus lacks."""
+        return chosen_filters(
+            self._library().sources(), language=language, since=since, until=until, source=source
+        )
+
+    def complete_source(self, typed: str) -> list[str]:
+        return complete_source(self._library().sources(), clean_user_text(typed))
+
+    def timeline(self, topic: str) -> Answer:
+        """The best quotes on `topic` in date order, oldest first."""
+        topic = clean_user_text(topic)
+        if not topic:
+            return empty_question_answer(self.examples, self.commands())
+        return timeline_answer(topic, self._library().timeline(topic))
+
+    def find_sources(self, message_text: str, *, language: str | None = None) -> Answer:
+        """The corpus's best quotes for what a message says (its telling sentences)."""
+        text = clean_user_text(message_text)
+        sentences, response = self._library().find_sources(text)
+        return find_sources_answer(
+            sentences, response, commands=self.commands(), facts=self.facts(), language=language
         )
 
     def official(self, name: str) -> Answer:
@@ -123,7 +171,13 @@ class Answers:
         """The answer `origin` names, built again from the current library (an /ask answer
         with the server's quotes per page and language)."""
         if origin.command == "ask":
-            return self.ask(origin.argument, per_page=per_page, language=language)
+            try:
+                filters = filters_from_token(origin.detail, self._library().sources())
+            except FilterError:  # the source filtered on is no longer in the corpus
+                return filters_gone_answer()
+            return self.ask(origin.argument, per_page=per_page, language=language, filters=filters)
+        if origin.command == "timeline":
+            return self.timeline(origin.argument)
         if origin.command == "official":
             return self.official(origin.argument)
         if origin.command == "speech":

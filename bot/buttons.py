@@ -2,10 +2,10 @@
 
 Page and Cite buttons are `discord.ui.DynamicItem`s registered when the bot starts: each carries
 in its `custom_id` what it needs (the command, the asker, the page, a checksum of the question),
-reads the question back from the message's title, and builds the answer again (search is
-deterministic). So a button on yesterday's answer still works after a restart, and no view is
-kept in memory per answer. Only the asker can turn pages; Cite answers whoever presses it,
-privately.
+reads the question back from the message's embed (`bot.question_shown`), and builds the answer
+again (search is deterministic). So a button on yesterday's answer still works after a restart,
+and no view is kept in memory per answer. Only the asker can turn pages; Cite answers whoever
+presses it, privately.
 """
 
 from __future__ import annotations
@@ -18,12 +18,14 @@ from typing import Any, Protocol, runtime_checkable
 import discord
 
 from bot import texts
+from bot.answer_filters import FILTERS_TOKEN
 from bot.answers import Answers
 from bot.cards import MESSAGE_LIMIT, Answer, Card, Command, Origin, checksum, to_embed
 from bot.cogs.official_parts import name_in_title
 from bot.feedback import FEEDBACK_ITEMS, add_vote_buttons
-from bot.markdown import clip
+from bot.markdown import clip, unescape
 from bot.menus import MENU_ITEMS, menu_select
+from bot.question_shown import question_shown
 from bot.storage.server_settings import AnswerOptionsHost
 
 log = logging.getLogger(__name__)
@@ -35,9 +37,11 @@ COMMAND_BY_NAME: dict[str, Command] = {
     "officials": "officials",
     "sources": "sources",
     "speech": "speech",
+    "timeline": "timeline",
 }
 COMMANDS = "|".join(COMMAND_BY_NAME)
-_UNESCAPE = re.compile(r"\\([^\sA-Za-z0-9])")
+# What a button carries beyond the question: a speech's document, or an /ask answer's filters.
+DETAIL = rf"[0-9a-f]{{8}}|{FILTERS_TOKEN}"
 
 
 @runtime_checkable
@@ -48,16 +52,16 @@ class AnswersHost(Protocol):
     def answers(self) -> Answers: ...
 
 
-def argument_shown(command: str, title: str | None) -> str:
-    """The argument an answer was built for, read back from its title (the question between
-    quotes, the official's name); empty for the commands without one."""
+def argument_shown(command: str, title: str | None, footer: str | None = None) -> str:
+    """The argument an answer was built for, read back from its embed (the question, the
+    official's name in the title); empty for the commands without one."""
     if command in ("officials", "sources") or not title:
         return ""
-    if command == "ask":
-        title = title.removeprefix("\u201c").removesuffix("\u201d")
+    if command in ("ask", "timeline"):
+        return question_shown(title, footer)
     if command in ("official", "speech"):
         title = name_in_title(title)
-    return _UNESCAPE.sub(r"\1", title).replace("@\u200b", "@")
+    return unescape(title)
 
 
 async def _rebuild(
@@ -67,8 +71,10 @@ async def _rebuild(
     message no longer shows what the button was made for. `detail` is what the answer needs
     that its title does not show (a speech's document)."""
     message = interaction.message
-    title = message.embeds[0].title if message is not None and message.embeds else None
-    argument = argument_shown(command, title)
+    embed = message.embeds[0] if message is not None and message.embeds else None
+    argument = argument_shown(
+        command, embed.title if embed else None, embed.footer.text if embed else None
+    )
     client = interaction.client
     if checksum(argument) != key or not isinstance(client, AnswersHost):
         log.info("button for %s no longer matches its message", command)
@@ -100,7 +106,7 @@ async def _tell_failure(interaction: discord.Interaction[Any], item: object) -> 
 class PageButton(
     discord.ui.DynamicItem[discord.ui.Button[discord.ui.View]],
     template=rf"lingnan:page:(?P<command>{COMMANDS}):(?P<asker>\d+):(?P<page>\d+)"
-    r":(?P<key>[0-9a-f]{8})(?::(?P<detail>[0-9a-f]{8}))?:(?P<side>[pn])",
+    rf":(?P<key>[0-9a-f]{{8}})(?::(?P<detail>{DETAIL}))?:(?P<side>[pn])",
 ):
     """◀ or ▶: shows page `page` of the answer, for the asker only."""
 
@@ -181,7 +187,7 @@ class PageButton(
 class CiteButton(
     discord.ui.DynamicItem[discord.ui.Button[discord.ui.View]],
     template=rf"lingnan:cite:(?P<command>{COMMANDS}):(?P<page>\d+):(?P<key>[0-9a-f]{{8}})"
-    r"(?::(?P<detail>[0-9a-f]{8}))?",
+    rf"(?::(?P<detail>{DETAIL}))?",
 ):
     """Cite: the page's citations, ready to paste, sent privately to whoever presses it."""
 

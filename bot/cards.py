@@ -33,7 +33,7 @@ EMPTY_COLOUR = 0x95A5A6
 
 # The commands whose answers can be built again from what a message shows (buttons recompute);
 # "speech" is an official's speech in one document, opened from /official's menu.
-Command = Literal["ask", "official", "officials", "sources", "speech"]
+Command = Literal["ask", "official", "officials", "sources", "speech", "timeline"]
 
 
 @dataclass(frozen=True)
@@ -89,8 +89,8 @@ class Menu:
 class Origin:
     """How to build an answer again: the command and the argument it was given (the cleaned
     question, the official's name), and what else it needs that the message does not show
-    (`detail`: the checksum of a speech's document). Buttons carry it, so they work after a
-    restart."""
+    (`detail`: the checksum of a speech's document, an /ask answer's filters). Buttons carry
+    it, so they work after a restart."""
 
     command: Command
     argument: str = ""

@@ -1,9 +1,9 @@
 """How a quote is cited: one short subtext line under it, and the full citation to paste.
 
 The line under a quote names, in this order, who said it (when the corpus says), the source's
-short name, a date that never breaks, the paragraph, and the title linked to the quoted sentence
-itself (a `#:~:text=` fragment). The full source and title are in the Cite button's text and in
-/sources, not after every quote.
+short name, a date that never breaks, the page (of a PDF), the paragraph, and the title linked to
+the quoted sentence itself (a `#:~:text=` fragment). The full source and title are in the Cite
+button's text and in /sources, not after every quote.
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ class Cited:
     document: DocumentInfo
     text: str
     paragraph: int | None
+    page: int | None = None  # the page a quote from a PDF starts on
     speaker: str | None = None
     also_in: Sequence[Counterpart] = ()
     also_published: Sequence[Copy] = ()
@@ -53,12 +54,14 @@ def quote_url(document: DocumentInfo, text: str) -> str | None:
 def citation_line(number: int | None, cited: Cited, limit: int) -> str:
     """The subtext line under a quote, within `limit` characters of markdown. What gives way,
     in order: the copies, the other languages' links, the text fragment, the title's length,
-    the title's link; number, speaker, source and date stay."""
+    the title's link; number, speaker, source, date, page and paragraph stay."""
     head: list[str] = [f"**{number}**"] if number is not None else []
     if cited.speaker:
         head.append(f"said by {clip(inline(cited.speaker), 60)}")
     head.append(short_source(cited.document.source))
     head.append(short_date(cited.document.date))
+    if cited.page:
+        head.append(f"p.\u00a0{cited.page}")
     if cited.paragraph:
         head.append(f"\u00b6\u00a0{cited.paragraph}")
     title = clip(inline(cited.document.title), TITLE_LENGTH) or "untitled"
@@ -84,14 +87,16 @@ def citation_line(number: int | None, cited: Cited, limit: int) -> str:
 
 
 def full_citation(number: int | None, cited: Cited) -> str:
-    """The citation to paste, on one line: speaker, full source, full title, ISO date,
-    paragraph, and the page's clean address (no text fragment)."""
+    """The citation to paste, on one line: speaker, full source, full title, ISO date, page
+    (of a PDF), paragraph, and the page's clean address (no text fragment)."""
     parts: list[str] = []
     if cited.speaker:
         parts.append(" ".join(cited.speaker.split()))
     parts.append(" ".join(cited.document.source.split()) or "unknown source")
     parts.append("\u201c" + (" ".join(cited.document.title.split()) or "untitled") + "\u201d")
     parts.append(iso_date(cited.document.date))
+    if cited.page:
+        parts.append(f"p. {cited.page}")
     if cited.paragraph:
         parts.append(f"para. {cited.paragraph}")
     line = ", ".join(parts) + "."

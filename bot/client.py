@@ -41,6 +41,8 @@ log = logging.getLogger(__name__)
 
 EXTENSIONS = (
     "bot.cogs.ask",
+    "bot.cogs.timeline",
+    "bot.cogs.find_sources",
     "bot.cogs.officials",
     "bot.cogs.sources",
     "bot.cogs.admin",

@@ -2,7 +2,8 @@
 
 It needs no Discord token, so a newcomer can see the bot work at once. Answers come from the same
 `Answers` and builders as the Discord replies; only the rendering differs (`bot.console_text`).
-Works with piped input too; ends on EOF, `quit` or Ctrl-C.
+Works with piped input too; ends on EOF, `quit` or Ctrl-C. What it prints from the corpus or the
+user never carries a terminal's control characters (`terminal_safe`).
 """
 
 from __future__ import annotations
@@ -16,8 +17,8 @@ from typing import TextIO
 from bot import texts
 from bot.answers import Answers
 from bot.cards import Answer
-from bot.console_text import TextStyle, to_text
-from bot.questions import question_problem
+from bot.console_text import TextStyle, terminal_safe, to_text
+from bot.questions import name_problem, question_problem
 
 log = logging.getLogger(__name__)
 
@@ -40,13 +41,17 @@ class Console:
         self.pager = Pager()
 
     def write(self, text: str) -> None:
+        """Print a line that may hold corpus or user text: its control characters removed."""
+        self._print(terminal_safe(text))
+
+    def _print(self, text: str) -> None:
         self.output.write(text + "\n")
         self.output.flush()
 
     def show(self, answer: Answer, page: int = 0) -> None:
         self.pager = Pager(answer, page)
         card = answer.pages[page]
-        self.write(to_text(card, self.style))
+        self._print(to_text(card, self.style))  # made safe by `to_text`, styles kept
         if len(answer.pages) > 1:
             self.write(texts.console_page_hint(page, len(answer.pages)))
         if answer.menu is not None:
@@ -88,6 +93,17 @@ class Console:
         else:
             self.show(chosen)
 
+    def official(self, name: str) -> None:
+        # What Discord's /official refuses is refused here too, in the same sentence.
+        if not name:
+            self.write(texts.CONSOLE_OFFICIAL_USAGE)
+            return
+        problem = name_problem(name)
+        if problem is not None:
+            self.write(problem)
+        else:
+            self.show(self.answers.official(name))
+
     def ask(self, question: str) -> None:
         # What Discord's /ask refuses is refused here too: the same question, the same reply;
         # a blank one gets example questions, as a bare mention does.
@@ -112,10 +128,7 @@ class Console:
             elif command == "/ask":
                 self.ask(argument)
             elif command == "/official":
-                if not argument:
-                    self.write(texts.CONSOLE_OFFICIAL_USAGE)
-                else:
-                    self.show(self.answers.official(argument))
+                self.official(argument)
             elif command == "/officials":
                 self.show(self.answers.officials())
             elif command == "/sources":

@@ -3,20 +3,31 @@
 On a terminal bold and italics are ANSI styles; piped, there are no markers at all (no `**`).
 Links show the page's address; the text fragment that scrolls to the quote only with
 `--links full` (it is often hundreds of characters of percent-encoding). Subtext lines lose
-their `-# `; command mentions read `/name`.
+their `-# `; command mentions read `/name`. Whatever comes from the corpus or the user reaches
+the terminal without control characters (`terminal_safe`): a document cannot move the cursor,
+retitle the window or colour the rest of the session.
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 
 from bot.cards import Card
 from bot.command_mentions import mentions_as_plain
 from bot.markdown import to_plain
+from bot.user_text import TERMINAL_ESCAPE
 
 SUBTEXT = "-# "
 DIM, NORMAL = "\033[2m", "\033[22m"
+# C0 and C1 controls and DEL, but newline and tab: what is left once escape sequences are gone.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def terminal_safe(text: str) -> str:
+    """`text` without terminal escape sequences or control characters (newline and tab kept)."""
+    return _CONTROL.sub("", TERMINAL_ESCAPE.sub("", text))
 
 
 @dataclass(frozen=True)
@@ -45,6 +56,7 @@ def plain_text(markdown: str, style: TextStyle) -> str:
             ansi=style.ansi,
             markers=False,
             full_links=style.full_links,
+            clean=terminal_safe,
         )
         if subtext and style.ansi:
             text = DIM + text + NORMAL
@@ -60,7 +72,7 @@ def to_text(card: Card, style: TextStyle = PLAIN) -> str:
     title = plain_text(card.title, style)
     lines = [title]
     if card.url:
-        lines.append(card.url)
+        lines.append(terminal_safe(card.url))
     lines.append("=" * min(max(_display_width(plain_text(card.title, PLAIN)), 8), 72))
     if card.description:
         lines.append(plain_text(card.description, style))

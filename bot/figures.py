@@ -2,7 +2,9 @@
 
 In a question of figures ("How much…", "What GDP…", "多少") the figure is the answer, so it is
 what an answer shows in bold. The words are in bot/data/figures.toml; what asks for a number is
-retrieval's own reading of the question (its answer types), so both agree.
+retrieval's own reading of the question (its answer types), so both agree. A language's measures
+count only in a question of that language, as retrieval reads the question's language: the
+German "Quote" is no measure in "quote the governor".
 """
 
 from __future__ import annotations
@@ -11,22 +13,24 @@ import functools
 import logging
 import re
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from retrieval.scripts import HAN_CHAR
 from retrieval.search.answer_types import NUMBER, AnswerTypeRules
+from retrieval.tokenize import Tokenizer
 
 log = logging.getLogger(__name__)
 
 FIGURES_FILE = Path(__file__).parent / "data" / "figures.toml"
-_HAN = re.compile(r"[\u4e00-\u9fff]")
 # Years, dates and times are numbers but not figures ("in 2024", "2025-02-06", "07:50").
 _NOT_A_FIGURE = re.compile(r"^(?:1[89]|20)\d\d(?:年)?$|^\d{1,2}月|^\d{1,2}日$")
 
 
 @dataclass(frozen=True)
 class FigureRules:
-    measures: tuple[str, ...]
+    measures: Mapping[str, tuple[str, ...]]  # by language
     units: tuple[str, ...]
 
     @classmethod
@@ -35,19 +39,20 @@ class FigureRules:
             data = tomllib.loads(path.read_text(encoding="utf-8"))
         except (OSError, tomllib.TOMLDecodeError) as error:
             log.warning("figure words not loaded from %s: %s", path, error)
-            return cls((), ())
+            return cls({}, ())
 
-        def words(section: str) -> tuple[str, ...]:
-            table = data.get(section, {})
-            found = {str(w).casefold() for words in table.values() for w in words if str(w).strip()}
+        def words(lists: object) -> tuple[str, ...]:
+            found = {str(w).casefold() for w in _listed(lists) if str(w).strip()}
             return tuple(sorted(found, key=len, reverse=True))
 
-        return cls(words("measures"), words("units"))
+        measures = {str(language): words(lists) for language, lists in _table(data, "measures")}
+        units = words([w for _, lists in _table(data, "units") for w in _listed(lists)])
+        return cls(measures, units)
 
     @functools.cached_property
     def _figure(self) -> re.Pattern[str]:
-        latin = [re.escape(u) for u in self.units if not _HAN.search(u)]
-        han = [re.escape(u) for u in self.units if _HAN.search(u)]
+        latin = [re.escape(u) for u in self.units if not HAN_CHAR.search(u)]
+        han = [re.escape(u) for u in self.units if HAN_CHAR.search(u)]
         number = r"\d+(?:[.,\u00a0 ]\d{3})*(?:[.,]\d+)?"
         latin_units = rf"(?:\s?(?:%|{'|'.join(latin)})(?![\w]))" if latin else r"(?:\s?%)"
         han_units = rf"(?:{'|'.join(han)})" if han else ""
@@ -57,16 +62,22 @@ class FigureRules:
         return re.compile(rf"(?<![A-Za-z0-9.,:/\-]){number}{not_date}{units}{{0,2}}", re.IGNORECASE)
 
     def asks_for_figure(self, question: str) -> bool:
-        """Does `question` ask for a figure: "how many", or a measure such as GDP?"""
+        """Does `question` ask for a figure: "how many", or a measure such as GDP in the
+        question's language? (Chinese measures anywhere: their script is their language; every
+        language's when the question does not tell, as a bare "GDP" does not.)"""
         if _answer_types().asked(question) == NUMBER:
             return True
         folded = question.casefold()
-        for measure in self.measures:
-            if _HAN.search(measure):
-                if measure in folded:
+        language = _question_language(question)
+        for measure_language, measures in self.measures.items():
+            for measure in measures:
+                if HAN_CHAR.search(measure):
+                    if measure in folded:
+                        return True
+                elif language in (None, measure_language) and re.search(
+                    rf"(?<!\w){re.escape(measure)}(?!\w)", folded
+                ):
                     return True
-            elif re.search(rf"(?<!\w){re.escape(measure)}(?!\w)", folded):
-                return True
         return False
 
     def figures_in(self, text: str) -> list[str]:
@@ -80,9 +91,29 @@ class FigureRules:
         return found
 
 
+def _table(data: Mapping[str, object], section: str) -> list[tuple[str, object]]:
+    table = data.get(section, {})
+    return list(table.items()) if isinstance(table, dict) else []
+
+
+def _listed(words: object) -> list[object]:
+    return list(words) if isinstance(words, list) else []
+
+
 @functools.cache
 def _answer_types() -> AnswerTypeRules:
     return AnswerTypeRules.load()
+
+
+@functools.cache
+def _language_reader() -> Tokenizer:
+    # Its question language needs only its stopwords (the names of a library's tokenizer
+    # change nothing here), so one built once serves every library.
+    return Tokenizer()
+
+
+def _question_language(question: str) -> str | None:
+    return _language_reader().question_language(question)
 
 
 @functools.cache

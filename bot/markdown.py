@@ -11,7 +11,7 @@ so a text within the limit by this measure is within it however Discord counts.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from urllib.parse import quote as percent_quote
 
 import regex
@@ -38,6 +38,8 @@ _ATOM = regex.compile(
 )
 _LINK = regex.compile(r"\[((?:\\.|[^\]\\\n])*)\]\(([^()\s]+)\)")
 _UNESCAPE = re.compile(r"\\([^\sA-Za-z0-9])")
+# What discord.py's escape_mentions puts after an "@" so that it pings no one.
+_MENTION_BREAK = "@\u200b"
 # Scripts written without spaces between words: no word boundary to look for.
 _UNSPACED_SCRIPTS = r"\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}"
 _NO_WORD_BOUNDARY = regex.compile(rf"[{_UNSPACED_SCRIPTS}]")
@@ -61,6 +63,11 @@ def escape(text: str) -> str:
         return match.group("num") + "\\."
 
     return escape_mentions(_ESCAPE.sub(replace, text))
+
+
+def unescape(markdown: str) -> str:
+    """The text `escape` was given, from what it made: escapes and broken mentions undone."""
+    return _UNESCAPE.sub(r"\1", markdown).replace(_MENTION_BREAK, "@")
 
 
 # A letter or digit of a script with spaces: a term next to one is part of a longer word. A Han
@@ -237,28 +244,50 @@ def without_text_fragment(url: str) -> str:
 
 
 def to_plain(
-    markdown: str, *, ansi: bool = False, markers: bool = True, full_links: bool = True
+    markdown: str,
+    *,
+    ansi: bool = False,
+    markers: bool = True,
+    full_links: bool = True,
+    clean: Callable[[str], str] | None = None,
 ) -> str:
     """Our markdown as console text: links as `label <url>`, escapes removed; bold and italics
     as ANSI styles (`ansi`), as their markdown markers (`markers`), or not marked at all.
-    Without `full_links` a link shows its page's address, not the text fragment."""
+    Without `full_links` a link shows its page's address, not the text fragment. `clean` is
+    applied to the text between the styles once unescaped (the console removes control
+    characters there, and keeps its own styles)."""
 
-    def replace_link(match: regex.Match[str]) -> str:
-        url = match.group(2) if full_links else without_text_fragment(match.group(2))
-        return f"{match.group(1)} <{url}>"
+    def atoms() -> Iterator[str]:
+        # A masked link is one atom (never one begun at an escaped "\\["): its label's atoms,
+        # then its address.
+        for atom in _ATOM.findall(markdown):
+            found = _LINK.fullmatch(atom)
+            if found is None:
+                yield atom
+                continue
+            yield from _ATOM.findall(found.group(1))
+            url = found.group(2) if full_links else without_text_fragment(found.group(2))
+            yield f" <{url}>"
 
-    text = _LINK.sub(replace_link, markdown)
     pieces: list[str] = []
+    run: list[str] = []  # atoms since the last style: escape pairs stay whole in one run
+
+    def end_run() -> None:
+        shown = unescape("".join(run))
+        pieces.append(clean(shown) if clean else shown)
+        run.clear()
+
     bold = italic = False
-    for atom in _ATOM.findall(text):
+    for atom in atoms():
         if atom == "**":
+            end_run()
             bold = not bold
             pieces.append(("\033[1m" if bold else "\033[22m") if ansi else "**" if markers else "")
         elif atom == "*":
+            end_run()
             italic = not italic
             pieces.append(("\033[3m" if italic else "\033[23m") if ansi else "*" if markers else "")
-        elif atom.startswith("\\") and len(atom) == 2:
-            pieces.append(atom[1])
         else:
-            pieces.append(atom)
-    return "".join(pieces).replace("@\u200b", "@")
+            run.append(atom)
+    end_run()
+    return "".join(pieces)

@@ -4,15 +4,16 @@ common to bold. Built once per library (a reload builds it again) and kept with 
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from retrieval.models import Official
+from retrieval.scripts import CJK_CHAR
 from retrieval.search.answerability import DEFAULT_COMMON_SHARE
 
-_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 # A passage is said by an official when their statements cover at least this share of it: a
 # passage that only quotes them in passing is not presented as theirs.
 SPEAKER_COVERAGE = 0.5
@@ -38,7 +39,13 @@ class Speakers:
             document: sorted(spans, key=lambda s: s.start)
             for document, spans in by_document.items()
         }
-        self._starts = {d: [s.start for s in spans] for d, spans in self._by_document.items()}
+        # How far the statements up to each one reach: the first whose reach passes a
+        # passage's start is the first that can overlap it (an earlier, longer statement may
+        # cover a passage that later, shorter ones start before).
+        self._reach = {
+            document: list(itertools.accumulate((s.end for s in spans), max))
+            for document, spans in self._by_document.items()
+        }
 
     def of(self, document_id: str, start: int, end: int) -> str | None:
         """The one official whose statements make up most of `start`..`end`, else None (nobody,
@@ -46,7 +53,7 @@ class Speakers:
         spans = self._by_document.get(document_id)
         if not spans or end <= start:
             return None
-        first = max(bisect.bisect_right(self._starts[document_id], start) - 1, 0)
+        first = bisect.bisect_right(self._reach[document_id], start)
         covered: dict[str, int] = {}
         for said in spans[first:]:
             if said.start >= end:
@@ -82,7 +89,7 @@ class CommonWords:
     def _is_common(self, word: str) -> bool:
         if len(self._texts) < 5:
             return False  # too few passages to tell what is common
-        if _UNSPACED.search(word):
+        if CJK_CHAR.search(word):
             count = sum(word in text for text in self._texts)
         else:
             pattern = re.compile(rf"(?<!\w){re.escape(word)}(?!\w)")

@@ -20,18 +20,32 @@ COMMAND_DESCRIPTIONS = {
     "officials": "Everyone the documents name, paged",
     "sources": "The documents quoted, with source, date, language and link",
     "help": "What lingnan can do, with example questions",
+    "timeline": "The best quotes on a topic in date order, oldest first",
     "reload": "Reload the corpus folder (bot owner only)",
     "add": "Add a document to the corpus: .txt, .md, .html, .pdf or .jsonl (bot owner only)",
     "remove": "Take a document file out of the corpus (bot owner only)",
 }
 COMMAND_OPTIONS = {
-    "ask": {"question": "Your question, in English, German or Chinese"},
+    "ask": {
+        "question": "Your question, in English, German or Chinese",
+        "language": "Only documents in this language",
+        "since": "Only documents from then on: a year (2024), a month (2024-03) or a day",
+        "until": "Only documents up to then: a year (2024), a month (2024-03) or a day",
+        "source": "Only documents from this source",
+    },
+    "timeline": {"topic": "A topic, e.g. governor or low-altitude economy"},
     "official": {"name": "The official's name, e.g. Huang Kunming or 黄坤明"},
     "add": {"file": "The document: .txt, .md, .html, .htm, .pdf or .jsonl"},
     "remove": {"document": "The document's title or file name"},
 }
 # /reload, /add and /remove are the owner's.
-HELP_COMMANDS = ("ask", "official", "officials", "sources", "help")
+HELP_COMMANDS = ("ask", "timeline", "official", "officials", "sources", "help")
+# How /help writes a command's options when not all are needed: optional ones in brackets.
+HELP_USAGE = {"ask": "question [language] [since] [until] [source]"}
+FIND_SOURCES_HELP = (
+    "**Find sources** on any message (right-click \u2192 Apps): the corpus's quotes for what it "
+    "says, to you alone"
+)
 
 HELP_TITLE = "lingnan \u2014 quotes, sources, dates"
 HELP_DESCRIPTION = (
@@ -56,12 +70,19 @@ NOTHING_FOUND_TITLE = "Nothing in the corpus answers this"
 EMPTY_QUESTION_TITLE = "What would you like to know?"
 
 
-def nothing_found_sentence(question_markdown: str) -> str:
-    """The one sentence of a nothing-found answer (the question already escaped)."""
-    return (
+def nothing_found_sentence(question_markdown: str, *, examples: bool = True) -> str:
+    """The one sentence of a nothing-found answer (the question already escaped); it leads to
+    the example questions under it when there are any."""
+    sentence = (
         f"The documents hold no passage that answers \u201c{question_markdown}\u201d "
-        "(lingnan quotes, it never guesses); try for example:"
+        "(lingnan quotes, it never guesses)"
     )
+    return sentence + ("; try for example:" if examples else ".")
+
+
+def examples_hint(commands: CommandMentions) -> str:
+    """Where the example questions are when a nothing-found answer leaves them out."""
+    return f"{commands('help')} shows example questions, to you alone."
 
 
 def empty_question_sentence(commands: CommandMentions) -> str:
@@ -360,3 +381,67 @@ def console_page_hint(page: int, pages: int) -> str:
 
 def console_unknown_command(command: str) -> str:
     return f"Unknown command {command}. {CONSOLE_HELP}"
+
+
+# --- /ask's filters ---------------------------------------------------------------------------
+
+# The language filter's choices: (name shown in Discord's picker, code).
+FILTER_LANGUAGE_CHOICES = (("English", "en"), ("Deutsch (German)", "de"), ("中文 (Chinese)", "zh"))
+FILTERED_NOTHING_TITLE = "Nothing with these filters"
+
+
+def no_such_source_message(typed: str) -> str:
+    return f"No source of the corpus is called \u201c{typed}\u201d; pick one from the list."
+
+
+def several_sources_message(typed: str, count: int) -> str:
+    return f"\u201c{typed}\u201d is part of {count} sources' names; pick one from the list."
+
+
+def filters_note(described: str, undated_left_out: int) -> str:
+    """The subtext line stating an answer's filters: "Filters: German · since 2025"."""
+    left_out = (
+        f" ({plural(undated_left_out, 'undated document')} left out)" if undated_left_out else ""
+    )
+    return f"Filters: {escape(described)}{left_out}"
+
+
+def filtered_nothing_sentence(question_markdown: str, described: str, documents: int) -> str:
+    if not documents:
+        return f"No document of the corpus meets these filters ({escape(described)})."
+    return (
+        f"Nothing in the {plural(documents, 'document')} these filters leave "
+        f"({escape(described)}) answers \u201c{question_markdown}\u201d."
+    )
+
+
+def without_filters_sentence(count: int) -> str:
+    if not count:
+        return "Without the filters, the corpus has no answer either."
+    return f"Without the filters: {plural(count, 'quote')}."
+
+
+# --- /timeline ----------------------------------------------------------------------------------
+
+TIMELINE_HEADING = "Oldest first, one line per quote; the dates are the documents'."
+TIMELINE_NOTHING_TITLE = "Nothing in the corpus on this"
+UNDATED = "undated"
+
+
+def timeline_nothing_sentence(topic_markdown: str) -> str:
+    return f"The corpus has no passage on \u201c{topic_markdown}\u201d to put in order."
+
+
+# --- "Find sources" on a message ----------------------------------------------------------------
+
+FIND_SOURCES_NAME = "Find sources"
+FIND_SOURCES_TITLE = "Sources for this message"
+FIND_SOURCES_NOTHING_TITLE = "No sources in the corpus"
+FIND_SOURCES_NO_TEXT = "This message has no text to find sources for."
+SEARCHED_FOR_LABEL = "Searched for"
+
+
+def find_sources_nothing_sentence(searched_markdown: str) -> str:
+    return "The corpus holds no passage that says what this message says" + (
+        f" ({SEARCHED_FOR_LABEL.lower()}: {searched_markdown})." if searched_markdown else "."
+    )

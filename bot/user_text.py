@@ -25,7 +25,12 @@ _FORMAT = regex.compile(
     r"(?<=[\p{Extended_Pictographic}\p{Emoji_Modifier}\ufe0f])\u200d"
     r"(?=\p{Extended_Pictographic})|(?P<drop>\p{Cf})"
 )
-_TERMINAL_ESCAPE = regex.compile(r"\x1b\[[0-?]*[ -/]*[@-~]")  # ANSI colours pasted from a terminal
+# Terminal escape sequences (colours pasted from a terminal; a window title or a cursor move
+# planted in a document): CSI, OSC, DCS and the like up to their terminator (or the line's end),
+# and two-character ESC sequences. (C1 controls are single characters, removed with the rest.)
+TERMINAL_ESCAPE = regex.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b[\]PX^_][^\x07\x1b\n]*(?:\x07|\x1b\\)?|\x1b[ -/]*[0-~]"
+)
 _CONTROL = regex.compile(r"\p{Cc}")
 
 
@@ -34,6 +39,6 @@ def clean_user_text(text: str) -> str:
     text = _SURROGATE.sub("", text)
     text = _DISCORD_MARKUP.sub(" ", text)
     text = _FORMAT.sub(lambda m: "" if m.group("drop") else m.group(0), text)
-    text = _TERMINAL_ESCAPE.sub("", text)
+    text = TERMINAL_ESCAPE.sub("", text)
     text = _CONTROL.sub(" ", text)
     return " ".join(text.split())

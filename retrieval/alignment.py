@@ -194,6 +194,25 @@ class TranslationPairs:
         """The passages in other languages that say what this passage says, in corpus order."""
         return list(self._counterparts.get(passage_id, ()))
 
+    def within(self, allowed: np.ndarray) -> TranslationPairs:
+        """These pairs among the passages ``allowed`` marks (a boolean mask over the corpus):
+        under a filter, a translation it leaves out is no counterpart, so a quote is never
+        ranked as, nor shown as, a text outside the filter."""
+        counterparts: dict[int, tuple[int, ...]] = {}
+        for passage_id, others in self._counterparts.items():
+            kept = tuple(p for p in others if allowed[p])
+            if allowed[passage_id] and kept:
+                counterparts[passage_id] = kept
+        return TranslationPairs(
+            counterparts,
+            {p: self._languages[p] for p in counterparts},
+            self._originals & frozenset(counterparts),
+            self.candidates,
+            self._aligned,
+            self._tokenizer,
+            self._thresholds,
+        )
+
     def ranked_as_shown(
         self, ids: np.ndarray, ranking: np.ndarray, language: str | None
     ) -> np.ndarray:

@@ -1,22 +1,27 @@
-"""Benchmark the BM25 index on BEIR data, side by side with rank_bm25 and bm25s in one run.
+"""Benchmark the BM25 kernel and the search path on BEIR data beside the fastest peers, in one run.
 
-    python -m retrieval.bench DATASET [--json] [--rank-bm25-queries N]
+    python -m retrieval.bench DATASET [--json] [--engines ...] [--rank-bm25-queries N]
     python -m retrieval.bench --scale [--sizes 10000 100000 1000000] [--json]
 
 DATASET is a BEIR folder (corpus.jsonl, queries.jsonl, qrels/test.tsv) or the name of one in
-``../shared/bench-data``. All three systems get the same tokens: this project's tokenizer, English
-rules, documents as "title text". Measured: nDCG@10 on the test qrels; queries per second (top 10,
-one thread, tokenization excluded, best of 5 passes, rank_bm25 one pass); index build seconds;
-peak memory of the build (tracemalloc: the Python and numpy allocations of the build itself, not
-process RSS); the largest relative difference between this index's scores and rank_bm25's
-``get_scores``.
+``../shared/bench-data``. Every engine of ``retrieval.bench_engines`` gets the same tokens (this
+project's tokenizer, English rules, documents as "title text") and answers one query at a time,
+top 10, one thread, tokenization excluded; the engines take turns pass after pass, so a busy
+neighbour on the machine slows all of them. Each query's latency is its median over five passes;
+reported per engine: queries per second (queries over the sum of those latencies), p50 and p99,
+nDCG@10 on the test qrels, build seconds. Batched calls (bm25s's ``retrieve`` of all queries at
+once) are a table apart.
 
-bm25s runs with its defaults (method "lucene", float32 scores) and answers all queries in one
-batched ``retrieve`` call, its fastest way; rank_bm25 and this index answer one query at a time.
+lingnan is checked against rank_bm25 on the same run: the largest relative score difference and
+how many top-10 rankings are identical (ties by passage id).
 
-``--scale`` builds indexes of 10k, 100k and 1M passages of one to three sentences drawn at random
-from both corpora's documents, and measures per-query latency (p50/p99 over test queries), build
-time, the index's size in memory and the build's tracemalloc peak.
+``Library.search`` is the path the bot uses, from the question's text: the BEIR corpus is written
+into a temporary folder as a JSON Lines file the corpus loader reads (one document per record,
+passages cut as for any corpus), loaded, warmed up, and asked every test query.
+
+``--scale`` draws passages of one to three sentences at random from both corpora's documents and
+runs every engine at 10k, 100k and 1M passages (rank_bm25 on 20 queries: it scores every passage
+in Python), measuring build seconds, p50/p99 latency and resident memory the built engine holds.
 """
 
 from __future__ import annotations
@@ -26,24 +31,22 @@ import csv
 import gc
 import json
 import math
-import random
-import sys
+import tempfile
 import time
-import tracemalloc
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import partial
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from retrieval.index import BM25Index
+from retrieval.bench_engines import BUILDERS, Engine, Lingnan, missing_package, ranked_ids
 from retrieval.tokenize import Tokenizer
 
 SHARED_BENCH_DATA = Path(__file__).resolve().parents[2] / "shared" / "bench-data"
 TOP_K = 10
-SYSTEMS = ("lingnan", "rank_bm25", "bm25s")
+ENGINES = tuple(BUILDERS)
+LIBRARY = "lingnan Library.search"
 
 
 @dataclass
@@ -75,20 +78,20 @@ def load_beir(folder: Path, split: str = "test") -> BeirDataset:
             qrels.setdefault(row[0], {})[row[1]] = int(row[2])
     doc_ids: list[str] = []
     doc_texts: list[str] = []
-    with (folder / "corpus.jsonl").open(encoding="utf-8") as handle:
-        for line in handle:
-            if line.strip():
-                doc = json.loads(line)
-                doc_ids.append(str(doc["_id"]))
-                doc_texts.append(f"{doc.get('title') or ''} {doc.get('text') or ''}".strip())
-    queries: dict[str, str] = {}
-    with (folder / "queries.jsonl").open(encoding="utf-8") as handle:
-        for line in handle:
-            if line.strip():
-                query = json.loads(line)
-                if str(query["_id"]) in qrels:
-                    queries[str(query["_id"])] = query["text"]
+    for doc in _records(folder / "corpus.jsonl"):
+        doc_ids.append(str(doc["_id"]))
+        doc_texts.append(f"{doc.get('title') or ''} {doc.get('text') or ''}".strip())
+    queries = {
+        str(query["_id"]): query["text"]
+        for query in _records(folder / "queries.jsonl")
+        if str(query["_id"]) in qrels
+    }
     return BeirDataset(folder.name, doc_ids, doc_texts, queries, qrels)
+
+
+def _records(path: Path) -> list[dict[str, Any]]:
+    with path.open(encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
 
 
 def ndcg_at_k(ranked: Sequence[str], judged: dict[str, int], k: int = TOP_K) -> float:
@@ -99,334 +102,305 @@ def ndcg_at_k(ranked: Sequence[str], judged: dict[str, int], k: int = TOP_K) -> 
     return dcg / idcg if idcg > 0 else 0.0
 
 
-def _timed(build: Callable[[], Any]) -> tuple[Any, float]:
-    gc.collect()
-    started = time.perf_counter()
-    result = build()
-    return result, time.perf_counter() - started
+def percentile_ms(seconds: Sequence[float], q: float) -> float:
+    return float(np.percentile(np.asarray(seconds), q)) * 1000 if len(seconds) else 0.0
 
 
-def _peak_mb(build: Callable[[], Any]) -> float:
-    """tracemalloc peak of one more build, in MiB (allocations of the build only)."""
-    gc.collect()
-    tracemalloc.start()
-    try:
-        result = build()
-        _, peak = tracemalloc.get_traced_memory()
-    finally:
-        tracemalloc.stop()
-    del result
-    gc.collect()
-    return peak / 2**20
+def available_engines(wanted: Sequence[str]) -> tuple[list[str], dict[str, str]]:
+    """The engines of ``wanted`` this environment can run, and why each other one cannot."""
+    missing = {name: missing_package(name) for name in wanted}
+    left_out = {name: f"{package} is not installed" for name, package in missing.items() if package}
+    return [name for name in wanted if name not in left_out], left_out
 
 
-def _ranked_ids(scores: np.ndarray, k: int) -> np.ndarray:
-    """Top k of a dense score vector, passages without any query term left out, ties by id."""
-    candidates = np.flatnonzero(scores)
-    order = np.lexsort((candidates, -scores[candidates]))[:k]
-    return candidates[order]
+def build_engines(
+    names: Sequence[str], passages: Sequence[Sequence[str]], k1: float, b: float
+) -> tuple[dict[str, Engine], dict[str, float]]:
+    engines: dict[str, Engine] = {}
+    seconds: dict[str, float] = {}
+    for name in names:
+        gc.collect()
+        started = time.perf_counter()
+        engines[name] = BUILDERS[name](passages, k1, b)
+        seconds[name] = time.perf_counter() - started
+    return engines, seconds
+
+
+def time_one_at_a_time(
+    engines: dict[str, Engine], queries: Sequence[Sequence[str]], *, passes: int
+) -> tuple[dict[str, list[np.ndarray]], dict[str, float], dict[str, list[float]]]:
+    """Every engine answers every query alone, ``passes`` times, engines taking turns; the
+    garbage collector paused while timing. Returns the rankings, queries/s and each query's
+    median latency over the passes: a stall of the shared machine in one pass does not become a
+    query's latency, and queries/s is the number of queries over the sum of those medians."""
+    rankings: dict[str, list[np.ndarray]] = {}
+    runs: dict[str, list[list[float]]] = {name: [] for name in engines}
+    for _ in range(passes):
+        for name, engine in engines.items():
+            gc.collect()
+            gc.disable()
+            try:
+                rankings[name], latencies = _one_pass(engine, queries)
+            finally:
+                gc.enable()
+            runs[name].append(latencies)
+    medians = {name: np.median(np.asarray(r), axis=0).tolist() for name, r in runs.items()}
+    qps = {name: len(queries) / sum(m) if sum(m) else 0.0 for name, m in medians.items()}
+    return rankings, qps, medians
+
+
+def _one_pass(
+    engine: Engine, queries: Sequence[Sequence[str]]
+) -> tuple[list[np.ndarray], list[float]]:
+    answers = []
+    latencies = []
+    clock = time.perf_counter
+    for tokens in queries:
+        started = clock()
+        answers.append(engine.search(tokens, TOP_K))
+        latencies.append(clock() - started)
+    return answers, latencies
+
+
+def _time_batched(
+    engines: dict[str, Engine], queries: Sequence[Sequence[str]], passes: int
+) -> dict[str, float]:
+    """Queries per second of one call with every query, for engines that have such a call."""
+    qps = {}
+    for name, engine in engines.items():
+        best = math.inf
+        for _ in range(passes):
+            started = time.perf_counter()
+            if engine.search_batch(queries, TOP_K) is None:
+                break
+            best = min(best, time.perf_counter() - started)
+        if best < math.inf:
+            qps[name] = len(queries) / best
+    return qps
+
+
+def score_agreement(
+    lingnan: Lingnan, reference: Any, queries: Sequence[Sequence[str]]
+) -> dict[str, Any]:
+    """Largest relative score difference to rank_bm25's ``get_scores`` and how many top-10
+    rankings are identical (rank_bm25's ranked by score, then passage id)."""
+    worst = 0.0
+    identical = 0
+    for tokens in queries:
+        expected = reference.okapi.get_scores(tokens)
+        mine = lingnan.index.scores(tokens)
+        differing = mine != expected
+        if differing.any():
+            scale = np.maximum(np.abs(expected[differing]), np.finfo(float).tiny)
+            worst = max(worst, float(np.max(np.abs(mine - expected)[differing] / scale)))
+        ids, top_scores = lingnan.index.top_k(tokens, TOP_K)
+        same = ids.tolist() == ranked_ids(expected, TOP_K).tolist()
+        identical += same and bool(np.all(top_scores == expected[ids]))
+    return {"max_rel_score_diff": worst, "identical_top10": identical, "compared": len(queries)}
 
 
 def run_benchmark(
     folder: Path,
     *,
     split: str = "test",
+    engines: Sequence[str] = ENGINES,
+    library: bool = True,
     rank_bm25_queries: int | None = None,
     k1: float = 1.5,
     b: float = 0.75,
-    tokenizer: Tokenizer | None = None,
-    repeats: int = 5,
+    passes: int = 5,
 ) -> dict[str, Any]:
-    """Everything ``python -m retrieval.bench DATASET --json`` prints.
-
-    Queries per second of this index and of bm25s are the best of ``repeats`` passes over the
-    query set (rank_bm25, at a hundred times slower, gets one).
-    """
-    import bm25s
-    from rank_bm25 import BM25Okapi
-
+    """Everything ``python -m retrieval.bench DATASET --json`` prints."""
     dataset = load_beir(folder, split)
-    tokenizer = tokenizer or Tokenizer()
-    corpus_tokens, tokenize_seconds = _timed(
-        lambda: [tokenizer.tokenize(text, "en") for text in dataset.doc_texts]
-    )
-    query_ids = list(dataset.queries)
-    query_tokens = [tokenizer.tokenize(dataset.queries[q], "en") for q in query_ids]
-
-    builders: dict[str, Callable[[], Any]] = {
-        "lingnan": lambda: BM25Index.build(corpus_tokens, k1=k1, b=b),
-        "rank_bm25": lambda: BM25Okapi(corpus_tokens, k1=k1, b=b),
-        "bm25s": lambda: _bm25s_index(bm25s, corpus_tokens, k1, b),
-    }
-    built: dict[str, Any] = {}
-    index_seconds: dict[str, float] = {}
-    peak_mb: dict[str, float] = {}
-    for system, build in builders.items():
-        built[system], index_seconds[system] = _timed(build)
-        peak_mb[system] = _peak_mb(build)
-
-    # Queries: each system's top 10, timed over the whole query set. This index and bm25s
-    # take turns, ``repeats`` passes each, so a busy neighbour on the machine slows both.
-    index: BM25Index = built["lingnan"]
-    retriever = built["bm25s"]
-    bm25s_queries = [t or ["\x00"] for t in query_tokens]  # bm25s rejects an empty query
-    runs: dict[str, Callable[[], Any]] = {
-        "lingnan": lambda: [index.top_k(tokens, TOP_K)[0] for tokens in query_tokens],
-        "bm25s": lambda: retriever.retrieve(
-            bm25s_queries, k=min(TOP_K, len(corpus_tokens)), show_progress=False, n_threads=0
-        ),
-    }
-    outputs: dict[str, Any] = {}
-    best = dict.fromkeys(runs, math.inf)
-    for _ in range(repeats):
-        for system, run in runs.items():
-            outputs[system], seconds = _timed(run)
-            best[system] = min(best[system], seconds)
-    documents, scores = outputs["bm25s"]
-    rankings = {
-        "lingnan": outputs["lingnan"],
-        "bm25s": [doc[score > 0] for doc, score in zip(documents, scores, strict=True)],
-    }
-    qps = {system: len(query_tokens) / seconds for system, seconds in best.items()}
-
-    limit = (
-        len(query_tokens)
-        if rank_bm25_queries is None
-        else min(rank_bm25_queries, len(query_tokens))
-    )
-    okapi = built["rank_bm25"]
-    okapi_scores, seconds = _timed(lambda: [okapi.get_scores(t) for t in query_tokens[:limit]])
-    rankings["rank_bm25"] = [_ranked_ids(s, TOP_K) for s in okapi_scores]
-    qps["rank_bm25"] = limit / seconds if limit else 0.0
-
-    ndcg = {}
-    for system, ranked in rankings.items():
-        values = [
-            ndcg_at_k([dataset.doc_ids[i] for i in ids], dataset.qrels[query_ids[n]])
-            for n, ids in enumerate(ranked)
-        ]
-        ndcg[system] = float(np.mean(values)) if values else 0.0
-
-    worst = 0.0
-    for tokens, reference in zip(query_tokens[:limit], okapi_scores, strict=False):
-        mine = index.scores(tokens)
-        scale = np.maximum(np.abs(reference), np.finfo(float).tiny)
-        differing = mine != reference
-        if differing.any():
-            worst = max(
-                worst, float(np.max(np.abs(mine - reference)[differing] / scale[differing]))
-            )
-
-    return {
-        "dataset": dataset.name,
-        "queries": len(query_tokens),
-        "documents": len(corpus_tokens),
-        "rank_bm25_queries": limit,
-        "ndcg@10": ndcg,
-        "qps": qps,
-        "max_rel_score_diff_vs_rank_bm25": worst,
-        "index_seconds": index_seconds,
-        "peak_mb": peak_mb,
-        "tokenize_seconds": tokenize_seconds,
-        "memory_measure": "tracemalloc peak during the build (MiB)",
-    }
-
-
-def _bm25s_index(bm25s: Any, corpus_tokens: list[list[str]], k1: float, b: float) -> Any:
-    retriever = bm25s.BM25(k1=k1, b=b)
-    retriever.index([t or ["\x00"] for t in corpus_tokens], show_progress=False)
-    return retriever
-
-
-# ---- scale curve ---------------------------------------------------------------------------
-
-
-def _sentence_pool(folders: Sequence[Path], tokenizer: Tokenizer) -> list[list[str]]:
-    """Tokenized sentences of every document of the given BEIR folders."""
-    from retrieval.sentences import split_sentences
-
-    pool: list[list[str]] = []
-    for folder in folders:
-        with (folder / "corpus.jsonl").open(encoding="utf-8") as handle:
-            for line in handle:
-                if not line.strip():
-                    continue
-                doc = json.loads(line)
-                text = f"{doc.get('title') or ''}. {doc.get('text') or ''}"
-                for start, end in split_sentences(text, "en"):
-                    tokens = tokenizer.tokenize(text[start:end], "en")
-                    if tokens:
-                        pool.append(tokens)
-    return pool
-
-
-def _percentile(values: list[float], q: float) -> float:
-    return float(np.percentile(np.asarray(values), q)) if values else 0.0
-
-
-def run_scale(
-    folders: Sequence[Path],
-    sizes: Sequence[int],
-    *,
-    queries: int = 300,
-    seed: int = 13,
-    compare_up_to: int = 100_000,
-    compare_queries: int = 20,
-) -> dict[str, Any]:
-    """Latency, build time and memory of this index at each size; rank_bm25 and bm25s per-query
-    latency alongside up to ``compare_up_to`` passages (rank_bm25 on ``compare_queries``)."""
     tokenizer = Tokenizer()
-    pool, tokenize_seconds = _timed(lambda: _sentence_pool(folders, tokenizer))
-    query_tokens: list[list[str]] = []
-    for folder in folders:
-        dataset = load_beir(folder)
-        query_tokens += [tokenizer.tokenize(t, "en") for t in dataset.queries.values()]
-    rng = random.Random(seed)
-    rng.shuffle(query_tokens)
-    query_tokens = [t for t in query_tokens if t][:queries]
-    rows = []
-    for size in sizes:
-        passages = []
-        for _ in range(size):
-            count = rng.randint(1, 3)
-            passage: list[str] = []
-            for _ in range(count):
-                passage += pool[rng.randrange(len(pool))]
-            passages.append(passage)
-        index, build_seconds = _timed(partial(BM25Index.build, passages))
-        latencies = []
-        for tokens in query_tokens:
-            started = time.perf_counter()
-            index.top_k(tokens, TOP_K)
-            latencies.append((time.perf_counter() - started) * 1000)
-        arrays = index._data.nbytes + index._indices.nbytes + index._indptr.nbytes
-        arrays += index.doc_len.nbytes + index._idf.nbytes
-        vocabulary_bytes = sum(sys.getsizeof(t) for t in index.vocabulary) * 2  # list + dict
-        row: dict[str, Any] = {
-            "passages": size,
-            "postings": len(index._indices),
-            "terms": len(index.vocabulary),
-            "build_seconds": build_seconds,
-            "p50_ms": _percentile(latencies, 50),
-            "p99_ms": _percentile(latencies, 99),
-            "index_mb": (arrays + vocabulary_bytes) / 2**20,
-        }
-        del index
-        row["build_peak_mb"] = _peak_mb(partial(BM25Index.build, passages))
-        if size <= compare_up_to:
-            row.update(_compare_latency(passages, query_tokens, compare_queries))
-        rows.append(row)
-        print(json.dumps(row), file=sys.stderr)
-        del passages
-        gc.collect()
+    passages = [tokenizer.tokenize(text, "en") for text in dataset.doc_texts]
+    query_ids = list(dataset.queries)
+    queries = [tokenizer.tokenize(dataset.queries[q], "en") for q in query_ids]
+    names, left_out = available_engines(engines)
+    built, build_seconds = build_engines(names, passages, k1, b)
+
+    okapi_limit = (
+        len(queries) if rank_bm25_queries is None else min(rank_bm25_queries, len(queries))
+    )
+    timed = {name: engine for name, engine in built.items() if name != "rank_bm25"}
+    rankings, qps, latencies = time_one_at_a_time(timed, queries, passes=passes)
+    if "rank_bm25" in built:
+        okapi = time_one_at_a_time(
+            {"rank_bm25": built["rank_bm25"]}, queries[:okapi_limit], passes=1
+        )
+        rankings.update(okapi[0])
+        qps.update(okapi[1])
+        latencies.update(okapi[2])
+    result: dict[str, Any] = {
+        "dataset": dataset.name,
+        "documents": len(passages),
+        "queries": len(queries),
+        "rank_bm25_queries": okapi_limit if "rank_bm25" in built else 0,
+        "engines": list(built),
+        "left_out": left_out,
+        "qps": qps,
+        "p50_ms": {name: percentile_ms(values, 50) for name, values in latencies.items()},
+        "p99_ms": {name: percentile_ms(values, 99) for name, values in latencies.items()},
+        "ndcg@10": {
+            name: _ndcg(dataset, query_ids, ranked)
+            for name, ranked in rankings.items()
+            if getattr(built[name], "one_segment", True)
+        },
+        "build_seconds": build_seconds,
+        "batched_qps": _time_batched(timed, queries, passes),
+    }
+    if "lingnan" in built and "rank_bm25" in built:
+        lingnan = built["lingnan"]
+        assert isinstance(lingnan, Lingnan)
+        result["vs_rank_bm25"] = score_agreement(lingnan, built["rank_bm25"], queries[:okapi_limit])
+        result["lingnan_compiled"] = lingnan.index._top_k.compiled
+    del built
+    gc.collect()
+    if library:
+        result["library"] = time_library(folder, list(dataset.queries.values()))
+    return result
+
+
+def _ndcg(dataset: BeirDataset, query_ids: list[str], ranked: list[np.ndarray]) -> float:
+    values = [
+        ndcg_at_k([dataset.doc_ids[i] for i in ids], dataset.qrels[query_ids[n]])
+        for n, ids in enumerate(ranked)
+    ]
+    return float(np.mean(values)) if values else 0.0
+
+
+def time_library(folder: Path, questions: Sequence[str], *, passes: int = 3) -> dict[str, Any]:
+    """``Library.search`` (top 10) on the BEIR corpus loaded as a corpus folder: load and
+    warm-up seconds, the first question's latency, then queries/s and p50/p99 of each question's
+    median over ``passes``."""
+    from retrieval.library import Library
+
+    with tempfile.TemporaryDirectory(prefix="lingnan-bench-") as temporary:
+        corpus = Path(temporary) / "corpus"
+        corpus.mkdir()
+        _write_corpus_jsonl(folder / "corpus.jsonl", corpus / "corpus.jsonl")
+        started = time.perf_counter()
+        library = Library.load(corpus, use_cache=False)
+        load_seconds = time.perf_counter() - started
+        started = time.perf_counter()
+        library.warm_up()
+        warm_up_seconds = time.perf_counter() - started
+        runs = []
+        for _ in range(passes):
+            pass_latencies = []
+            for question in questions:
+                started = time.perf_counter()
+                library.search(question, top_k=TOP_K)
+                pass_latencies.append(time.perf_counter() - started)
+            runs.append(pass_latencies)
+    latencies = np.median(np.asarray(runs), axis=0).tolist() if questions else []
     return {
-        "sources": [str(f) for f in folders],
-        "sentences": len(pool),
-        "tokenize_seconds": tokenize_seconds,
-        "queries": len(query_tokens),
-        "rows": rows,
-        "memory_measure": "index_mb: arrays + vocabulary held in memory; "
-        "build_peak_mb: tracemalloc peak during the build",
+        "passages": library.stats.passages,
+        "load_seconds": load_seconds,
+        "warm_up_seconds": warm_up_seconds,
+        "first_question_ms": runs[0][0] * 1000 if questions else 0.0,
+        "qps": len(latencies) / sum(latencies) if latencies else 0.0,
+        "mean_ms": float(np.mean(latencies)) * 1000 if latencies else 0.0,
+        "p50_ms": percentile_ms(latencies, 50),
+        "p99_ms": percentile_ms(latencies, 99),
     }
 
 
-def _compare_latency(
-    passages: list[list[str]], query_tokens: list[list[str]], okapi_queries: int
-) -> dict[str, float]:
-    import bm25s
-    from rank_bm25 import BM25Okapi
-
-    out: dict[str, float] = {}
-    okapi = BM25Okapi(passages)
-    latencies = []
-    for tokens in query_tokens[:okapi_queries]:
-        started = time.perf_counter()
-        _ranked_ids(okapi.get_scores(tokens), TOP_K)
-        latencies.append((time.perf_counter() - started) * 1000)
-    out["rank_bm25_p50_ms"] = _percentile(latencies, 50)
-    del okapi
-    retriever = _bm25s_index(bm25s, passages, 1.5, 0.75)
-    latencies = []
-    for tokens in query_tokens:
-        started = time.perf_counter()
-        retriever.retrieve([tokens], k=TOP_K, show_progress=False, n_threads=0)
-        latencies.append((time.perf_counter() - started) * 1000)
-    out["bm25s_p50_ms"] = _percentile(latencies, 50)
-    out["bm25s_p99_ms"] = _percentile(latencies, 99)
-    return out
+def _write_corpus_jsonl(source: Path, target: Path) -> None:
+    """BEIR's records as the corpus loader reads them: ``_id``, ``title``, ``text``."""
+    with target.open("w", encoding="utf-8") as out:
+        for doc in _records(source):
+            if str(doc.get("text") or "").strip():
+                record = {"_id": doc["_id"], "title": doc.get("title") or "", "text": doc["text"]}
+                out.write(json.dumps(record, ensure_ascii=False) + "\n")
 
 
 # ---- command line --------------------------------------------------------------------------
 
 
-def _format_table(result: dict[str, Any]) -> str:
+def format_table(result: dict[str, Any]) -> str:
+    okapi = result["rank_bm25_queries"]
     lines = [
-        f"dataset {result['dataset']}: {result['documents']} documents, "
-        f"{result['queries']} test queries (rank_bm25 on {result['rank_bm25_queries']})",
-        "| system | nDCG@10 | queries/s | index s | peak MiB |",
-        "|---|---|---|---|---|",
+        f"{result['dataset']}: {result['documents']:,} documents, {result['queries']} test "
+        f"queries, one at a time, top {TOP_K}"
+        + (f" (rank_bm25 on {okapi})" if okapi != result["queries"] else ""),
+        "| engine | queries/s | vs lingnan | p50 ms | p99 ms | nDCG@10 | build s |",
+        "|---|---|---|---|---|---|---|",
     ]
-    for system in SYSTEMS:
+    base = result["qps"].get("lingnan") or 0.0
+    for name in result["engines"]:
+        qps = result["qps"][name]
+        ndcg = result["ndcg@10"].get(name)
         lines.append(
-            f"| {system} | {result['ndcg@10'][system]:.4f} | {result['qps'][system]:.1f} | "
-            f"{result['index_seconds'][system]:.2f} | {result['peak_mb'][system]:.1f} |"
+            f"| {name} | {qps:,.0f} | {qps / base if base else 0:.2f} | "
+            f"{result['p50_ms'][name]:.3f} | {result['p99_ms'][name]:.3f} | "
+            f"{'-' if ndcg is None else f'{ndcg:.4f}'} | {result['build_seconds'][name]:.2f} |"
         )
-    lines.append(
-        f"largest relative score difference to rank_bm25: "
-        f"{result['max_rel_score_diff_vs_rank_bm25']:.3g}; "
-        f"tokenizing the corpus: {result['tokenize_seconds']:.1f} s; "
-        f"memory: {result['memory_measure']}"
-    )
-    return "\n".join(lines)
-
-
-def _format_scale(result: dict[str, Any]) -> str:
-    lines = [
-        f"{result['sentences']} sentences from {', '.join(Path(s).name for s in result['sources'])}"
-        f"; {result['queries']} queries; top {TOP_K}",
-        "| passages | postings | build s | p50 ms | p99 ms | index MiB | build peak MiB "
-        "| rank_bm25 p50 ms | bm25s p50 / p99 ms |",
-        "|---|---|---|---|---|---|---|---|---|",
-    ]
-    for row in result["rows"]:
-        okapi = f"{row['rank_bm25_p50_ms']:.1f}" if "rank_bm25_p50_ms" in row else "-"
-        fast = (
-            f"{row['bm25s_p50_ms']:.2f} / {row['bm25s_p99_ms']:.2f}"
-            if "bm25s_p50_ms" in row
-            else "-"
-        )
+    if "library" in result:
+        lib = result["library"]
         lines.append(
-            f"| {row['passages']:,} | {row['postings']:,} | {row['build_seconds']:.1f} | "
-            f"{row['p50_ms']:.2f} | {row['p99_ms']:.2f} | {row['index_mb']:.0f} | "
-            f"{row['build_peak_mb']:.0f} | {okapi} | {fast} |"
+            f"| {LIBRARY} ({lib['passages']:,} passages, from the question's text) | "
+            f"{lib['qps']:,.0f} | {lib['qps'] / base if base else 0:.3f} | {lib['p50_ms']:.3f} | "
+            f"{lib['p99_ms']:.3f} | - | {lib['load_seconds']:.1f} |"
+        )
+    for name, reason in result["left_out"].items():
+        lines.append(f"{name}: left out ({reason}; `pip install -e '.[bench]'`)")
+    if result["batched_qps"]:
+        batched = ", ".join(f"{n} {q:,.0f}" for n, q in result["batched_qps"].items())
+        lines.append(f"batched (all queries in one call), queries/s: {batched}")
+    if "vs_rank_bm25" in result:
+        check = result["vs_rank_bm25"]
+        lines.append(
+            f"lingnan vs rank_bm25: largest relative score difference "
+            f"{check['max_rel_score_diff']:.3g}; identical top-{TOP_K} rankings and scores "
+            f"{check['identical_top10']}/{check['compared']}; kernel compiled with numba: "
+            f"{'yes' if result['lingnan_compiled'] else 'no'}"
+        )
+    if "library" in result:
+        lib = result["library"]
+        lines.append(
+            f"{LIBRARY}: load {lib['load_seconds']:.1f} s, warm-up {lib['warm_up_seconds']:.1f} s, "
+            f"first question {lib['first_question_ms']:.1f} ms, mean {lib['mean_ms']:.2f} ms"
         )
     return "\n".join(lines)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from retrieval import bench_scale
+
     parser = argparse.ArgumentParser(
         prog="python -m retrieval.bench", description=__doc__.split("\n")[0]
     )
     parser.add_argument("dataset", nargs="?", help="BEIR folder, or a name in ../shared/bench-data")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     parser.add_argument("--split", default="test")
+    parser.add_argument("--engines", nargs="+", choices=ENGINES, default=list(ENGINES))
+    parser.add_argument("--no-library", action="store_true", help=f"leave out {LIBRARY}")
     parser.add_argument("--rank-bm25-queries", type=int, default=None, metavar="N")
-    parser.add_argument("--scale", action="store_true", help="the 10k/100k/1M passages curve")
+    parser.add_argument("--scale", action="store_true", help="every engine at 10k/100k/1M passages")
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
     parser.add_argument(
         "--sources", nargs="+", default=["scifact", "nfcorpus"], help="BEIR folders for --scale"
     )
     args = parser.parse_args(argv)
+    output: Callable[[dict[str, Any]], str]
     if args.scale:
-        result = run_scale([resolve_dataset(s) for s in args.sources], args.sizes)
-        print(json.dumps(result) if args.json else _format_scale(result))
-        return 0
-    if not args.dataset:
+        result = bench_scale.run_scale(
+            [resolve_dataset(s) for s in args.sources], args.sizes, engines=args.engines
+        )
+        output = bench_scale.format_scale
+    elif args.dataset:
+        result = run_benchmark(
+            resolve_dataset(args.dataset),
+            split=args.split,
+            engines=args.engines,
+            library=not args.no_library,
+            rank_bm25_queries=args.rank_bm25_queries,
+        )
+        output = format_table
+    else:
         parser.error("give a DATASET or --scale")
-    result = run_benchmark(
-        resolve_dataset(args.dataset), split=args.split, rank_bm25_queries=args.rank_bm25_queries
-    )
-    print(json.dumps(result) if args.json else _format_table(result))
+    print(json.dumps(result) if args.json else output(result))
     return 0
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import re
 import sys
 import textwrap
 from collections.abc import Iterable
@@ -17,10 +18,14 @@ from typing import TextIO
 from pydantic import BaseModel
 
 from retrieval.errors import IndexSaveError, RetrievalError
+from retrieval.filters import LANGUAGE_NAMES, describe_filters, search_filters
+from retrieval.index_store import WAIT_LOGGER
 from retrieval.library import Library
-from retrieval.models import DocumentSummary, Official, SearchResponse
+from retrieval.models import DocumentSummary, Official, SearchFilters, SearchResponse, Timeline
 
 DEFAULT_CORPUS = Path("seeds")
+# A corpus warning about a file or folder left out: "<name>: skipped (<why>)."
+_SKIPPED = re.compile(r"[^:]+: skipped \(")
 MAX_TOP_K = 100
 
 
@@ -67,8 +72,10 @@ def render_search(response: SearchResponse) -> str:
         lines.append(f"(same meaning: {', '.join(map(repr, e.added))} for '{e.original}')")
     for e in response.translations:
         lines.append(f"(found through: '{e.original}' -> {', '.join(map(repr, e.added))})")
+    lines.extend(_filter_lines(response))
     if not response.results:
-        lines.append("The corpus has no passage that answers this question.")
+        if response.filters is None:
+            lines.append("The corpus has no passage that answers this question.")
         return "\n".join(lines)
     for rank, r in enumerate(response.results, 1):
         doc = r.document
@@ -88,6 +95,43 @@ def render_search(response: SearchResponse) -> str:
             f"   {page}paragraph {r.paragraph}, characters {r.start}–{r.end}, score {r.score:.2f}"
         )
         lines.append(where + (f"  {doc.url}" if doc.url else ""))
+    return "\n".join(lines)
+
+
+def _filter_lines(response: SearchResponse) -> list[str]:
+    """What the filters did: the filters, the undated documents left out, and when nothing
+    was left, how many results there are without them."""
+    filters = response.filters
+    if filters is None:
+        return []
+    undated = response.undated_left_out
+    left_out = f"; {undated} undated document{'s' * (undated != 1)} left out" if undated else ""
+    lines = [f"(filters: {describe_filters(filters)}{left_out})"]
+    if not response.results:
+        without = response.without_filters or 0
+        if not response.filtered_documents:
+            lines.append("No document of the corpus meets these filters.")
+        else:
+            lines.append("No passage of the documents these filters leave answers this question.")
+        lines.append(f"Without the filters: {without} result{'s' * (without != 1)}.")
+    return lines
+
+
+def render_timeline(timeline: Timeline) -> str:
+    """One line per quote, oldest first: date, source, the sentence that matched best."""
+    lines = [
+        f"(searched for '{c.corrected}' instead of '{c.original}')" for c in timeline.corrections
+    ]
+    if not timeline.entries and not timeline.undated:
+        lines.append("The corpus has no passage on this topic.")
+    for entry in timeline.entries:
+        lines.append(f"{entry.date}  {entry.result.document.source} — {entry.sentence}")
+    if timeline.undated:
+        lines.append("undated:")
+        lines.extend(
+            f"            {entry.result.document.source} — {entry.sentence}"
+            for entry in timeline.undated
+        )
     return "\n".join(lines)
 
 
@@ -129,17 +173,40 @@ def render_official(o: Official) -> str:
 # ---- commands ------------------------------------------------------------------------------
 
 
-def _search_one(library: Library, question: str, top_k: int, as_json: bool, out: TextIO) -> None:
+def _filters(args: argparse.Namespace) -> SearchFilters | None:
+    try:
+        filters = search_filters(
+            language=args.language, since=args.since, until=args.until, source=args.source
+        )
+    except RetrievalError as error:  # a filter mistyped is a mistake in the call
+        raise UsageError(str(error)) from None
+    return filters if filters.active else None
+
+
+def _search_one(
+    library: Library,
+    question: str,
+    top_k: int,
+    as_json: bool,
+    out: TextIO,
+    filters: SearchFilters | None = None,
+) -> None:
     if not question.strip():
         raise UsageError("the question is empty")
-    response = library.search(question, top_k=top_k)
+    response = library.search(question, top_k=top_k, filters=filters)
     if as_json:
         _dump(response, out)
     else:
         out.write(render_search(response) + "\n")
 
 
-def _search_batch(library: Library, top_k: int, stdin: TextIO, out: TextIO) -> None:
+def _search_batch(
+    library: Library,
+    top_k: int,
+    stdin: TextIO,
+    out: TextIO,
+    filters: SearchFilters | None = None,
+) -> None:
     # One JSON object per input line, in order, so scripts can zip questions with answers.
     for line in stdin:
         question = line.rstrip("\n")
@@ -148,7 +215,7 @@ def _search_batch(library: Library, top_k: int, stdin: TextIO, out: TextIO) -> N
                 json.dumps({"query": question, "results": [], "error": "empty question"}) + "\n"
             )
         else:
-            _dump(library.search(question, top_k=top_k), out)
+            _dump(library.search(question, top_k=top_k, filters=filters), out)
         out.flush()
 
 
@@ -190,6 +257,12 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("question", help="the question, or - to read one per line from stdin")
     search.add_argument("--top-k", type=_positive_top_k, default=3, help="results (default 3)")
     search.add_argument("--json", action="store_true", help="print JSON (JSON Lines with -)")
+    _add_filter_arguments(search)
+
+    timeline = sub.add_parser("timeline", help="the best passages on a topic, oldest first")
+    timeline.add_argument("topic")
+    timeline.add_argument("--json", action="store_true")
+    _add_filter_arguments(timeline)
 
     documents = sub.add_parser("documents", help="the documents of the corpus")
     documents.add_argument("--json", action="store_true")
@@ -206,12 +279,21 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _add_filter_arguments(command: argparse.ArgumentParser) -> None:
+    languages = ", ".join(LANGUAGE_NAMES)
+    command.add_argument("--language", help=f"only documents in this language ({languages})")
+    command.add_argument("--since", help="only documents of this year, month or day or later")
+    command.add_argument("--until", help="only documents of this year, month or day or earlier")
+    command.add_argument("--source", help="only documents whose source contains these words")
+
+
 def run(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
     # The same bounds as the bot's settings; NaN fails every comparison, hence the form.
     if not (0 < args.k1 <= 10 and 0 <= args.b <= 1):
         raise UsageError("BM25 needs k1 between 0 (excluded) and 10, and b between 0 and 1")
     if args.command == "index":
         library = Library.load(args.path, k1=args.k1, b=args.b, progress=True)
+        _report_skipped(library, args.verbose)
         s = library.stats
         if s.index_save_error:
             # Saving is what this command is for: "index built" would be a lie.
@@ -227,8 +309,12 @@ def run(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
         raise UsageError("the question is empty")
     if args.command == "search" and args.question == "-" and not args.json:
         raise UsageError("reading questions from stdin (-) needs --json")
+    if args.command == "timeline" and not args.topic.strip():
+        raise UsageError("the topic is empty")
+    filters = _filters(args) if args.command in ("search", "timeline") else None
 
     library = Library.load(args.corpus, k1=args.k1, b=args.b)
+    _report_skipped(library, args.verbose)
     if library.stats.index_save_error:
         # The answers are right (the index built in memory); the next start will be slow.
         print(f"warning: {library.stats.index_save_error}", file=sys.stderr)
@@ -236,9 +322,12 @@ def run(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
         _interactive(library, 3, stdin, out)
     elif args.command == "search":
         if args.question == "-":
-            _search_batch(library, args.top_k, stdin, out)
+            _search_batch(library, args.top_k, stdin, out, filters)
         else:
-            _search_one(library, args.question, args.top_k, args.json, out)
+            _search_one(library, args.question, args.top_k, args.json, out, filters)
+    elif args.command == "timeline":
+        timeline = library.timeline(args.topic, filters)
+        _emit(timeline, render_timeline(timeline), args.json, out)
     elif args.command == "documents":
         docs = library.documents()
         _emit(docs, render_documents(docs), args.json, out)
@@ -259,6 +348,25 @@ def run(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
     return 0
 
 
+def _report_skipped(library: Library, verbose: bool) -> None:
+    """Without -v the log is hidden: say in one line how many files were skipped."""
+    skipped = sum(1 for warning in library.warnings if _SKIPPED.match(warning))
+    if skipped and not verbose:
+        files = "1 file" if skipped == 1 else f"{skipped:,} files"
+        print(f"{files} skipped (-v lists them)", file=sys.stderr)
+
+
+def _announce_waits() -> logging.Handler:
+    """Show the wait for another build's lock on stderr although the log is hidden."""
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(message)s"))
+    waits = logging.getLogger(WAIT_LOGGER)
+    waits.addHandler(handler)
+    waits.setLevel(logging.INFO)
+    waits.propagate = False
+    return handler
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -266,6 +374,7 @@ def main(argv: list[str] | None = None) -> int:
         level=logging.INFO if args.verbose else logging.ERROR,
         format="%(levelname)s %(name)s: %(message)s",
     )
+    waits = None if args.verbose else _announce_waits()
     try:
         return run(args, sys.stdin, sys.stdout)
     except UsageError as exc:
@@ -280,3 +389,9 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         # `... | head` closed the pipe: not an error worth a traceback.
         return 0
+    finally:
+        if waits is not None:  # main() may run again in this process (tests do)
+            logger = logging.getLogger(WAIT_LOGGER)
+            logger.removeHandler(waits)
+            logger.setLevel(logging.NOTSET)
+            logger.propagate = True

@@ -20,12 +20,13 @@ import tomllib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from retrieval.cleaning import Kind, segment
 from retrieval.content_blocks import content_blocks
 from retrieval.dates import is_iso_date
+from retrieval.derived import DerivedDocument, DerivedParagraph, DerivedPassage
 from retrieval.encoding import UnreadableFileError, decode_bytes, replace_lone_surrogates
 from retrieval.errors import CorpusError
 from retrieval.formats import (
@@ -37,10 +38,15 @@ from retrieval.formats import (
     reader_versions,
 )
 from retrieval.languages import detect_language
-from retrieval.metadata import ExtractedMetadata, extract_metadata
+from retrieval.metadata import extract_metadata
 from retrieval.models import DocumentInfo, Passage
 from retrieval.passages import build_passages
 from retrieval.scrambling import measure_scrambling
+from retrieval.warning_groups import log_grouped
+
+if TYPE_CHECKING:
+    from retrieval.file_cache import FileCache
+    from retrieval.load_progress import LoadProgress
 
 logger = logging.getLogger("retrieval.corpus")
 
@@ -170,8 +176,14 @@ class _Source:
     cut_short: bool = False  # the reader stopped at its page or time limit
 
 
-def load_corpus(folder: Path) -> Corpus:
-    """Load every document under ``folder``; raise CorpusError if the folder is unusable."""
+def load_corpus(
+    folder: Path, cache: FileCache | None = None, progress: LoadProgress | None = None
+) -> Corpus:
+    """Load every document under ``folder``; raise CorpusError if the folder is unusable.
+
+    ``cache``: what each file derives is taken from it when the file is unchanged, and put in
+    it when the file is read. ``progress`` is told of each file read.
+    """
     folder = Path(folder)
     if not folder.exists():
         raise CorpusError(f"Corpus folder {folder} does not exist.")
@@ -182,8 +194,8 @@ def load_corpus(folder: Path) -> Corpus:
     warnings: list[str] = []
 
     def warn(message: str) -> None:
+        # Logged after the load, grouped: 5,000 files without a catalog entry are one line.
         warnings.append(message)
-        logger.warning(message)
 
     digest = _pipeline_digest()
     catalog = _read_catalog(folder, digest, warn)
@@ -192,32 +204,41 @@ def load_corpus(folder: Path) -> Corpus:
     passages: list[Passage] = []
     ids: set[str] = set()
     missing = _MissingFields()
-    for path in _document_files(folder, warn):
+    files = list(_document_files(folder, warn))
+    if progress is not None:
+        progress.files(len(files))
+    for path in files:
+        if progress is not None:
+            progress.advance()
         relative = path.relative_to(folder).as_posix()
         try:
             data = path.read_bytes()
-            sources = list(_file_sources(path, relative, data, warn))
+            derived = _derive_file(path, relative, data, warn, cache)
         except UnreadableFileError as error:
             warn(f"{relative}: skipped ({error.reason}).")
             continue
         except OSError as error:
             warn(f"{relative}: skipped (cannot be read: {error.strerror or error}).")
             continue
+        except Exception as error:  # a reader's own failure stops this file, never the load
+            logger.info("Reading %s failed", relative, exc_info=True)
+            warn(f"{relative}: skipped (it could not be read: {type(error).__name__}).")
+            continue
         digest.update(relative.encode() + b"\0" + data + b"\0")
-        for source in sources:
-            doc_id = _unique_id(source.doc_id, ids, relative, warn)
-            entry = catalog.get(source.catalog_key)
+        for item in derived:
+            doc_id = _unique_id(item.doc_id, ids, relative, warn)
+            entry = catalog.get(item.catalog_key)
             if entry is not None:
-                used_keys.add(source.catalog_key)
-            built = _build_document(source, doc_id, entry, len(passages), warn, missing)
-            if built is None:
-                continue
-            document, document_passages = built
+                used_keys.add(item.catalog_key)
+            document, document_passages = _assemble(
+                item, path, doc_id, entry, len(passages), warn, missing
+            )
             documents.append(document)
             passages.extend(document_passages)
     missing.report(folder, warn)
     for key in sorted(set(catalog) - used_keys):
         warn(f"{CATALOG_FILE}: entry [{key!r}] matches no document in the folder.")
+    log_grouped(logger, warnings)
     if not documents:
         raise CorpusError(f"Corpus folder {folder} holds no readable document.")
     return Corpus(folder, documents, passages, warnings, _hash=digest.hexdigest())
@@ -240,18 +261,47 @@ def read_one_file(path: Path, data: bytes) -> FileReading:
     warnings: list[str] = []
     relative = path.name
     sources = list(_file_sources(path, relative, data, warnings.append))
+    derived = [d for d in (_derive(s, warnings.append) for s in sources) if d is not None]
     ids: set[str] = set()
     missing = _MissingFields()
     documents: list[Document] = []
     passages: list[Passage] = []
-    for source in sources:
-        doc_id = _unique_id(source.doc_id, ids, relative, warnings.append)
-        built = _build_document(source, doc_id, None, len(passages), warnings.append, missing)
-        if built is not None:
-            documents.append(built[0])
-            passages.extend(built[1])
+    for item in derived:
+        doc_id = _unique_id(item.doc_id, ids, relative, warnings.append)
+        document, document_passages = _assemble(
+            item, path, doc_id, None, len(passages), warnings.append, missing
+        )
+        documents.append(document)
+        passages.extend(document_passages)
     missing.report(path.parent, warnings.append)
     return FileReading(documents, passages, warnings, any(s.cut_short for s in sources))
+
+
+def _derive_file(
+    path: Path, relative: str, data: bytes, warn: Warn, cache: FileCache | None
+) -> list[DerivedDocument]:
+    """What the file ``relative`` derives by itself, from ``cache`` when it holds it; raise
+    UnreadableFileError when it holds no text."""
+    key = cache.key(relative, data, path) if cache is not None else ""
+    if cache is not None:
+        cached = cache.documents(key)
+        if cached is not None:
+            for message in cached.warnings:
+                warn(message)
+            return cached.documents
+    notes: list[str] = []
+    sources = list(_file_sources(path, relative, data, notes.append))
+    derived = [d for d in (_derive(s, notes.append) for s in sources) if d is not None]
+    for message in notes:
+        warn(message)
+    if cache is not None:
+        cache.put_documents(key, derived, notes)
+    return derived
+
+
+def rules_digest() -> str:
+    """What, besides a file, decides what reading it derives: rules, word lists, readers."""
+    return str(_pipeline_digest().hexdigest())
 
 
 def _pipeline_digest() -> Hash:
@@ -433,14 +483,8 @@ def _jsonl_sources(
         )
 
 
-def _build_document(
-    source: _Source,
-    doc_id: str,
-    entry: dict[str, Any] | None,
-    first_passage: int,
-    warn: Warn,
-    missing: _MissingFields,
-) -> tuple[Document, list[Passage]] | None:
+def _derive(source: _Source, warn: Warn) -> DerivedDocument | None:
+    """Clean, describe and cut one document into passages: what depends on its file alone."""
     segments = segment(source.text, source.body_start)
     extracted = extract_metadata(source.text, segments, event_date_fallback=not source.is_record)
     title_index = None if "title" in source.given else extracted.title_segment
@@ -462,19 +506,68 @@ def _build_document(
         paragraphs.append(
             Paragraph(number, block.start, block.end, block_text, detect_language(block_text))
         )
-    info = _document_info(doc_id, source, extracted, entry, warn, missing)
     scrambling = measure_scrambling(p.text for p in paragraphs if p.language == "zh")
-    if scrambling.scrambled:
+    passages = build_passages("", source.text, paragraphs, page_starts=source.page_starts)
+    return DerivedDocument(
+        doc_id=source.doc_id,
+        catalog_key=source.catalog_key,
+        text=source.text,
+        encoding=source.encoding,
+        given=source.given,
+        fallback=source.fallback,
+        is_record=source.is_record,
+        cut_short=source.cut_short,
+        metadata=extracted,
+        paragraphs=tuple(
+            DerivedParagraph(p.number, p.start, p.end, p.language) for p in paragraphs
+        ),
+        passages=tuple(
+            DerivedPassage(p.paragraph, p.start, p.end, p.language, p.page) for p in passages
+        ),
+        scrambled_clauses=scrambling.clauses if scrambling.scrambled else 0,
+        scrambled_fragment_starts=scrambling.fragment_starts if scrambling.scrambled else 0,
+    )
+
+
+def _assemble(
+    item: DerivedDocument,
+    path: Path,
+    doc_id: str,
+    entry: dict[str, Any] | None,
+    first_passage: int,
+    warn: Warn,
+    missing: _MissingFields,
+) -> tuple[Document, list[Passage]]:
+    """The document and its passages in the corpus: its unique id, the catalog's metadata and
+    passages numbered from ``first_passage``."""
+    text = item.text
+    paragraphs = [
+        Paragraph(p.number, p.start, p.end, text[p.start : p.end], p.language)
+        for p in item.paragraphs
+    ]
+    info = _document_info(doc_id, item, path, entry, warn, missing)
+    if item.scrambled:
         info = info.model_copy(update={"scrambled": True})
         warn(
-            f"{source.catalog_key}: reads as a word-scrambled copy ({scrambling.fragment_starts} "
-            f"of {scrambling.clauses} clauses start with a fragment of a word); marked scrambled."
+            f"{item.catalog_key}: reads as a word-scrambled copy ({item.scrambled_fragment_starts} "
+            f"of {item.scrambled_clauses} clauses start with a fragment of a word); marked "
+            "scrambled."
         )
     languages = _paragraph_languages(paragraphs, info.language)
-    document = Document(info, source.path, source.text, source.encoding, paragraphs, languages)
-    passages = build_passages(
-        doc_id, source.text, paragraphs, first_passage, page_starts=source.page_starts
-    )
+    document = Document(info, path, text, item.encoding, paragraphs, languages)
+    passages = [
+        Passage(
+            id=first_passage + number,
+            document_id=doc_id,
+            paragraph=p.paragraph,
+            start=p.start,
+            end=p.end,
+            text=text[p.start : p.end],
+            language=p.language,
+            page=p.page,
+        )
+        for number, p in enumerate(item.passages)
+    ]
     return document, passages
 
 
@@ -488,13 +581,14 @@ def _paragraph_languages(paragraphs: list[Paragraph], main: str) -> list[str]:
 
 def _document_info(
     doc_id: str,
-    source: _Source,
-    extracted: ExtractedMetadata,
+    source: DerivedDocument,
+    path: Path,
     entry: dict[str, Any] | None,
     warn: Warn,
     missing_fields: _MissingFields,
 ) -> DocumentInfo:
     name = source.catalog_key
+    extracted = source.metadata
     stated: dict[str, str | None] = {
         "title": None if extracted.title_guessed else extracted.title,
         "source": extracted.source,
@@ -536,7 +630,7 @@ def _document_info(
         if not stated[key] and key not in known_absent
     ]
     if missing and source.is_record:
-        missing_fields.add_record(source.path, missing)
+        missing_fields.add_record(path, missing)
     elif missing:
         details = []
         for key in missing:

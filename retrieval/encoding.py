@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import codecs
 from dataclasses import dataclass
-from pathlib import Path
 
 import charset_normalizer
 
@@ -37,6 +36,19 @@ _CJK_MULTI_BYTE = {"gb18030", "big5", "shift_jis", "euc_jp", "euc_kr"}
 # with no fewer of these than the detected Central European code page does.
 _WESTERN_LETTERS = frozenset("äöüÄÖÜßàâáçéèêëîïíôóòûùúñÀÂÁÇÉÈÊËÎÏÍÔÓÒÛÙÚÑ€„“”‚‘’–—…")
 _SHORT_TEXT_BYTES = 256
+# Where the characters of Chinese, Japanese and Western text are: UTF-16 read with the wrong
+# byte order, or binary data read as UTF-16, has far fewer of its characters here.
+_WRITTEN = (
+    (0x09, 0x0D),  # tab, line breaks
+    (0x20, 0x7E),  # ASCII
+    (0xA0, 0x17F),  # Latin-1 and Latin Extended-A
+    (0x2010, 0x2027),  # dashes, quotation marks, ellipsis
+    (0x2030, 0x205E),
+    (0x3000, 0x30FF),  # CJK punctuation, kana
+    (0x4E00, 0x9FFF),  # CJK unified ideographs
+    (0xFF00, 0xFFEF),  # full-width forms
+)
+_MIN_WRITTEN_SHARE = 0.9
 _CONTROL_BYTES = frozenset(range(32)) - {9, 10, 12, 13, 27}
 
 
@@ -52,16 +64,6 @@ class UnreadableFileError(Exception):
 class DecodedText:
     text: str
     encoding: str  # Python codec name, e.g. "utf-8", "utf-8-sig", "gb18030", "cp1252"
-
-
-def read_text_file(path: Path) -> tuple[DecodedText, bytes]:
-    """Read and decode ``path``; return the text and the raw bytes (for content hashing).
-
-    Raises ``UnreadableFileError`` for an empty, binary or undecodable file and ``OSError``
-    when the file cannot be read at all.
-    """
-    data = path.read_bytes()
-    return decode_bytes(data), data
 
 
 def decode_bytes(data: bytes) -> DecodedText:
@@ -106,8 +108,12 @@ def _strict(data: bytes, encoding: str) -> DecodedText:
 
 def _utf16_without_bom(data: bytes) -> DecodedText | None:
     """UTF-16 text saved without a byte-order mark (as some Windows tools do), told apart from
-    binary data by its zero bytes: text mostly in Latin script has a zero in every other byte,
-    always on the same side, and decodes to text without control characters."""
+    binary data by its zero bytes. Text mostly in Latin script has a zero in every other byte,
+    always on the same side. Chinese text has zeros only where it has ASCII (line breaks,
+    spaces, figures), again on one side; it is taken for UTF-16 when it decodes to text almost
+    all of whose characters are of the scripts text is written in: read the other way round, or
+    as binary data, a large share of them falls elsewhere. Either way the text may hold no
+    more control characters than text does."""
     if len(data) < 4 or len(data) % 2:
         return None
     sample = data[:8192]
@@ -117,16 +123,28 @@ def _utf16_without_bom(data: bytes) -> DecodedText | None:
         ("utf-16-le", odd_zeros, even_zeros),
         ("utf-16-be", even_zeros, odd_zeros),
     ):
-        if zeros < pairs * 0.3 or others > pairs * 0.02:
+        latin = zeros >= pairs * 0.3 and others <= pairs * 0.02
+        ideographic = 0 < zeros and others <= zeros // 4 + pairs * 0.01
+        if not (latin or ideographic):
             continue
         try:
             text = data.decode(codec)
         except UnicodeDecodeError:
             continue
-        controls = sum(1 for char in text[:4096] if ord(char) in _CONTROL_BYTES)
-        if text.strip() and controls <= len(text[:4096]) * 0.01:
+        head = text[:4096]
+        controls = sum(1 for char in head if ord(char) in _CONTROL_BYTES)
+        if not text.strip() or controls > len(head) * 0.01:
+            continue
+        if latin or _written_share(head) >= _MIN_WRITTEN_SHARE:
             return DecodedText(text, codec)
     return None
+
+
+def _written_share(text: str) -> float:
+    """The share of ``text``'s characters in the ranges Chinese, Japanese and Western text is
+    written in (see ``_WRITTEN``)."""
+    written = sum(1 for char in text if any(low <= ord(char) <= high for low, high in _WRITTEN))
+    return written / len(text)
 
 
 def _looks_binary(data: bytes) -> bool:

@@ -6,7 +6,8 @@ idf x tf (k1 + 1) / (tf + k1 (1 - b + b dl / avgdl)); a query's score is the sum
 repeated terms counted again, unknown terms contributing nothing. ``get_scores`` evaluates this
 in Python for every passage and every query term (O(terms x passages)); here every (term, passage)
 contribution is computed once at build time into a CSR matrix with one row per term, so a query
-is the sum of a few sparse rows and the best k are taken with ``np.argpartition``.
+is the sum of a few sparse rows; the best k are taken by ``retrieval.top_k`` (compiled with numba
+when it is installed), reading only the query's postings.
 
 The index is saved as plain numpy arrays (``.npy``) and JSON, never pickle, and reloaded only when
 its fingerprint (corpus content hash, tokenizer version, parameters) matches.
@@ -27,6 +28,7 @@ from scipy import sparse
 from tqdm import tqdm
 
 from retrieval.errors import SavedIndexError
+from retrieval.top_k import TopK
 
 log = logging.getLogger(__name__)
 
@@ -74,6 +76,7 @@ class BM25Index:
         # mean idf the epsilon floor is taken from. Computed here, whole, before any search.
         self._length_norm = _length_norm(doc_len, k1, b)
         self._mean_idf = _mean_idf(np.diff(indptr), self.size)
+        self._top_k = TopK(indptr, indices, data, self.size)
 
     # ---- building -------------------------------------------------------------------------
 
@@ -117,8 +120,32 @@ class BM25Index:
             flat_chunks.append(np.asarray(batch, dtype=np.int32))
             bar.update(size - bar.n)
         flat = np.concatenate(flat_chunks) if flat_chunks else np.zeros(0, dtype=np.int32)
+        del flat_chunks
         vocabulary = list(term_ids)
         del term_ids
+        return cls.from_term_ids(
+            flat, lengths, vocabulary, k1=k1, b=b, epsilon=epsilon, doc_lengths=doc_lengths
+        )
+
+    @classmethod
+    def from_term_ids(
+        cls,
+        flat: np.ndarray,
+        terms_per_passage: np.ndarray,
+        vocabulary: list[str],
+        *,
+        k1: float = 1.5,
+        b: float = 0.75,
+        epsilon: float = 0.25,
+        doc_lengths: Sequence[int] | np.ndarray | None = None,
+    ) -> BM25Index:
+        """Index passages given as term ids: ``flat`` holds every passage's ids (positions in
+        ``vocabulary``) one passage after the other, ``terms_per_passage`` how many each has.
+
+        The same index as ``build`` over the same terms when ``vocabulary`` is in order of first
+        appearance, as ``build`` numbers it (the idf floor sums idfs in that order)."""
+        size = len(terms_per_passage)
+        lengths = np.asarray(terms_per_passage, dtype=np.int64)
         passages = np.repeat(np.arange(size, dtype=np.int32), lengths)
         # Duplicate (term, passage) pairs are summed into term frequencies on conversion.
         counts = sparse.csr_matrix(
@@ -202,33 +229,7 @@ class BM25Index:
         ids = self._ids(terms)
         if not ids or k <= 0 or not self.size:
             return np.zeros(0, dtype=np.int64), np.zeros(0)
-        indptr = self._indptr
-        if len(ids) == 1:
-            rows = self._indices[indptr[ids[0]] : indptr[ids[0] + 1]]
-            weights = self._data[indptr[ids[0]] : indptr[ids[0] + 1]]
-        else:
-            rows = np.concatenate([self._indices[indptr[t] : indptr[t + 1]] for t in ids])
-            weights = np.concatenate([self._data[indptr[t] : indptr[t + 1]] for t in ids])
-        # bincount adds each passage's contributions in query-term order, starting from 0, as
-        # get_scores does, so the sums are the same floats.
-        if len(rows) * 8 < self.size:
-            # Few postings: sum per distinct passage, never touching all N passages.
-            candidates, slots = np.unique(rows, return_inverse=True)
-            candidate_scores = np.bincount(slots, weights=weights, minlength=len(candidates))
-        else:
-            scores = np.bincount(rows, weights=weights, minlength=self.size)
-            matched = np.zeros(self.size, dtype=bool)
-            matched[rows] = True
-            candidates = np.flatnonzero(matched)
-            candidate_scores = scores[candidates]
-        if len(candidates) > k:
-            best = np.argpartition(-candidate_scores, k - 1)[:k]
-            threshold = candidate_scores[best].min()
-            # Keep every passage tied with the k-th so the tie-break below sees them all.
-            keep = candidate_scores >= threshold
-            candidates, candidate_scores = candidates[keep], candidate_scores[keep]
-        order = np.lexsort((candidates, -candidate_scores))[:k]
-        return candidates[order], candidate_scores[order]
+        return self._top_k(np.asarray(ids, dtype=np.int64), k)
 
     def matches(self, terms: Iterable[str]) -> tuple[np.ndarray, np.ndarray]:
         """(passage ids, scores) of every passage containing a query term, ids ascending.
@@ -396,8 +397,13 @@ class BM25Index:
                 raise SavedIndexError("the saved index has an older format")
             if expected_fingerprint is not None and manifest["fingerprint"] != expected_fingerprint:
                 raise SavedIndexError("the corpus or the index settings changed")
+            # Memory-mapped: processes serving one corpus share one copy in the page cache.
+            # asarray: plain read-only views of the maps (the same values, so the same scores).
             arrays = {
-                name: np.load(directory / f"{name}.npy", allow_pickle=False) for name in _ARRAYS
+                name: np.asarray(
+                    np.load(directory / f"{name}.npy", allow_pickle=False, mmap_mode="r")
+                )
+                for name in _ARRAYS
             }
             vocabulary = json.loads((directory / _VOCABULARY).read_text(encoding="utf-8"))
             index = cls(

@@ -5,6 +5,7 @@ Layout of ``<corpus>/.lingnan-index/``::
     lock            held (flock) by the process building or replacing the index
     current.json    {"folder": "index-…", "fingerprint": …}: which folder is the index
     index-…/        one complete index (BM25Index.save), never changed once named here
+    files/          what each document file derives, by content (``retrieval.file_cache``)
 
 A build is written into a temporary folder (``tmp-…``), flushed to disk, renamed to its final
 ``index-…`` name, and swapped in by one atomic rename of ``current.json``: a reader sees the old
@@ -37,10 +38,15 @@ if sys.platform != "win32":
     import fcntl
 
 log = logging.getLogger(__name__)
+# The wait for another build's lock has a logger of its own: the command line shows it even when
+# it hides the rest of the log, since minutes with nothing on screen look like a hang.
+WAIT_LOGGER = f"{__name__}.wait"
+wait_log = logging.getLogger(WAIT_LOGGER)
 
 INDEX_DIRNAME = ".lingnan-index"
 POINTER_FILE = "current.json"
 LOCK_FILE = "lock"
+FILES_DIRNAME = "files"  # tidied by ``FileCache.prune``, not here
 POINTER_FORMAT = 2
 # How long a build waits for another build of the same corpus before it gives up saving.
 LOCK_WAIT_SECONDS = 900.0
@@ -70,6 +76,8 @@ class IndexStore:
         """The saved index if it was built with ``fingerprint``; SavedIndexError otherwise."""
         if self.directory.is_symlink():
             raise SavedIndexError(f"{self.directory} is a link; lingnan does not follow it")
+        if self.directory.exists() and not self.directory.is_dir():
+            raise SavedIndexError(f"{self.directory} is a file, not a folder")
         pointer = self.directory / POINTER_FILE
         try:
             current = json.loads(pointer.read_text(encoding="utf-8"))
@@ -92,11 +100,15 @@ class IndexStore:
             raise SavedIndexError("the saved index's pointer names no index folder")
         return BM25Index.load(folder, expected_fingerprint=fingerprint)
 
-    def try_load(self, fingerprint: str) -> BM25Index | None:
+    def try_load(self, fingerprint: str, *, say_why: bool = True) -> BM25Index | None:
+        """The saved index, or None; ``say_why``: log why it is rebuilt (once per load: a
+        second look, after waiting for the lock, says nothing new)."""
         try:
             return self.load(fingerprint)
         except SavedIndexError as error:
-            log.info("Rebuilding the search index: %s", error)
+            log.log(
+                logging.INFO if say_why else logging.DEBUG, "Rebuilding the search index: %s", error
+            )
             return None
 
     # ---- writing --------------------------------------------------------------------------
@@ -153,7 +165,7 @@ class IndexStore:
     def remove_stale(self) -> None:
         """Remove what no reader needs: killed builds, replaced indexes, an older layout.
         Call with ``lock`` held (another build's temporary folder would go too)."""
-        keep = {LOCK_FILE, POINTER_FILE, self._current_folder()}
+        keep = {LOCK_FILE, POINTER_FILE, FILES_DIRNAME, self._current_folder()}
         try:
             entries = list(os.scandir(self.directory))
         except OSError as error:
@@ -180,6 +192,11 @@ class IndexStore:
                 f"Could not save the search index: {self.directory} is a link, and lingnan does "
                 "not write through links; remove it."
             )
+        if self.directory.exists() and not self.directory.is_dir():
+            raise IndexSaveError(
+                f"Could not save the search index: {self.directory} is a file, not a folder; "
+                "remove or rename it."
+            )
         try:
             self.directory.mkdir(exist_ok=True)
         except OSError as error:
@@ -203,7 +220,11 @@ class IndexStore:
                     f"{self.directory} for over {wait_seconds:.0f} s."
                 )
             if not announced:
-                log.info("Waiting for another process building the index in %s.", self.directory)
+                wait_log.info(
+                    "Waiting for another build of this corpus to finish (up to %.0f s): %s",
+                    wait_seconds,
+                    self.directory,
+                )
                 announced = True
             time.sleep(_LOCK_POLL_SECONDS)
 
@@ -233,7 +254,7 @@ def load_or_build(
     try:
         with store.lock():
             # Another process may have built it while this one waited for the lock.
-            saved = _fitting(store.try_load(fingerprint), fits)
+            saved = _fitting(store.try_load(fingerprint, say_why=False), fits)
             if saved is not None:
                 return IndexOutcome(saved, from_cache=True, save_error=None)
             index = build()

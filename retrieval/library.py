@@ -8,11 +8,25 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
+
 from retrieval.corpus import OFFICIALS_OVERRIDES_FILE, Corpus, load_corpus
+from retrieval.errors import IndexSaveError
+from retrieval.file_cache import FileCache
+from retrieval.filters import filter_documents
 from retrieval.index import BM25Index
 from retrieval.index_store import IndexOutcome, IndexStore, load_or_build
-from retrieval.models import DocumentSummary, Official, SearchResponse
+from retrieval.load_progress import LoadProgress
+from retrieval.models import (
+    DocumentSummary,
+    Official,
+    SearchFilters,
+    SearchResponse,
+    SearchResult,
+    Timeline,
+)
 from retrieval.officials import OfficialsDirectory
+from retrieval.officials_cache import officials_directory, scan_suffix
 from retrieval.scripts import has_han
 from retrieval.search import (
     MAX_QUERY_CHARS,
@@ -22,6 +36,9 @@ from retrieval.search import (
     corrected_question,
 )
 from retrieval.search.lazy import Lazy
+from retrieval.telling_sentences import telling_sentences
+from retrieval.timeline import TIMELINE_RESULTS, timeline_of
+from retrieval.token_cache import entry_suffix, tokenized_index
 from retrieval.tokenize import Tokenizer
 
 log = logging.getLogger(__name__)
@@ -64,6 +81,14 @@ class Library:
         self.officials = officials
         self.stats = stats
         self._names = OfficialNames(officials.all())
+        # Each passage's document, by position in the corpus's documents: filters become a
+        # passage mask in one step.
+        position = {doc.info.id: n for n, doc in enumerate(corpus.documents)}
+        self._passage_documents = np.fromiter(
+            (position[p.document_id] for p in corpus.passages),
+            dtype=np.int64,
+            count=len(corpus.passages),
+        )
         self._documents = Lazy(self._summaries)
 
     @classmethod
@@ -76,43 +101,54 @@ class Library:
         use_cache: bool = True,
         progress: bool = False,
     ) -> Library:
-        """Read the corpus; reuse the saved index when still valid, else build and save it."""
+        """Read the corpus; reuse the saved index when still valid, else build and save it.
+
+        ``use_cache``: what each file derives is taken from the per-file cache
+        (``retrieval.file_cache``) and the index from the saved one when they fit, and both are
+        saved; without it everything is derived again and nothing is written. ``progress``: one
+        bar for the whole load, on a terminal."""
         started = time.perf_counter()
         folder = Path(folder)
-        corpus = load_corpus(folder)
-        # Officials before the index: their names in Chinese characters are indexed whole.
-        overrides = folder / OFFICIALS_OVERRIDES_FILE
-        officials = OfficialsDirectory.from_corpus(
-            corpus, overrides=overrides if overrides.is_file() else None
-        )
-        tokenizer = Tokenizer(names=chinese_names(officials.all()))
-
-        index_started = time.perf_counter()
-        fingerprint = BM25Index.fingerprint(corpus.content_hash(), tokenizer, k1=k1, b=b)
-
-        def build() -> BM25Index:
-            indexed = [tokenizer.index_terms(p.text, p.language) for p in corpus.passages]
-            return BM25Index.build(
-                [terms for terms, _ in indexed],
-                doc_lengths=[length for _, length in indexed],
-                k1=k1,
-                b=b,
-                progress=progress,
+        cache = FileCache(folder) if use_cache else None
+        bar = LoadProgress(progress)
+        try:
+            corpus = load_corpus(folder, cache, bar)
+            # Officials before the index: their names in Chinese characters are indexed whole.
+            bar.describe("Finding officials")
+            overrides = folder / OFFICIALS_OVERRIDES_FILE
+            officials = officials_directory(
+                corpus, overrides if overrides.is_file() else None, cache
             )
+            bar.advance()
+            tokenizer = Tokenizer(names=chinese_names(officials.all()))
 
-        if use_cache:
-            # A fingerprint that matches with other passages means a rule changed without a
-            # version bump: rebuild rather than quote the wrong passage.
-            outcome = load_or_build(
-                IndexStore(folder),
-                fingerprint,
-                build,
-                fits=lambda index: index.size == len(corpus.passages),
-            )
-        else:
-            outcome = IndexOutcome(build(), from_cache=False, save_error=None)
-        index, from_cache = outcome.index, outcome.from_cache
-        index_seconds = time.perf_counter() - index_started
+            bar.describe("Indexing passages")
+            index_started = time.perf_counter()
+            fingerprint = BM25Index.fingerprint(corpus.content_hash(), tokenizer, k1=k1, b=b)
+
+            def build() -> BM25Index:
+                return tokenized_index(corpus, tokenizer, cache, k1=k1, b=b)
+
+            if use_cache:
+                # A fingerprint that matches with other passages means a rule changed without a
+                # version bump: rebuild rather than quote the wrong passage.
+                outcome = load_or_build(
+                    IndexStore(folder),
+                    fingerprint,
+                    build,
+                    fits=lambda index: index.size == len(corpus.passages),
+                )
+            else:
+                outcome = IndexOutcome(build(), from_cache=False, save_error=None)
+            index, from_cache = outcome.index, outcome.from_cache
+            index_seconds = time.perf_counter() - index_started
+            bar.advance()
+        finally:
+            bar.close()
+        if cache is not None:
+            cache.keep(scan_suffix())
+            cache.keep(entry_suffix(tokenizer))
+            _tidy(cache, IndexStore(folder))
 
         searcher = Searcher(corpus, index, tokenizer)
         stats = LibraryStats(
@@ -170,30 +206,93 @@ class Library:
         self.searcher.tokenizer.warm_up()
         self.searcher.warm_up()
 
-    def search(self, query: str, top_k: int = 3) -> SearchResponse:
+    def search(
+        self, query: str, top_k: int = 3, filters: SearchFilters | None = None
+    ) -> SearchResponse:
         """The best passages for ``query``; officials it names are also searched for in their
         other spellings ("张劲松" finds "Zhang Jinsong" too).
 
         When words are corrected, the results are those of the corrected question, the one
         shown as "Showing results for": a misspelt name or title ("Govenor") then names its
         official too. The response keeps the question as asked, with the corrections made.
+
+        ``filters`` choose the documents quoted before anything is ranked; the response states
+        them, the undated documents a date bound left out, and, when they leave no result, how
+        many the question has without them.
         """
+        if filters is None or not filters.active:
+            return self._search(query, top_k, None)
+        allowed = filter_documents([doc.info for doc in self.corpus.documents], filters)
+        positions = [n for n, doc in enumerate(self.corpus.documents) if doc.info.id in allowed.ids]
+        within = np.isin(self._passage_documents, positions)
+        response = self._search(query, top_k, within)
+        without = None
+        if not response.results:
+            without = len(self._search(query, top_k, None).results)
+        return response.model_copy(
+            update={
+                "filters": filters,
+                "filtered_documents": len(allowed.ids),
+                "undated_left_out": allowed.undated_left_out,
+                "without_filters": without,
+            }
+        )
+
+    def _search(self, query: str, top_k: int, within: np.ndarray | None) -> SearchResponse:
         # Names are looked for in the part of the question the searcher reads.
         names = self.named_officials(query[:MAX_QUERY_CHARS])
-        response = self.searcher.search(query, top_k=top_k, names=names)
+        response = self.searcher.search(query, top_k=top_k, names=names, within=within)
         if not response.corrections:
             return response
         corrected = corrected_question(response.query, response.corrections)
         names = self.named_officials(corrected[:MAX_QUERY_CHARS])
-        again = self.searcher.search(corrected, top_k=top_k, names=names)
+        again = self.searcher.search(corrected, top_k=top_k, names=names, within=within)
         return again.model_copy(
             update={"query": response.query, "corrections": response.corrections}
         )
+
+    def timeline(self, topic: str, filters: SearchFilters | None = None) -> Timeline:
+        """The best passages on ``topic`` ordered by their documents' dates, oldest first (a
+        search with a larger k: a topic the corpus lacks has an empty timeline)."""
+        return timeline_of(topic, self.search(topic, top_k=TIMELINE_RESULTS, filters=filters))
+
+    def find_sources(self, text: str, top_k: int = 3) -> tuple[list[str], SearchResponse]:
+        """The corpus's best quotes for what ``text`` (a message) says: its telling sentences
+        (``retrieval.telling_sentences``), each searched, their quotes taken in turn (the best
+        of each first), each quote once. Returns the sentences searched and the quotes."""
+        sentences = telling_sentences(text, self.searcher.index, self.searcher.tokenizer)
+        found = [self.search(sentence, top_k=top_k).results for sentence in sentences]
+        merged: dict[int, SearchResult] = {}
+        for rank in range(top_k):
+            for results in found:
+                if rank < len(results):
+                    merged.setdefault(results[rank].passage_id, results[rank])
+        shown = list(merged.values())[:top_k]
+        return sentences, SearchResponse(query=" ".join(sentences), results=shown)
+
+    def sources(self) -> list[str]:
+        """The corpus's sources (publishers), the most documents first, then by name."""
+        counts: dict[str, int] = {}
+        for document in self.corpus.documents:
+            source = " ".join(document.info.source.split())
+            if source:
+                counts[source] = counts.get(source, 0) + 1
+        return sorted(counts, key=lambda source: (-counts[source], source.casefold()))
 
     def named_officials(self, query: str) -> list[NameMention]:
         """The officials ``query`` names, by any spelling (Latin, Chinese, with tone marks) or
         by a title only they hold, each with the other spellings of their name."""
         return self._names.mentions(query)
+
+
+def _tidy(cache: FileCache, store: IndexStore) -> None:
+    """Remove the cache entries this load did not use, unless another process is building
+    (its entries would go too) or the folder cannot be written."""
+    try:
+        with store.lock(wait_seconds=0):
+            cache.prune()
+    except IndexSaveError as error:
+        log.debug("File cache not tidied: %s", error)
 
 
 def chinese_names(officials: Iterable[Official]) -> list[str]:

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from retrieval.date_bounds import parse_date_bound
 from retrieval.scripts import HAN_RUN
 
 
@@ -117,6 +118,35 @@ class SearchResult(_Frozen):
     )
 
 
+class SearchFilters(_Frozen):
+    """Which documents a search may quote; every field optional, all of them must hold.
+
+    ``since``/``until`` are a year, a year-month or a day (``2024``, ``2024-03``,
+    ``2024-03-15``) and cover it whole: ``until 2024`` is through 31 December 2024.
+    """
+
+    language: str | None = Field(None, description="the documents' main language (ISO 639-1)")
+    since: str | None = Field(None, description="published on or after (YYYY[-MM[-DD]])")
+    until: str | None = Field(None, description="published on or before (YYYY[-MM[-DD]])")
+    source: str | None = Field(
+        None, description="words of the publisher's name, as the documents' source gives it"
+    )
+
+    @field_validator("since", "until")
+    @classmethod
+    def _date_bound(cls, value: str | None) -> str | None:
+        return None if value is None else parse_date_bound(value)
+
+    @property
+    def active(self) -> bool:
+        return any(v is not None for v in (self.language, self.since, self.until, self.source))
+
+    @property
+    def dated(self) -> bool:
+        """Whether a date bound is set (undated documents are then left out)."""
+        return self.since is not None or self.until is not None
+
+
 class SearchResponse(_Frozen):
     query: str
     results: list[SearchResult]
@@ -127,6 +157,37 @@ class SearchResponse(_Frozen):
     # Words of the question found through their translations ("found through: 地区生产总值 ->
     # GDP"), as the dictionaries write them; only those the quotes matched.
     translations: list[Expansion] = Field(default_factory=list)
+    filters: SearchFilters | None = Field(None, description="the filters applied, if any")
+    filtered_documents: int | None = Field(
+        None, description="with filters: how many documents they let the search quote"
+    )
+    undated_left_out: int = Field(
+        0, description="documents without a date that a since/until filter left out"
+    )
+    without_filters: int | None = Field(
+        None,
+        description="when the filters left no result: how many results the question has "
+        "without them",
+    )
+
+
+class TimelineEntry(_Frozen):
+    """One line of a timeline: a quote, its date and the sentence of it that matched best."""
+
+    date: str | None = Field(description="the quoted document's date (YYYY-MM-DD), or null")
+    sentence: str = Field(description="the sentence of the quote holding most matched words")
+    result: SearchResult
+
+
+class Timeline(_Frozen):
+    """The best passages on a topic in the order of their documents' dates, oldest first."""
+
+    topic: str
+    entries: list[TimelineEntry] = Field(description="dated quotes, oldest first")
+    undated: list[TimelineEntry] = Field(
+        default_factory=list, description="quotes from undated documents, best first"
+    )
+    corrections: list[Correction] = Field(default_factory=list)
 
 
 class DocumentSummary(DocumentInfo):

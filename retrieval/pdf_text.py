@@ -2,12 +2,16 @@
 
 PDFium (through pypdfium2) gives each page's text in reading order, lines ended by line breaks.
 What a reader does not read as text is left out: page numbers ("4", "- 4 -", "Page 4 of 9",
-"第4页") and running heads and feet (a line at the top or foot of most pages, its figures aside).
+"第4页") in the first or last lines of a page, and running heads and feet (a line at the top or
+foot of most pages, its figures aside); a figure on a line of its own inside a page (a table's
+cell) is kept.
 A word hyphenated at a line end is joined again. Pages are joined by a blank line, or by a single
 line break where a page ends in the middle of a sentence, so that the sentence stays one.
 
 A page without text (a scanned image) is noted; a PDF with no text at all is refused: lingnan
-reads no images. Reading stops after ``max_pages`` pages or ``max_seconds``, with a note.
+reads no images. A page PDFium cannot load (a damaged page) is skipped with a note naming it; a
+PDF none of whose pages load is refused. Reading stops after ``max_pages`` pages or
+``max_seconds``, with a note.
 """
 
 from __future__ import annotations
@@ -47,6 +51,12 @@ _PLACEHOLDER_TITLE = re.compile(
     re.IGNORECASE,
 )
 _PLACEHOLDER_AUTHOR = frozenset({"admin", "administrator", "user", "owner", "unknown", "author"})
+# A page tree of no pages ("<< /Type /Pages /Kids [] /Count 0 >>"): PDFium will not open such a
+# PDF, and the error it reports is whatever error came before, so the bytes are looked at.
+_NO_PAGES = re.compile(
+    rb"/Type\s*/Pages\b[^>]{0,200}?/Count\s*0(?![\d.])"
+    rb"|/Count\s*0(?![\d.])[^>]{0,200}?/Type\s*/Pages\b"
+)
 # PDFium keeps global state that is not safe to use from two threads at once.
 _PDFIUM = threading.Lock()
 
@@ -55,23 +65,38 @@ def read_pdf(data: bytes, *, max_pages: int, max_seconds: float) -> ExtractedTex
     """The text of a PDF's pages, where each page starts, and its document information."""
     import pypdfium2  # imported here: a corpus without PDFs never needs it
 
+    if not data.strip():
+        raise UnreadableFileError("empty file")
     notes: list[str] = []
     with _PDFIUM:
         try:
             pdf = pypdfium2.PdfDocument(data)
         except pypdfium2.PdfiumError as error:
             log.info("PDFium could not open a PDF: %s", error)
+            if _NO_PAGES.search(data):
+                raise UnreadableFileError("a PDF with no pages") from error
             raise UnreadableFileError(
                 "a PDF that cannot be opened: damaged or password-protected"
             ) from error
         try:
-            pages = _page_lines(pdf, max_pages, max_seconds, notes)
+            if not len(pdf):
+                raise UnreadableFileError("a PDF with no pages")
+            pages, damaged = _page_lines(pdf, max_pages, max_seconds, notes)
             cut_short = len(pages) < len(pdf)
             information = pdf.get_metadata_dict(skip_empty=True)
         finally:
             pdf.close()
-    empty = [number for number, lines in enumerate(pages, start=1) if not lines]
-    if len(empty) == len(pages):
+    if len(damaged) == len(pages):
+        raise UnreadableFileError("a PDF whose pages cannot be read: damaged")
+    if damaged:
+        notes.append(
+            f"{_count(len(damaged), 'page')} cannot be read ({_page_list(damaged)}): damaged? "
+            "the other pages are read"
+        )
+    empty = [
+        number for number, lines in enumerate(pages, start=1) if not lines and number not in damaged
+    ]
+    if len(empty) + len(damaged) == len(pages):
         raise UnreadableFileError(
             "a PDF without a text layer (a scan?): lingnan reads no images, run OCR on it first"
         )
@@ -93,12 +118,17 @@ def read_pdf(data: bytes, *, max_pages: int, max_seconds: float) -> ExtractedTex
 
 def _page_lines(
     pdf: PdfDocument, max_pages: int, max_seconds: float, notes: list[str]
-) -> list[list[str]]:
+) -> tuple[list[list[str]], list[int]]:
+    """Each page's lines (none for a page that cannot be loaded, so that page numbers stay
+    right), and the numbers of the pages that cannot be loaded."""
+    import pypdfium2
+
     total = len(pdf)
     if total > max_pages:
         notes.append(f"{total} pages; only the first {max_pages} are read")
     started = time.monotonic()
     pages: list[list[str]] = []
+    damaged: list[int] = []
     for number in range(min(total, max_pages)):
         if number and time.monotonic() - started > max_seconds:
             notes.append(
@@ -106,17 +136,27 @@ def _page_lines(
                 f"{total} pages are read"
             )
             break
-        page = pdf[number]
         try:
-            text_page = page.get_textpage()
-            try:
-                raw = text_page.get_text_range()
-            finally:
-                text_page.close()
-        finally:
-            page.close()
+            raw = _page_text(pdf, number)
+        except pypdfium2.PdfiumError as error:
+            log.info("PDFium could not read page %d: %s", number + 1, error)
+            damaged.append(number + 1)
+            pages.append([])
+            continue
         pages.append(_lines(raw))
-    return pages
+    return pages, damaged
+
+
+def _page_text(pdf: PdfDocument, number: int) -> str:
+    page = pdf[number]
+    try:
+        text_page = page.get_textpage()
+        try:
+            return str(text_page.get_text_range())
+        finally:
+            text_page.close()
+    finally:
+        page.close()
 
 
 def _lines(raw: str) -> list[str]:
@@ -129,7 +169,9 @@ def _lines(raw: str) -> list[str]:
 
 
 def _without_furniture(pages: Sequence[list[str]]) -> list[list[str]]:
-    """Pages without page numbers and without running heads and feet."""
+    """Pages without page numbers and without running heads and feet: both only in the first
+    or last lines of a page, where they are printed; a figure alone on a line inside a page is
+    a table's cell."""
     running: set[str] = set()
     with_text = [lines for lines in pages if lines]
     if len(with_text) >= _RUNNING_MIN_PAGES:
@@ -138,19 +180,28 @@ def _without_furniture(pages: Sequence[list[str]]) -> list[list[str]]:
             edges.update({_shape(line) for line in lines[:_EDGE_LINES] + lines[-_EDGE_LINES:]})
         threshold = max(_RUNNING_MIN_PAGES, len(with_text) // 2 + 1)
         running = {shape for shape, count in edges.items() if count >= threshold}
-    kept = []
-    for lines in pages:
-        edge = set(range(min(_EDGE_LINES, len(lines))))
-        edge |= set(range(max(0, len(lines) - _EDGE_LINES), len(lines)))
-        kept.append(
-            [
-                line
-                for position, line in enumerate(lines)
-                if not _PAGE_NUMBER.fullmatch(line)
-                and not (position in edge and _shape(line) in running)
-            ]
-        )
-    return kept
+    return [_without_edges(lines, running) for lines in pages]
+
+
+def _without_edges(lines: list[str], running: set[str]) -> list[str]:
+    """A page's lines without the running lines and the page number at its top and its foot."""
+    start = _furniture_lines(lines, running)
+    end = len(lines) - _furniture_lines(lines[start:][::-1], running)
+    return lines[start:end]
+
+
+def _furniture_lines(lines: Sequence[str], running: set[str]) -> int:
+    """How many of ``lines``, from the first on, are furniture: running lines and one page
+    number, at most ``_EDGE_LINES``; the first line that is neither ends them."""
+    number_seen = False
+    for count, line in enumerate(lines[:_EDGE_LINES]):
+        if _shape(line) in running:
+            continue
+        if not number_seen and _PAGE_NUMBER.fullmatch(line):
+            number_seen = True
+            continue
+        return count
+    return min(len(lines), _EDGE_LINES)
 
 
 def _shape(line: str) -> str:

@@ -12,13 +12,22 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot import texts
+from bot.answer_parts import inline
+from bot.install_contexts import outside_membership, usable_anywhere
 from bot.questions import MAX_QUESTION_LENGTH, question_problem
 from bot.replies import defer_then_answer, reply_answer, reply_sentence, send_sentence
+from retrieval.filters import FilterError
 
 if TYPE_CHECKING:
     from bot.client import LingnanBot
 
 log = logging.getLogger(__name__)
+
+LANGUAGE_CHOICES = [
+    app_commands.Choice(name=name, value=code) for name, code in texts.FILTER_LANGUAGE_CHOICES
+]
+MAX_DATE_LENGTH = 20
+MAX_SOURCE_LENGTH = 200
 
 
 def ask_cooldown(interaction: discord.Interaction[LingnanBot]) -> bool:
@@ -41,26 +50,48 @@ class AskCog(commands.Cog, name="Ask"):
 
     @app_commands.command(name="ask", description=texts.COMMAND_DESCRIPTIONS["ask"])
     @app_commands.describe(**texts.COMMAND_OPTIONS["ask"])
+    @app_commands.choices(language=LANGUAGE_CHOICES)
     @app_commands.check(ask_cooldown)
+    @usable_anywhere
     async def ask(
         self,
         interaction: discord.Interaction[Any],
         question: app_commands.Range[str, 1, MAX_QUESTION_LENGTH],
+        language: str | None = None,
+        since: app_commands.Range[str, 1, MAX_DATE_LENGTH] | None = None,
+        until: app_commands.Range[str, 1, MAX_DATE_LENGTH] | None = None,
+        source: app_commands.Range[str, 1, MAX_SOURCE_LENGTH] | None = None,
     ) -> None:
         problem = question_problem(question, self.bot.answers.commands())
         if problem is not None:
             await send_sentence(interaction, problem)
+            return
+        try:
+            filters = self.bot.answers.filters(
+                language=language, since=since, until=until, source=source
+            )
+        except FilterError as error:
+            await send_sentence(interaction, inline(str(error)))
             return
         options = self.bot.answer_options(interaction.guild_id)
         answer, sent = await defer_then_answer(
             interaction,
             self.bot.answers.ask,
             question,
-            ephemeral=options.private,
+            # Where lingnan is no member (a user install), only the asker sees the answer.
+            ephemeral=options.private or outside_membership(interaction),
             per_page=options.quotes_per_page,
             language=options.language,
+            filters=filters,
         )
         self.bot.record_question(interaction.guild_id, "ask", question, answer, sent)
+
+    @ask.autocomplete("source")
+    async def complete_source(
+        self, interaction: discord.Interaction[Any], current: str
+    ) -> list[app_commands.Choice[str]]:
+        names = self.bot.answers.complete_source(current)
+        return [app_commands.Choice(name=name, value=name) for name in names]
 
     def _mentions_me(self, message: discord.Message) -> bool:
         me = self.bot.user
@@ -114,11 +145,13 @@ class AskCog(commands.Cog, name="Ask"):
         guild_id = message.guild.id if message.guild else None
         options = self.bot.answer_options(guild_id)
         async with message.channel.typing():
+            # A reply cannot be private: in a server, nothing found is one short sentence.
             answer = await asyncio.to_thread(
                 self.bot.answers.ask,
                 question,
                 per_page=options.quotes_per_page,
                 language=options.language,
+                public=guild_id is not None,
             )
         reply = await reply_answer(message, answer)
         self.bot.record_question(guild_id, "mention", question, answer, reply)

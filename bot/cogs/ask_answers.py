@@ -7,11 +7,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from bot import texts
+from bot.answer_filters import filters_token
 from bot.answer_parts import example_lines, inline, paged
 from bot.cards import (
     DESCRIPTION_LIMIT,
     EMPTY_COLOUR,
-    TITLE_LIMIT,
     Answer,
     Card,
     Origin,
@@ -19,10 +19,12 @@ from bot.cards import (
     fit_card,
 )
 from bot.citations import Cited, citation_line, full_citation, quote_url
+from bot.cogs.filter_answers import filtered_nothing_answer, filters_line
 from bot.command_mentions import CommandMentions
 from bot.examples import Example
 from bot.figures import figure_rules
 from bot.markdown import clip, discord_len
+from bot.question_shown import question_footer, question_title
 from bot.quote_facts import QuoteFacts
 from bot.quotes import bold_terms, quote_block
 from retrieval.languages import detect_language
@@ -46,11 +48,16 @@ def ask_answer(
 ) -> Answer:
     """The best quotes for `question`, `per_page` to a page, or the short nothing-found answer;
     lingnan's own words in `language` (default: the question's)."""
+    if not response.results and response.filters is not None:
+        return filtered_nothing_answer(question, response)
     if not response.results:
         return nothing_found_answer(question, examples, commands, language)
     results = response.results[: per_page * MAX_ANSWER_PAGES]
-    title = "\u201c" + clip(inline(question), TITLE_LIMIT - 2) + "\u201d"
-    notes = notes_line(question, response, language)
+    title = question_title(question)
+    # The filters first: what the quotes were chosen from, then how the question was read.
+    notes = "\n".join(
+        line for line in (filters_line(response), notes_line(question, response, language)) if line
+    )
     room = DESCRIPTION_LIMIT - (discord_len(notes) + len(QUOTE_SEPARATOR) if notes else 0)
     figures = figure_rules() if figure_rules().asks_for_figure(question) else None
     pages: list[Card] = []
@@ -71,7 +78,7 @@ def ask_answer(
                 Card(
                     title=title,
                     description=body + (QUOTE_SEPARATOR + notes if notes else ""),
-                    footer=f"{page.footer} · {texts.ANSWER_FOOTER}",
+                    footer=question_footer(f"{page.footer} · {texts.ANSWER_FOOTER}", question),
                     citation="\n".join(
                         full_citation(n, c) for n, c in enumerate(cited, start=page.first)
                     ),
@@ -82,7 +89,8 @@ def ask_answer(
     shown = tuple(
         QuoteShown(r.document.id, r.document.title, r.passage_id, r.paragraph) for r in results
     )
-    return Answer(tuple(pages), origin=Origin("ask", question), quotes=shown)
+    origin = Origin("ask", question, filters_token(response.filters))
+    return Answer(tuple(pages), origin=origin, quotes=shown)
 
 
 def _cited(result: SearchResult, facts: QuoteFacts) -> Cited:
@@ -90,6 +98,7 @@ def _cited(result: SearchResult, facts: QuoteFacts) -> Cited:
         document=result.document,
         text=result.text,
         paragraph=result.paragraph,
+        page=result.page,
         speaker=facts.speakers.of(result.document.id, result.start, result.end),
         also_in=result.also_in,
         also_published=result.also_published,
@@ -152,14 +161,17 @@ def nothing_found_answer(
     commands: CommandMentions,
     language: str | None = None,
 ) -> Answer:
-    """One sentence and three example questions, for the asker only."""
-    sentence = texts.nothing_found_sentence(clip(inline(question), 200))
-    lines = [sentence]
+    """One sentence and three example questions, for the asker only; without `examples`
+    (a public reply), the sentence and where to find them."""
     first_language = language or detect_language(question)
     shown = example_lines(examples, commands, NOTHING_FOUND_EXAMPLES, first_language)
+    asked = clip(inline(question), 200)
+    lines = [texts.nothing_found_sentence(asked, examples=bool(shown))]
     if shown:
         lines.append(shown)
-    lines.append("-# " + texts.more_hint(commands))
+        lines.append("-# " + texts.more_hint(commands))
+    else:
+        lines.append("-# " + texts.examples_hint(commands) + " " + texts.more_hint(commands))
     card = Card(texts.NOTHING_FOUND_TITLE, "\n".join(lines), colour=EMPTY_COLOUR)
     return Answer((fit_card(card),), ephemeral=True, found=False)
 

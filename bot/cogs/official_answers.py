@@ -5,6 +5,7 @@ could mean, with a menu to open one; the directory of everyone the documents nam
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from bot import texts
 from bot.answer_parts import inline, lines_within, paged, plural, short_date
@@ -78,7 +79,7 @@ def statements_answer(official: Official, note: str = "") -> Answer:
     pages: list[Card] = []
     for page in statements_pages:
         fields = list(head_fields) if page.first == 1 else []
-        cited = [_cited(statement, documents) for statement in page.items]
+        cited = [_cited(statement, documents, official) for statement in page.items]
         pairs = zip(page.items, cited, strict=True)
         for number, (statement, quote) in enumerate(pairs, start=page.first):
             fields.append(_statement_field(number, statement, quote))
@@ -103,11 +104,19 @@ def statements_answer(official: Official, note: str = "") -> Answer:
     return Answer(tuple(pages), origin=origin, menu=menu)
 
 
-def _cited(statement: Statement, documents: dict[str, DocumentInfo]) -> Cited | None:
+def _cited(
+    statement: Statement, documents: dict[str, DocumentInfo], official: Official
+) -> Cited | None:
+    """The statement as Cite gives it: said by the official, as /ask's Cite names its speaker."""
     document = documents.get(statement.document)
     if document is None:
         return None
-    return Cited(document=document, text=statement.text, paragraph=statement.paragraph)
+    return Cited(
+        document=document,
+        text=statement.text,
+        paragraph=statement.paragraph,
+        speaker=official.name,
+    )
 
 
 def _official_intro(official: Official, reported: int, note: str) -> str:
@@ -165,7 +174,8 @@ def _merged_title_line(merged: MergedTitle, documents: dict[str, DocumentInfo]) 
 
 def _statement_field(number: int, statement: Statement, cited: Cited | None) -> Field:
     if cited is not None:
-        cite = citation_line(None, cited, 400)
+        # The card is the official's own: the line under each statement need not name them.
+        cite = citation_line(None, replace(cited, speaker=None), 400)
     else:
         cite = f"-# {inline(statement.document)} · {short_date(statement.date)}"
     quote = quote_block(statement.text, [], FIELD_VALUE_LIMIT - discord_len(cite) - 3)

@@ -10,6 +10,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot import texts
+from bot.install_contexts import outside_membership, usable_anywhere
 from bot.questions import MAX_NAME_LENGTH, name_problem
 from bot.replies import defer_then_answer, send_sentence
 
@@ -35,6 +36,7 @@ class OfficialsCog(commands.Cog, name="Officials"):
 
     @app_commands.command(name="official", description=texts.COMMAND_DESCRIPTIONS["official"])
     @app_commands.describe(**texts.COMMAND_OPTIONS["official"])
+    @usable_anywhere
     async def official(
         self,
         interaction: discord.Interaction[Any],
@@ -44,7 +46,8 @@ class OfficialsCog(commands.Cog, name="Officials"):
         if problem is not None:
             await send_sentence(interaction, problem)
             return
-        await defer_then_answer(interaction, self.bot.answers.official, name)
+        private = outside_membership(interaction)
+        await defer_then_answer(interaction, self.bot.answers.official, name, ephemeral=private)
 
     @official.autocomplete("name")
     async def official_name_autocomplete(
@@ -56,8 +59,10 @@ class OfficialsCog(commands.Cog, name="Officials"):
         return choices_for(names)
 
     @app_commands.command(name="officials", description=texts.COMMAND_DESCRIPTIONS["officials"])
+    @usable_anywhere
     async def officials(self, interaction: discord.Interaction[Any]) -> None:
-        await defer_then_answer(interaction, self.bot.answers.officials)
+        private = outside_membership(interaction)
+        await defer_then_answer(interaction, self.bot.answers.officials, ephemeral=private)
 
 
 async def setup(bot: LingnanBot) -> None:

@@ -9,6 +9,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot import texts
+from bot.install_contexts import outside_membership, usable_anywhere
 from bot.replies import defer_then_answer
 
 if TYPE_CHECKING:
@@ -20,10 +21,13 @@ class SourcesCog(commands.Cog, name="Sources"):
         self.bot = bot
 
     @app_commands.command(name="sources", description=texts.COMMAND_DESCRIPTIONS["sources"])
+    @usable_anywhere
     async def sources(self, interaction: discord.Interaction[Any]) -> None:
-        await defer_then_answer(interaction, self.bot.answers.sources)
+        private = outside_membership(interaction)
+        await defer_then_answer(interaction, self.bot.answers.sources, ephemeral=private)
 
     @app_commands.command(name="help", description=texts.COMMAND_DESCRIPTIONS["help"])
+    @usable_anywhere
     async def help(self, interaction: discord.Interaction[Any]) -> None:
         await defer_then_answer(interaction, self.bot.answers.help, ephemeral=True)
 

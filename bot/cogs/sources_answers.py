@@ -61,10 +61,11 @@ def help_answer(
     """What the bot does, its commands (mentions one can click), and example questions."""
     lines = []
     for name in texts.HELP_COMMANDS:
-        options = " ".join(texts.COMMAND_OPTIONS.get(name, {}))
+        options = texts.HELP_USAGE.get(name) or " ".join(texts.COMMAND_OPTIONS.get(name, {}))
         what = texts.COMMAND_DESCRIPTIONS[name]
         usage = f"{commands(name)} {options}".strip()
         lines.append(f"{usage} \u2014 {what[0].lower()}{what[1:]}")
+    lines.append(texts.FIND_SOURCES_HELP)
     lines.append(texts.help_mention_line(_mention_example(examples)))
     fields = [Field(texts.HELP_COMMANDS_HEADING, "\n".join(lines))]
     if examples:

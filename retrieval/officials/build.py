@@ -72,10 +72,14 @@ def build_officials(
     documents: Sequence[DocumentLike],
     vocabulary: Vocabulary,
     overrides: Overrides | None = None,
+    scans: Sequence[DocumentScan] | None = None,
 ) -> tuple[list[Official], list[str]]:
-    """Every official in ``documents``, sorted by name, and warnings about the overrides."""
-    scanner = DocumentScanner(vocabulary)
-    scans = [scanner.scan(document) for document in documents]
+    """Every official in ``documents``, sorted by name, and warnings about the overrides.
+
+    ``scans``: the documents' first passes (``DocumentScanner.scan``), when already made."""
+    if scans is None:
+        scanner = DocumentScanner(vocabulary)
+        scans = [scanner.scan(document) for document in documents]
     by_id = {document.info.id: document for document in documents}
     warnings: list[str] = []
 
@@ -125,7 +129,7 @@ def build_officials(
 
 
 def _link_han_names(
-    scans: list[DocumentScan], latin_keys: set[str], vocabulary: Vocabulary
+    scans: Sequence[DocumentScan], latin_keys: set[str], vocabulary: Vocabulary
 ) -> dict[str, str]:
     """Key of the person each name in characters belongs to: a Latin name, or its own pinyin.
 

@@ -72,7 +72,8 @@ def _office_places(
 ) -> dict[str, set[str]]:
     """For each office the person holds, the other telling words of the titles holding it."""
     found: dict[str, set[str]] = {}
-    for title in spelling.titles:
+    # Each title once: one person's title repeats in every document stating it.
+    for title in dict.fromkeys(spelling.titles):
         words = title_words(title)
         for held in offices.held(title):
             telling = {

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+import numpy as np
 import wordfreq
 
 from retrieval.alignment import TranslationPairs
@@ -153,13 +154,19 @@ class Searcher:
         return self._index
 
     def search(
-        self, query: str, top_k: int = 3, *, names: Sequence[NameMention] = ()
+        self,
+        query: str,
+        top_k: int = 3,
+        *,
+        names: Sequence[NameMention] = (),
+        within: np.ndarray | None = None,
     ) -> SearchResponse:
         """The ``top_k`` best passages that clear the relevance floor, best first.
 
         ``names`` are the people the question names (see ``NameMention``): their other
         spellings are searched for too, and a passage whose context names them is as good as
-        one that does so itself.
+        one that does so itself. ``within`` (a boolean mask over the corpus's passages) keeps
+        only the passages it marks: filters (date, source, language) apply before ranking.
         """
         # The query is echoed in the response: a lone surrogate there could not be sent as JSON.
         query = replace_lone_surrogates(query).strip()
@@ -204,6 +211,9 @@ class Searcher:
             self._index,
             question.score_groups(self.weights.named_share, self.weights.translated_share),
         )
+        if within is not None:  # filtered out before anything is weighed, so k stay k
+            kept = within[ids]
+            ids, scores = ids[kept], scores[kept]
         # What each candidate's context holds, from the index's postings (nothing tokenized);
         # an acronym only where written in capitals, its BM25 elsewhere taken back.
         context = self._context.get()
@@ -253,6 +263,8 @@ class Searcher:
         # A question too short to tell its language ("GDP") reads as its likeliest one.
         shown_in = language or self._tokenizer.query_languages(asked)[0]
         translated = self._translated.get()
+        if within is not None:  # a translation filtered out neither ranks nor shows a quote
+            translated = translated.within(within)
         ranking = translated.ranked_as_shown(ids, ranking, shown_in)
         # Copies of one text (a mirror, a repost) are one quote, its best copy shown with the
         # others listed: taken from a wider pool, so that k different quotes remain.

@@ -124,11 +124,16 @@ class FakeInteraction:
         self.user = SimpleNamespace(id=user_id, name=f"user{user_id}", bot=False)
         self.command = SimpleNamespace(qualified_name=command_name)
         self.guild_id: int | None = None  # a direct message; tests of servers set one
+        # Where it comes from: a server or DM where the bot is installed (a member).
+        self.context = discord.app_commands.AppCommandContext(guild=True)
         self.calls: list[Call] = []
         self.sent: list[FakeMessage] = []
         self.original_edits: list[dict[str, Any]] = []
         self.response = FakeResponse(self)
         self.followup = FakeFollowup(self)
+
+    def is_guild_integration(self) -> bool:
+        return self.guild_id is not None
 
     async def edit_original_response(self, **options: Any) -> None:
         self.original_edits.append(options)

@@ -220,7 +220,7 @@ class FakeLibrary:
     warnings: list[str] = field(default_factory=list)
     queries: list[tuple[str, int]] = field(default_factory=list)
 
-    def search(self, query: str, top_k: int = 3) -> SearchResponse:
+    def search(self, query: str, top_k: int = 3, filters: object = None) -> SearchResponse:
         self.queries.append((query, top_k))
         response = self.responses.get(query, SearchResponse(query=query, results=[]))
         return response.model_copy(update={"results": response.results[:top_k]})
@@ -230,6 +230,9 @@ class FakeLibrary:
             DocumentSummary(**doc.model_dump(), passages=40)
             for doc in (PRESS_EN, PRESS_DE, PRESS_CONF)
         ]
+
+    def sources(self) -> list[str]:
+        return [doc.source for doc in (PRESS_EN, PRESS_DE, PRESS_CONF)]
 
 
 def corrected_response() -> SearchResponse:

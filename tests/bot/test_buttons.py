@@ -83,3 +83,26 @@ def test_cite_sends_the_page_citations_in_a_code_block() -> None:
     huge = Card("t", citation="x " * 5000)
     assert len(citation_message(huge)) <= MESSAGE_LIMIT
     assert citation_message(Card("t")) == texts.NO_CITATION_MESSAGE
+
+
+def test_a_question_of_the_longest_kind_is_read_back_whole() -> None:
+    """A 300-character question, cut to fit the title, is read back whole (from the footer)."""
+    question = ("How will the province support robotics and artificial intelligence? " * 5)[:300]
+    question = question.strip()
+    assert len(question) >= 295
+    card = ask(question, robotics_response(question)).pages[0]
+    assert card.title.endswith("\u2026\u201d")
+    assert argument_shown("ask", card.title, card.footer) == question
+
+
+def test_a_question_of_underscores_is_read_back_whole() -> None:
+    """Underscores, each escaped in the title, cannot push the question out of its reach."""
+    question = "What about " + "_x" * 140 + "?"
+    card = ask(question, robotics_response(question)).pages[0]
+    assert argument_shown("ask", card.title, card.footer) == question
+
+
+def test_a_short_question_is_not_repeated_in_the_footer() -> None:
+    """A question the title gives back exactly is not shown again under the answer."""
+    card = ask("robotics", robotics_response()).pages[0]
+    assert card.footer is not None and "\n" not in card.footer

@@ -8,6 +8,7 @@ from bot.citations import (
     also_in_segment,
     also_published_segment,
     citation_line,
+    full_citation,
 )
 from bot.cogs.official_answers import official_answer, officials_answer
 from bot.command_mentions import PLAIN_COMMANDS
@@ -124,3 +125,18 @@ def test_tight_citation_keeps_source_and_date() -> None:
     assert discord_len(cite) <= 90
     assert cite.startswith("-# **1** · said by Wang Weizhong · news aktuell · 6\u00a0Feb\u00a02025")
     assert "](" not in cite
+
+
+def test_a_pdf_quote_names_its_page_in_the_line_and_the_citation() -> None:
+    """A quote from a PDF says on which page it starts: "p. 4" (a no-break space in the line,
+    which never breaks), before its paragraph, both under the quote and in Cite's text."""
+    cited = Cited(document=PRESS_EN, text=ROBOTICS_EN, paragraph=12, page=4)
+    assert " · p.\u00a04 · \u00b6\u00a012 · " in citation_line(1, cited, 400)
+    assert ", 2025-02-06, p. 4, para. 12." in full_citation(1, cited)
+
+
+def test_a_quote_without_a_page_names_none() -> None:
+    """A quote from a text file or a web page has no page to name."""
+    cited = Cited(document=PRESS_EN, text=ROBOTICS_EN, paragraph=12)
+    assert "p.\u00a0" not in citation_line(1, cited, 400)
+    assert "p. " not in full_citation(1, cited)

@@ -54,7 +54,7 @@ async def test_setup_hook_loads_commands_and_syncs_to_the_guild() -> None:
     try:
         await bot.setup_hook()
         names = {c.name for c in bot.tree.get_commands(guild=discord.Object(1234))}
-        users = {"ask", "official", "officials", "sources", "help"}
+        users = {"ask", "timeline", "official", "officials", "sources", "help", "Find sources"}
         assert names == users | {"reload", "add", "remove", "stats", "settings"}
         [guild] = recorder.calls
         assert guild is not None and guild.id == 1234

@@ -88,7 +88,7 @@ async def test_ask_searches_off_the_event_loop(bot: LingnanBot, library: FakeLib
     seen_threads: list[int] = []
     original = library.search
 
-    def recording_search(query: str, top_k: int = 3) -> SearchResponse:
+    def recording_search(query: str, top_k: int = 3, filters: object = None) -> SearchResponse:
         seen_threads.append(threading.get_ident())
         return original(query, top_k)
 

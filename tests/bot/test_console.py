@@ -8,11 +8,14 @@ from typing import NoReturn
 from bot.answers import Answers
 from bot.console import run_console
 from bot.examples import load_examples
+from retrieval.models import SearchResponse
 from tests.bot.fixtures import (
+    PRESS_EN,
     ROBOTICS_EN,
     FakeLibrary,
     FakeOfficials,
     as_library,
+    result,
     robotics_response,
 )
 from tests.bot.invented_officials import QIAO, SPEECH_2026
@@ -107,7 +110,7 @@ def test_a_failing_command_is_one_sentence() -> None:
     """An error inside a command prints one sentence and the session goes on."""
 
     class Broken(FakeLibrary):
-        def search(self, query: str, top_k: int = 3) -> NoReturn:
+        def search(self, query: str, top_k: int = 3, filters: object = None) -> NoReturn:
             raise RuntimeError("index exploded")
 
     status, output = console_output("robotics\n/sources\n", Broken())
@@ -152,3 +155,36 @@ def test_pick_without_a_menu_says_so() -> None:
     """/pick under an answer without a menu (or before any) says there is nothing to pick."""
     _, output = console_output("/pick 1\n")
     assert "Nothing to pick from" in output
+
+
+def test_control_characters_from_the_corpus_never_reach_the_terminal() -> None:
+    """Escape sequences and control characters in a document's title, source and text are
+    not printed (no colours, window titles or cursor moves planted by a document), nor in
+    what Cite prints; newlines and the words stay."""
+    planted = PRESS_EN.model_copy(
+        update={
+            "title": "Robots\x1b]0;pwned\x07 in \x1b[2JGuangdong",
+            "source": "news\x9b aktuell\x1b[31m",
+        }
+    )
+    text = "Robotics\x1b[1A will\x08 grow\x00 fast.\x1bc"
+    response = SearchResponse(query="robots", results=[result(text, planted, ["robotics"])])
+    _, output = console_output("robots\n/cite\n", FakeLibrary(responses={"robots": response}))
+    assert "Robotics will grow fast." in output
+    assert "Robots in Guangdong" in output and "news aktuell" in output
+    assert not any((ord(c) < 32 and c not in "\n\t") or 127 <= ord(c) < 160 for c in output)
+
+
+def test_control_characters_typed_are_not_echoed() -> None:
+    """An unknown command holding escape sequences is named without them."""
+    _, output = console_output("/x\x1b[2J\x1b]0;t\x07y\n")
+    assert "Unknown command /xy." in output and "\x1b" not in output
+
+
+def test_an_overlong_name_is_refused_as_on_discord() -> None:
+    """/official with a name longer than Discord's option allows gets the same sentence as
+    the Discord cog, and nothing is looked up."""
+    officials = FakeOfficials(people=[QIAO])
+    _, output = console_output("/official " + "Qiao " * 30 + "\n", FakeLibrary(officials=officials))
+    assert "Names are at most 100 characters" in output
+    assert officials.lookups == []

@@ -288,6 +288,7 @@ class FakeRest:
         for command in record.json:
             saved = {
                 "type": 1,
+                "description": "",  # what Discord answers for a context menu
                 "default_member_permissions": None,
                 "nsfw": False,
                 "options": [],
@@ -407,17 +408,22 @@ class FakeRest:
         interaction: InteractionHandle | None = None,
     ) -> dict[str, Any]:
         metadata = None
+        guild_id: str | None = self.fake.guild.id
         if interaction is not None:
+            payload = interaction.payload
+            # In a DM or a group DM the user comes as `user`, and there is no guild.
+            user = payload["member"]["user"] if "member" in payload else payload["user"]
+            guild_id = payload.get("guild_id")
             metadata = {
                 "id": interaction.id,
                 "type": interaction.type,
-                "user": interaction.payload["member"]["user"],
-                "authorizing_integration_owners": {"0": self.fake.guild.id},
+                "user": user,
+                "authorizing_integration_owners": payload["authorizing_integration_owners"],
             }
         message = message_payload(
             message_id=self.fake.snowflake(),
             channel_id=channel_id,
-            guild_id=self.fake.guild.id,
+            guild_id=guild_id,
             author=self.fake.bot_user.to_user(),
             body=body,
             message_type=19 if body.get("message_reference") else 0,

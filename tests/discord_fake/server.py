@@ -99,6 +99,11 @@ class FakeDiscord:
             ],
             members=[self.owner, self.bot_user],
         )
+        # Places a user install reaches: a server without the bot, DMs, a group DM.
+        self.foreign_guild_id = self.snowflake()
+        self.foreign_channel_id = self.snowflake()
+        self.group_dm_id = self.snowflake()
+        self._dm_channels: dict[str, str] = {}
         self.alice = self.add_user("alice")
         self.bob = self.add_user("bob")
 
@@ -106,6 +111,7 @@ class FakeDiscord:
         self.messages: dict[str, dict[str, Any]] = {}  # every message the bot has, by id
         self.deleted_messages: dict[str, dict[str, Any]] = {}
         self.user_messages: dict[str, dict[str, Any]] = {}  # MESSAGE_CREATEs the fake sent
+        self.message_texts: dict[str, str] = {}  # their content, whether or not the bot saw it
         self.interactions: dict[str, InteractionHandle] = {}
         self.mentions: dict[str, MessageHandle] = {}
         self.commands: dict[str, list[dict[str, Any]]] = {}  # "global" or a guild id -> commands
@@ -281,14 +287,15 @@ class FakeDiscord:
     def make_users(self, count: int, prefix: str = "user") -> list[FakeUser]:
         return [self.add_user(f"{prefix}{number}") for number in range(count)]
 
-    def command(self, name: str) -> tuple[str, dict[str, Any]]:
-        """(scope, definition) of a synced command; guild commands shadow global ones."""
+    def command(self, name: str, command_type: int = 1) -> tuple[str, dict[str, Any]]:
+        """(scope, definition) of a synced command (`command_type` 1: slash, 3: message
+        context menu); guild commands shadow global ones."""
         for scope in (self.guild.id, "global"):
             for command in self.commands.get(scope, []):
-                if command["name"] == name and command.get("type", 1) == 1:
+                if command["name"] == name and command.get("type", 1) == command_type:
                     return scope, command
         synced = {scope: [c["name"] for c in cmds] for scope, cmds in self.commands.items()}
-        raise LookupError(f"no synced slash command {name!r}; synced: {synced}")
+        raise LookupError(f"no synced command {name!r} of type {command_type}; synced: {synced}")
 
     # ================================================================= driving: users act
 
@@ -300,13 +307,55 @@ class FakeDiscord:
         user: FakeUser | None = None,
         channel: str = "general",
         validate: bool = True,
+        installed: str = "guild",
+        context: str = "guild",
     ) -> InteractionHandle:
         """A user runs /name with `options` (by option name); "group sub" names a subcommand.
 
         Discord's client checks option values (required, length, range, choices) before sending;
-        `validate=False` skips that, as a modified client or a Discord bug could."""
+        `validate=False` skips that, as a modified client or a Discord bug could. `installed`
+        ("guild" or "user") and `context` ("guild", "bot_dm", "private_channel") say where
+        (see `_where`): a user-installed app in a "guild" is one that is no member there."""
         data = self._command_data(name, options or {}, focused=None, validate=validate)
-        return await self._send_interaction(2, data, user=user, channel=channel)
+        return await self._send_interaction(
+            2, data, user=user, channel=channel, installed=installed, context=context
+        )
+
+    async def send_message_command(
+        self,
+        name: str,
+        message_id: str,
+        *,
+        user: FakeUser | None = None,
+        installed: str = "guild",
+        context: str = "guild",
+    ) -> InteractionHandle:
+        """A user runs the message context menu `name` (right-click -> Apps) on a message a user
+        sent (`send_message`) or the bot did. As Discord does, the interaction's
+        `data.resolved.messages` holds the message, its content included: a context menu's
+        target is exempt from the message-content intent."""
+        scope, command = self.command(name, command_type=3)
+        message = self.user_messages.get(message_id) or self.messages.get(message_id)
+        if message is None:
+            raise LookupError(f"no message {message_id} to run {name!r} on")
+        target = dict(message) | {"content": self.message_texts.get(message_id, message["content"])}
+        data: dict[str, Any] = {
+            "id": command["id"],
+            "name": name,
+            "type": 3,
+            "target_id": message_id,
+            "resolved": {"messages": {message_id: target}},
+        }
+        if scope != "global":
+            data["guild_id"] = scope
+        return await self._send_interaction(
+            2,
+            data,
+            user=user,
+            channel_id=message["channel_id"],
+            installed=installed,
+            context=context,
+        )
 
     async def send_autocomplete(
         self,
@@ -464,9 +513,104 @@ class FakeDiscord:
         message["mention_roles"] = mention_roles
         handle = MessageHandle(self, message, asyncio.get_running_loop().time())
         self.user_messages[message["id"]] = message
+        self.message_texts[message["id"]] = content
         self.mentions[message["id"]] = handle
         await self.gateway.dispatch("MESSAGE_CREATE", message)
         return handle
+
+    def _where(self, user: FakeUser, channel: str, installed: str, context: str) -> dict[str, Any]:
+        """The part of an interaction saying where it happens, as Discord sends it:
+
+        - installed "guild", context "guild": this fake's guild (the bot is a member);
+        - installed "user", context "guild": another server, which did not install the bot
+          (guild_id and a partial guild, no guild in the bot's cache; no bot permissions);
+        - context "bot_dm": the bot's direct messages; "private_channel": a group DM between
+          users, where only a user install reaches (no guild, `user` instead of `member`).
+        """
+        if installed not in ("guild", "user") or context not in (
+            "guild",
+            "bot_dm",
+            "private_channel",
+        ):
+            raise ValueError(f"unknown place: installed {installed!r}, context {context!r}")
+        owners = {"0": self.guild.id} if installed == "guild" else {"1": user.id}
+        if context == "guild" and installed == "guild":
+            target = self.guild.channel(channel)
+            return {
+                "guild_id": self.guild.id,
+                "guild": self.guild.to_partial(),
+                "guild_locale": "en-US",
+                "channel_id": target.id,
+                "channel": target.to_dict(),
+                "member": user.to_member(permissions=user.permissions or MEMBER_PERMISSIONS),
+                "app_permissions": BOT_PERMISSIONS,
+                "authorizing_integration_owners": owners,
+                "context": 0,
+            }
+        if context == "guild":
+            other_guild = self.foreign_guild_id
+            channel_id = self.foreign_channel_id
+            return {
+                "guild_id": other_guild,
+                "guild": {"id": other_guild, "locale": "en-US", "features": []},
+                "guild_locale": "en-US",
+                "channel_id": channel_id,
+                "channel": FakeChannel(
+                    id=channel_id, name="elsewhere", guild_id=other_guild, position=0
+                ).to_dict()
+                | {"permissions": MEMBER_PERMISSIONS},
+                "member": user.to_member(permissions=MEMBER_PERMISSIONS),
+                "app_permissions": "0",
+                "authorizing_integration_owners": owners,
+                "context": 0,
+            }
+        if context == "bot_dm":
+            owners = {"0": "0"} if installed == "guild" else owners
+            channel_data = {
+                "id": self.dm_channel_id(user),
+                "type": 1,
+                "recipients": [user.to_user()],
+            }
+        else:
+            channel_data = {
+                "id": self.group_dm_id,
+                "type": 3,
+                "recipients": [user.to_user(), self.bob.to_user()],
+                "owner_id": user.id,
+                "name": None,
+                "icon": None,
+            }
+        return {
+            "channel_id": channel_data["id"],
+            "channel": channel_data,
+            "user": user.to_user(),
+            "app_permissions": "0",
+            "authorizing_integration_owners": owners,
+            "context": 1 if context == "bot_dm" else 2,
+        }
+
+    def dm_channel_id(self, user: FakeUser) -> str:
+        """The id of the direct-message channel between `user` and the bot."""
+        return self._dm_channels.setdefault(user.id, self.snowflake())
+
+    def _check_offered(self, data: dict[str, Any], installed: str, context: str) -> None:
+        """Discord offers a command only where it may be used: a guild command in its guild
+        (guild install), a global one where its `integration_types` and `contexts` allow
+        (unset: guild install only, every context)."""
+        scope = data.get("guild_id", "global")
+        command = next(c for c in self.commands.get(scope, []) if c["id"] == data["id"])
+        where = f"/{command['name']} (installed {installed}, context {context})"
+        if scope != "global":
+            if installed != "guild" or context != "guild":
+                raise LookupError(f"Discord would not offer the guild command {where}")
+            return
+        types = command.get("integration_types") or [0]
+        contexts = command.get("contexts")
+        wanted_context = {"guild": 0, "bot_dm": 1, "private_channel": 2}[context]
+        if (0 if installed == "guild" else 1) not in types or (
+            contexts is not None and wanted_context not in contexts
+        ):
+            raise LookupError(f"Discord would not offer {where}")
 
     async def dispatch(self, event: str, data: dict[str, Any]) -> int:
         """Dispatch any gateway event; returns its sequence number."""
@@ -542,29 +686,24 @@ class FakeDiscord:
         channel: str = "general",
         channel_id: str | None = None,
         message: dict[str, Any] | None = None,
+        installed: str = "guild",
+        context: str = "guild",
     ) -> InteractionHandle:
         user = user or self.alice
-        target = self.guild.channel(channel_id or channel)
+        if interaction_type in (2, 4):
+            self._check_offered(data, installed, context)
         payload: dict[str, Any] = {
             "id": self.snowflake(),
             "application_id": self.application_id,
             "type": interaction_type,
             "data": data,
-            "guild_id": self.guild.id,
-            "guild": self.guild.to_partial(),
-            "channel_id": target.id,
-            "channel": target.to_dict(),
-            "member": user.to_member(permissions=user.permissions or MEMBER_PERMISSIONS),
             "token": f"aW50ZXJhY3Rpb24.{new_token()}",
             "version": 1,
-            "app_permissions": BOT_PERMISSIONS,
             "locale": "en-US",
-            "guild_locale": "en-US",
             "entitlements": [],
-            "authorizing_integration_owners": {"0": self.guild.id},
-            "context": 0,
             "attachment_size_limit": ATTACHMENT_SIZE_LIMIT,
         }
+        payload |= self._where(user, channel_id or channel, installed, context)
         if message is not None:
             payload["message"] = dict(message)
         handle = InteractionHandle(self, payload, asyncio.get_running_loop().time())

@@ -10,6 +10,8 @@ from tests.discord_fake.records import limit_violations
 
 # Discord: lowercase letters/digits (any script), "-" and "_", 1-32 characters, for chat commands.
 _COMMAND_NAME = re.compile(r"^[-_\w]{1,32}$")
+# Command types: 2 is a user context menu, 3 a message context menu.
+_CONTEXT_MENUS = (2, 3)
 
 
 def command_problems(commands: Any) -> list[str]:
@@ -26,21 +28,51 @@ def command_problems(commands: Any) -> list[str]:
         if not isinstance(command, dict):
             problems.append("a command is not an object")
             continue
-        problems.extend(_named_problems(command, f"command {command.get('name')!r}"))
+        where = f"command {command.get('name')!r}"
+        if command.get("type", 1) in _CONTEXT_MENUS:
+            problems.extend(_context_menu_problems(command, where))
+        else:
+            problems.extend(_named_problems(command, where))
         problems.extend(_options_problems(command.get("options") or [], command.get("name")))
+        problems.extend(_placement_problems(command, where))
     return problems
 
 
 def _named_problems(item: dict[str, Any], where: str) -> list[str]:
+    """A slash command's or an option's name and description."""
     problems: list[str] = []
     name = item.get("name") or ""
-    if item.get("type", 1) in (1, 3, 4, 5, 6, 7, 8, 9, 10, 11) and (
-        not _COMMAND_NAME.match(name) or name != name.lower()
-    ):
+    if not _COMMAND_NAME.match(name) or name != name.lower():
         problems.append(f"{where}: invalid name")
     description = item.get("description") or ""
     if item.get("type", 1) == 1 and not 1 <= len(description) <= 100:
         problems.append(f"{where}: description must be 1-100 characters, is {len(description)}")
+    return problems
+
+
+def _context_menu_problems(command: dict[str, Any], where: str) -> list[str]:
+    """A user or message command: any name of 1-32 characters (capitals and spaces allowed),
+    an empty description, no options."""
+    problems: list[str] = []
+    if not 1 <= len(command.get("name") or "") <= 32:
+        problems.append(f"{where}: a context menu's name must be 1-32 characters")
+    if command.get("description"):
+        problems.append(f"{where}: a context menu has no description")
+    if command.get("options"):
+        problems.append(f"{where}: a context menu has no options")
+    return problems
+
+
+def _placement_problems(command: dict[str, Any], where: str) -> list[str]:
+    """`integration_types` (0 guild install, 1 user install) and `contexts` (0 guild, 1 bot
+    DM, 2 private channel): lists of those values, or null."""
+    problems: list[str] = []
+    for key, allowed in (("integration_types", {0, 1}), ("contexts", {0, 1, 2})):
+        values = command.get(key)
+        if values is None:
+            continue
+        if not isinstance(values, list) or not values or not set(values) <= allowed:
+            problems.append(f"{where}: {key} must be a list of {sorted(allowed)}, is {values!r}")
     return problems
 
 

@@ -228,7 +228,7 @@ class BrokenSearch:
     def __getattr__(self, name: str) -> Any:
         return getattr(self._library, name)
 
-    def search(self, query: str, top_k: int = 3) -> Any:
+    def search(self, query: str, top_k: int = 3, filters: Any = None) -> Any:
         raise RuntimeError("the index is corrupt")
 
 

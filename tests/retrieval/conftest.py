@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 import pytest
@@ -17,10 +17,10 @@ def seed_corpus(seeds_dir: Path) -> Corpus:
 
 
 @pytest.fixture
-def write_corpus(tmp_path: Path) -> Callable[[dict[str, str | bytes]], Path]:
+def write_corpus(tmp_path: Path) -> Callable[[Mapping[str, str | bytes]], Path]:
     """Write ``{relative name: text or bytes}`` into a fresh folder and return the folder."""
 
-    def write(files: dict[str, str | bytes]) -> Path:
+    def write(files: Mapping[str, str | bytes]) -> Path:
         folder = tmp_path / "corpus"
         folder.mkdir(exist_ok=True)
         for name, content in files.items():

@@ -282,3 +282,100 @@ def test_bm25_parameters_must_be_finite(
     )
     assert code == 2 and out == ""
     assert len(err.strip().splitlines()) == 1
+
+
+def test_skipped_files_are_counted_on_stderr_without_v(tmp_path: Path, capsys, monkeypatch):
+    """Without -v, one line on stderr says how many files were skipped, not one per file."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "port.txt").write_text("The port will get two new cranes this year.\n", "utf-8")
+    (corpus / "empty.txt").write_bytes(b"")
+    (corpus / "image.html").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
+    code, _, err = run_cli(["--corpus", str(corpus), "search", "cranes"], capsys, monkeypatch)
+    assert code == 0
+    assert err.splitlines() == ["2 files skipped (-v lists them)"]
+
+
+def test_waiting_for_another_build_is_one_line_on_stderr(
+    tmp_path: Path, capsys, monkeypatch
+) -> None:
+    """While another process builds the index, stderr says so at once, without -v."""
+    from retrieval import index_store
+    from retrieval.index_store import IndexStore
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "port.txt").write_text("The port will get two new cranes this year.\n", "utf-8")
+    monkeypatch.setattr(index_store, "LOCK_WAIT_SECONDS", 0.3)
+    with IndexStore(corpus).lock():
+        code, _, err = run_cli(["--corpus", str(corpus), "search", "cranes"], capsys, monkeypatch)
+    assert code == 0
+    waits = [line for line in err.splitlines() if "Waiting for another build" in line]
+    assert len(waits) == 1
+
+
+def test_search_filters_narrow_and_are_stated_in_json(
+    seeds_copy: Path, capsys, monkeypatch
+) -> None:
+    """`--since 2025 --language de` quotes only German 2025 documents; the JSON says so in
+    new keys, the documented ones unchanged."""
+    code, out, _ = run_cli(
+        [
+            "--corpus",
+            str(seeds_copy),
+            "search",
+            "--since",
+            "2025",
+            "--language",
+            "de",
+            "Who headed the conference?",
+            "--json",
+        ],
+        capsys,
+        monkeypatch,
+    )
+    assert code == 0
+    data = json.loads(out)
+    assert data["results"]
+    assert all(r["document"]["language"] == "de" for r in data["results"])
+    assert all(r["document"]["date"] >= "2025" for r in data["results"])
+    assert data["filters"] == {"language": "de", "since": "2025", "until": None, "source": None}
+    assert {"query", "results", "corrections", "undated_left_out", "without_filters"} <= data.keys()
+
+
+def test_search_filters_that_leave_nothing_say_so(seeds_copy: Path, capsys, monkeypatch) -> None:
+    """`--until 2020`: no document, and how many results there are without the filter."""
+    code, out, _ = run_cli(
+        ["--corpus", str(seeds_copy), "search", "--until", "2020", "Who headed the conference?"],
+        capsys,
+        monkeypatch,
+    )
+    assert code == 0
+    assert "(filters: until 2020)" in out
+    assert "No document of the corpus meets these filters." in out
+    assert "Without the filters: 3 results." in out
+
+
+def test_a_filter_date_that_is_none_is_one_line(seeds_copy: Path, capsys, monkeypatch) -> None:
+    """`--since soon` exits 2 with one sentence naming the forms a date takes."""
+    code, out, err = run_cli(
+        ["--corpus", str(seeds_copy), "search", "--since", "soon", "robotics"], capsys, monkeypatch
+    )
+    assert code == 2 and not out
+    assert err.count("\n") == 1 and "2024-03" in err
+
+
+def test_timeline_lists_dated_lines_oldest_first(seeds_copy: Path, capsys, monkeypatch) -> None:
+    """`timeline manufacturing`: lines that start with their date, in date order; JSON too."""
+    code, out, _ = run_cli(
+        ["--corpus", str(seeds_copy), "timeline", "manufacturing"], capsys, monkeypatch
+    )
+    assert code == 0
+    dates = [line.split()[0] for line in out.splitlines() if line[:2] == "20"]
+    assert len(dates) >= 3 and dates == sorted(dates)
+    code, out, _ = run_cli(
+        ["--corpus", str(seeds_copy), "timeline", "manufacturing", "--json"], capsys, monkeypatch
+    )
+    data = json.loads(out)
+    assert [e["date"] for e in data["entries"]] == dates
+    assert {"topic", "entries", "undated", "corrections"} <= data.keys()

@@ -417,3 +417,21 @@ def test_utf16_file_without_byte_order_mark_is_loaded(write_corpus: WriteCorpus)
     corpus = load_corpus(write_corpus({"article.txt": ARTICLE.encode("utf-16-le")}))
     assert corpus.documents[0].encoding == "utf-16-le"
     assert "semiconductor research centre" in corpus.passages[0].text
+
+
+def test_an_unforeseen_error_reading_a_file_skips_only_that_file(
+    write_corpus: Callable[[dict[str, str | bytes]], Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Any exception while reading a file is one warning about that file; the load goes on."""
+    decode = corpus_module.decode_bytes
+
+    def fail_on_bad(data: bytes) -> Any:
+        if data.startswith(b"BAD"):
+            raise RuntimeError("a bug")
+        return decode(data)
+
+    monkeypatch.setattr(corpus_module, "decode_bytes", fail_on_bad)
+    folder = write_corpus({"bad.txt": "BAD text here.", "good.txt": "The port gets new cranes."})
+    corpus = load_corpus(folder)
+    assert [document.info.id for document in corpus.documents] == ["good"]
+    assert "bad.txt: skipped (it could not be read: RuntimeError)." in corpus.warnings

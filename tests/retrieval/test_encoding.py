@@ -74,3 +74,24 @@ def test_utf16_without_a_byte_order_mark_is_text(codec: str) -> None:
     text = "Die Provinz fördert Halbleiter. 广东省 2025.\r\nZweite Zeile.\r\n"
     decoded = decode_bytes(text.encode(codec))
     assert (decoded.text, decoded.encoding) == (text, codec)
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_chinese_utf16_without_a_byte_order_mark_is_text(codec: str) -> None:
+    """Chinese UTF-16 without a byte-order mark (zeros only where it has ASCII) is text."""
+    text = CHINESE + "\r\n" + CHINESE
+    decoded = decode_bytes(text.encode(codec))
+    assert (decoded.text, decoded.encoding) == (text, codec)
+
+
+def test_english_text_is_not_taken_for_utf16() -> None:
+    """ASCII text, whose byte pairs would read as Chinese characters, stays ASCII."""
+    text = "The province will invest in chip plants and robotics this year.\n"
+    assert decode_bytes(text.encode("ascii")).encoding == "utf-8"
+
+
+def test_binary_data_with_zero_bytes_is_not_taken_for_utf16() -> None:
+    """Binary bytes with zeros on one side are still binary, not Chinese UTF-16."""
+    data = bytes((index * 37 + 11) % 256 if index % 2 == 0 else index % 7 for index in range(4000))
+    with pytest.raises(UnreadableFileError, match="binary"):
+        decode_bytes(data)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import logging
 import multiprocessing
 import os
 import shutil
@@ -239,3 +240,22 @@ def test_an_unwritable_folder_is_a_save_error(
     )
     with pytest.raises(IndexSaveError):
         IndexStore(tmp_path).save(BM25Index.build(NEW_PASSAGES), "fp")
+
+
+def test_an_index_path_that_is_a_file_is_named_as_such(tmp_path: Path) -> None:
+    """A plain file where the index folder goes: the error says so, not "File exists"."""
+    (tmp_path / INDEX_DIRNAME).write_text("not a folder", encoding="utf-8")
+    outcome = load_or_build(IndexStore(tmp_path), "fp", lambda: BM25Index.build(NEW_PASSAGES))
+    assert outcome.save_error is not None
+    assert "is a file, not a folder" in outcome.save_error
+    assert "File exists" not in outcome.save_error
+
+
+def test_why_the_index_is_rebuilt_is_logged_once(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A build says once why it rebuilds, not again after taking the lock."""
+    caplog.set_level(logging.INFO)
+    load_or_build(IndexStore(tmp_path), "fp", lambda: BM25Index.build(NEW_PASSAGES))
+    rebuilding = [r for r in caplog.records if r.getMessage().startswith("Rebuilding")]
+    assert len(rebuilding) == 1

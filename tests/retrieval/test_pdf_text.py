@@ -214,3 +214,67 @@ def test_a_pdf_over_the_size_limit_is_refused(
         write_corpus, {"big.pdf": make_pdf([GERMAN_PAGE] * 3), "note.txt": "\n".join(GERMAN_PAGE)}
     )
     assert any("big.pdf: skipped (too large to read" in warning for warning in corpus.warnings)
+
+
+def _with_broken_first_page(pdf: bytes) -> bytes:
+    """``pdf`` with a page object PDFium cannot load put before its pages."""
+    return pdf.replace(b"/Kids [", b"/Kids [999 0 R ", 1).replace(b"/Count 2", b"/Count 3", 1)
+
+
+def test_a_page_that_cannot_be_loaded_is_skipped_with_a_warning(
+    write_corpus: WriteCorpus,
+) -> None:
+    """A damaged page is named in a warning; the other pages are read, with their numbers."""
+    pdf = _with_broken_first_page(make_pdf([GERMAN_PAGE, CHINESE_PAGE]))
+    corpus = _load(write_corpus, {"damaged.pdf": pdf})
+    (document,) = corpus.documents
+    assert "zwölf Gigawatt" in document.text and "海上风电" in document.text
+    assert "damaged.pdf: 1 page cannot be read (p. 1): damaged? the other pages are read." in (
+        corpus.warnings
+    )
+    assert {passage.page for passage in corpus.passages} == {2, 3}
+
+
+def test_a_pdf_none_of_whose_pages_load_is_skipped(write_corpus: WriteCorpus) -> None:
+    """A PDF whose every page fails to load is skipped with one warning; the load goes on."""
+    pdf = make_pdf([GERMAN_PAGE]).replace(b"/Kids [7 0 R]", b"/Kids [998 0 R]")
+    corpus = _load(write_corpus, {"broken.pdf": pdf, "note.txt": "\n".join(GERMAN_PAGE)})
+    assert [document.info.id for document in corpus.documents] == ["note"]
+    assert "broken.pdf: skipped (a PDF whose pages cannot be read: damaged)." in corpus.warnings
+
+
+def test_an_empty_pdf_file_is_called_empty(write_corpus: WriteCorpus) -> None:
+    """A 0-byte .pdf is an empty file, as an empty text file is, not a damaged PDF."""
+    corpus = _load(write_corpus, {"empty.pdf": b"", "note.txt": "\n".join(GERMAN_PAGE)})
+    assert "empty.pdf: skipped (empty file)." in corpus.warnings
+
+
+def test_a_pdf_without_pages_is_not_called_a_scan(write_corpus: WriteCorpus) -> None:
+    """A PDF with no pages says so, not that it may be a scan or damaged."""
+    corpus = _load(write_corpus, {"blank.pdf": make_pdf([]), "note.txt": "\n".join(GERMAN_PAGE)})
+    assert "blank.pdf: skipped (a PDF with no pages)." in corpus.warnings
+
+
+def test_a_figure_alone_on_a_line_inside_a_page_is_kept() -> None:
+    """A table's figures on lines of their own survive; the page number at the foot does not."""
+    table = ["Output by city, in units:", "Harbour City", "1250", "River Town", "980", "Total"]
+    extracted = read_pdf(make_pdf([[*table, "2230", "7"]]), max_pages=10, max_seconds=10)
+    assert extracted.text.split("\n") == [*table, "2230"]
+
+
+def test_a_reader_that_fails_unexpectedly_costs_only_its_file(
+    write_corpus: WriteCorpus, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An exception a reader does not foresee skips its file with one warning, never the load."""
+
+    def fail(*_: object, **__: object) -> None:
+        raise RuntimeError("a bug in the reader")
+
+    monkeypatch.setattr("retrieval.pdf_text.read_pdf", fail)
+    corpus = _load(
+        write_corpus, {"report.pdf": make_pdf([GERMAN_PAGE]), "note.txt": "\n".join(GERMAN_PAGE)}
+    )
+    assert [document.info.id for document in corpus.documents] == ["note"]
+    assert [w for w in corpus.warnings if w.startswith("report.pdf")] == [
+        "report.pdf: skipped (the reader failed on it: RuntimeError)."
+    ]

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
+from retrieval import formats
 from retrieval.corpus import Corpus, load_corpus
 
 WriteCorpus = Callable[[dict[str, str | bytes]], Path]
@@ -151,3 +155,101 @@ def test_an_empty_or_binary_page_is_skipped_with_a_warning(write_corpus: WriteCo
     )
     assert "empty.html: skipped (empty file)." in corpus.warnings
     assert any(warning.startswith("image.html: skipped (binary") for warning in corpus.warnings)
+
+
+def _page(body: str, head: str = "<title>Battery plant</title>") -> str:
+    return f"<html><head>{head}</head><body>{body}</body></html>"
+
+
+SENTENCE = "The provincial government will invest three billion yuan in new battery factories."
+
+
+def test_a_year_in_the_body_is_not_the_pages_date(write_corpus: WriteCorpus) -> None:
+    """A bare year in the text ("in 2019") does not become the page's date (2019-01-01)."""
+    body = (
+        f"<article><p>The plant, which opened in 2019, recycles batteries. {SENTENCE}</p></article>"
+    )
+    corpus = _load(write_corpus, {"plant.html": _page(body)})
+    assert corpus.documents[0].info.date != "2019-01-01"
+
+
+def test_a_year_in_an_attribute_is_not_the_pages_date(write_corpus: WriteCorpus) -> None:
+    """A year in an image's address or an attribute does not become the page's date."""
+    body = f'<article data-founded="1995"><img src="/img/1995/a.jpg"><p>{SENTENCE}</p></article>'
+    corpus = _load(write_corpus, {"plant.html": _page(body)})
+    assert corpus.documents[0].info.date != "1995-01-01"
+
+
+def test_a_date_in_the_pages_json_ld_is_read(write_corpus: WriteCorpus) -> None:
+    """The date the page states in its JSON-LD is its date."""
+    head = '<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": '
+    head += '"2024-03-02"}</script><title>Battery plant</title>'
+    corpus = _load(
+        write_corpus, {"plant.html": _page(f"<article><p>{SENTENCE}</p></article>", head)}
+    )
+    assert corpus.documents[0].info.date == "2024-03-02"
+
+
+def test_a_sentence_inside_deeply_nested_tables_is_read(write_corpus: WriteCorpus) -> None:
+    """Markup nested deeper than lxml's default limit (255) keeps its text."""
+    depth = 300
+    body = "<table><tr><td>" * depth + f"<p>{SENTENCE}</p>" + "</td></tr></table>" * depth
+    corpus = _load(write_corpus, {"tables.html": _page("<nav>Home | News</nav>" + body)})
+    assert SENTENCE in corpus.documents[0].text
+
+
+def test_a_sentence_inside_deep_divs_is_read(write_corpus: WriteCorpus) -> None:
+    """A page of a thousand nested <div>s keeps its sentence."""
+    body = "<div>" * 1000 + SENTENCE + "</div>" * 1000
+    corpus = _load(write_corpus, {"divs.html": _page(body)})
+    assert SENTENCE in corpus.documents[0].text
+
+
+def test_no_discarding_data_none_is_logged(
+    write_corpus: WriteCorpus, caplog: pytest.LogCaptureFixture
+) -> None:
+    """trafilatura's "discarding data: None", which names nothing, is not logged."""
+    caplog.set_level(logging.DEBUG)
+    _load(write_corpus, {"picture.html": _page("<img src='a.png'>"), "a.txt": SENTENCE})
+    assert not [r for r in caplog.records if "discarding data" in r.getMessage()]
+
+
+def test_a_nul_byte_in_a_utf8_page_is_not_binary(write_corpus: WriteCorpus) -> None:
+    """A stray NUL byte in an otherwise UTF-8 page is dropped; the page is read."""
+    page = _page(f"<article><p>{SENTENCE}\x00 Die Stadt baut.</p></article>").encode()
+    corpus = _load(write_corpus, {"nul.html": page})
+    assert [document.info.id for document in corpus.documents] == ["nul"]
+    assert "\x00" not in corpus.documents[0].text
+
+
+def test_references_to_lone_surrogates_are_dropped(write_corpus: WriteCorpus) -> None:
+    """ "&#xD800;" and the like name no character: dropped, not shown as U+FFFD."""
+    body = f"<article><p>{SENTENCE} Har&#xD800;bour&#55296;&#xDC00; city&#0;.</p></article>"
+    corpus = _load(write_corpus, {"refs.html": _page(body)})
+    text = corpus.documents[0].text
+    assert "Harbour city." in text and "\ufffd" not in text
+
+
+def test_a_page_over_the_time_limit_is_skipped_with_a_warning(
+    write_corpus: WriteCorpus, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A page that takes longer than the bound is given up with a warning; the rest loads."""
+    monkeypatch.setattr(formats, "MAX_HTML_SECONDS", 0.05)
+    slow = _page("<table><tr><td>" * 400 + SENTENCE + "</td></tr></table>" * 400)
+    corpus = _load(write_corpus, {"slow.html": slow, "note.txt": SENTENCE})
+    assert [document.info.id for document in corpus.documents] == ["note"]
+    assert "slow.html: skipped (reading took longer than 0.05 s)." in corpus.warnings
+
+
+def test_a_page_main_text_extraction_finds_nothing_in_is_read_as_plain_text(
+    write_corpus: WriteCorpus,
+) -> None:
+    """Text trafilatura leaves out (here: all in a block it takes for comments) is read as
+    plain text, without the navigation, and a warning says so."""
+    body = f"<nav>Home | News</nav><div class='comments'><p>{SENTENCE}</p></div>"
+    corpus = _load(write_corpus, {"notice.html": _page(body)})
+    (document,) = corpus.documents
+    assert SENTENCE in document.text and "Home" not in document.text
+    assert "notice.html: no main text was found in the page; its plain text is read." in (
+        corpus.warnings
+    )

@@ -342,3 +342,23 @@ def test_words_found_in_most_of_the_corpus_are_not_bold() -> None:
 
 def statement_at(document: DocumentInfo, start: int, end: int) -> Statement:
     return Statement(text="x", document=document.id, date=None, paragraph=5, start=start, end=end)
+
+
+def test_a_quote_from_a_pdf_names_its_page() -> None:
+    """The page a search result gives (a PDF's) reaches the line under the quote and Cite."""
+    from_pdf = result(ROBOTICS_EN, PRESS_EN, ["robotics"], paragraph=12).model_copy(
+        update={"page": 4}
+    )
+    card = ask("robotics", SearchResponse(query="robotics", results=[from_pdf])).pages[0]
+    assert " · p.\u00a04 · \u00b6\u00a012 · " in card.description
+    assert card.citation is not None and ", p. 4, para. 12." in card.citation
+
+
+def test_nothing_found_without_examples_is_one_sentence_and_a_hint() -> None:
+    """Nothing found, with no examples to show (a public reply): the sentence ends there and
+    one line says where the examples are; no "try for example:" leading to nothing."""
+    answer = ask("weather in Paris", SearchResponse(query="q", results=[]))
+    lines = answer.pages[0].description.split("\n")
+    assert len(lines) == 2
+    assert lines[0].endswith("(lingnan quotes, it never guesses).")
+    assert lines[1].startswith("-# /help shows example questions")

@@ -270,3 +270,12 @@ def test_speech_and_several_officials_within_limits_for_hostile_text(kind: str) 
         candidates=[Candidate(name=f"{text[:200]} {n}", title=text) for n in range(40)],
     )
     assert_safe(lookup_answer(text, several))
+
+
+def test_cite_names_the_official_who_spoke() -> None:
+    """An official's statements, cited to paste, name who said them, as /ask's Cite does;
+    the line under each statement on the official's own card does not repeat the name."""
+    card = lookup_answer("Wang Weizhong", OfficialLookup(official=WANG)).pages[0]
+    assert card.citation is not None
+    assert card.citation.startswith("[1] Wang Weizhong, news aktuell (ots), ")
+    assert "said by" not in card.fields[-1].value

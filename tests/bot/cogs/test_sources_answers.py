@@ -51,8 +51,9 @@ def test_help_says_what_the_bot_does_and_lists_every_user_command() -> None:
     card = help_answer(FakeStats(), (), PLAIN_COMMANDS).pages[0]
     assert card.description.startswith("I answer questions about Guangdong's industrial policy")
     commands = {f.name: f.value for f in card.fields}["Commands"].split("\n")
-    assert [line.split(" \u2014 ")[0] for line in commands[:5]] == [
-        "/ask question",
+    assert [line.split(" \u2014 ")[0] for line in commands[:6]] == [
+        "/ask question [language] [since] [until] [source]",
+        "/timeline topic",
         "/official name",
         "/officials",
         "/sources",

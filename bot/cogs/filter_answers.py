@@ -1,0 +1,41 @@
+"""What an /ask answer says of its filters: the filters it used, and when they left nothing,
+that they did and how many quotes there are without them."""
+
+from __future__ import annotations
+
+from bot import texts
+from bot.answer_parts import inline
+from bot.cards import EMPTY_COLOUR, Answer, Card, fit_card
+from bot.markdown import clip
+from retrieval.filters import describe_filters
+from retrieval.models import SearchResponse
+
+
+def filters_line(response: SearchResponse) -> str:
+    """The subtext line naming the answer's filters; empty without filters."""
+    if response.filters is None:
+        return ""
+    return "-# " + texts.filters_note(describe_filters(response.filters), response.undated_left_out)
+
+
+def filtered_nothing_answer(question: str, response: SearchResponse) -> Answer:
+    """Filters that leave no quote: which filters, and how many quotes the question has
+    without them; for the asker only, as any nothing-found answer."""
+    assert response.filters is not None
+    described = describe_filters(response.filters)
+    lines = [
+        texts.filtered_nothing_sentence(
+            clip(inline(question), 200), described, response.filtered_documents or 0
+        ),
+        texts.without_filters_sentence(response.without_filters or 0),
+    ]
+    if response.undated_left_out:
+        lines.append(filters_line(response))
+    card = Card(texts.FILTERED_NOTHING_TITLE, "\n".join(lines), colour=EMPTY_COLOUR)
+    return Answer((fit_card(card),), ephemeral=True, found=False)
+
+
+def filters_gone_answer() -> Answer:
+    """Under an answer whose source filter the corpus no longer has: the buttons expired."""
+    card = Card(texts.FILTERED_NOTHING_TITLE, texts.EXPIRED_BUTTONS_MESSAGE, colour=EMPTY_COLOUR)
+    return Answer((fit_card(card),), ephemeral=True, found=False)

@@ -1,0 +1,144 @@
+"""Benchmark loading a large corpus: the first load, a restart, and adding one document.
+
+    python -m retrieval.bench_load [--megabytes 200] [--work /tmp/lingnan-bench-load]
+                                   [--before /tmp/lingnan-head] [--json]
+
+Generates a corpus of about ``--megabytes`` MB from the development corpus and the seeds
+(``retrieval.bench_corpus``) into ``--work`` (never into the source folders), then, for this
+code and for the code in ``--before`` (a checkout of an older commit, e.g.
+``git archive HEAD | tar -x -C /tmp/lingnan-head``), each in a fresh process:
+
+- first load: no saved index, no cache; its throughput in MB/s;
+- restart: the same corpus again;
+- add one document: one more file in the folder, then a load.
+
+Each figure is the seconds ``Library.load`` took and the process's peak memory (its maximum
+resident set size, which includes the interpreter and the libraries). Figures only, no verdict:
+the machine decides them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import subprocess
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from retrieval.bench_corpus import extra_document, generate_corpus
+from retrieval.index_store import INDEX_DIRNAME
+
+_REPOSITORY = Path(__file__).resolve().parents[1]
+SOURCE_FOLDERS = (_REPOSITORY.parent / "shared" / "dev-corpus" / "docs", _REPOSITORY / "seeds")
+EXTRA_FILE = "zz-added-document.txt"
+# Run in a fresh interpreter whose working folder is the code to measure.
+_CHILD = """
+import json, resource, sys, time
+import retrieval
+from retrieval.library import Library
+started = time.perf_counter()
+library = Library.load(sys.argv[1])
+seconds = time.perf_counter() - started
+print(json.dumps({
+    "seconds": seconds,
+    "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    "documents": library.stats.documents,
+    "passages": library.stats.passages,
+    "index_from_cache": library.stats.index_from_cache,
+    "code": retrieval.__file__,
+}))
+"""
+
+
+def measure_load(code: Path, corpus: Path) -> dict[str, Any]:
+    """One ``Library.load`` of ``corpus`` by the code in ``code``, in a fresh process."""
+    done = subprocess.run(
+        [sys.executable, "-c", _CHILD, str(corpus)],
+        cwd=code,
+        env={"PYTHONPATH": str(code), "PATH": "/usr/bin:/bin"},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if done.returncode != 0:
+        raise RuntimeError(f"the load failed in {code}:\n{done.stderr[-2000:]}")
+    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    if not Path(result["code"]).resolve().is_relative_to(code.resolve()):
+        raise RuntimeError(f"the child ran {result['code']}, not the code in {code}")
+    return result
+
+
+def measure_code(code: Path, corpus: Path, megabytes: float) -> dict[str, Any]:
+    """First load, restart and add-one-document figures of the code in ``code``."""
+    shutil.rmtree(corpus / INDEX_DIRNAME, ignore_errors=True)
+    (corpus / EXTRA_FILE).unlink(missing_ok=True)
+    first = measure_load(code, corpus)
+    first["mb_per_second"] = megabytes / first["seconds"]
+    restart = measure_load(code, corpus)
+    (corpus / EXTRA_FILE).write_text(extra_document(99, SOURCE_FOLDERS), encoding="utf-8")
+    try:
+        added = measure_load(code, corpus)
+    finally:
+        (corpus / EXTRA_FILE).unlink(missing_ok=True)
+    return {"first_load": first, "restart": restart, "add_one_document": added}
+
+
+def run(megabytes: float, work: Path, before: Path | None, after: Path) -> dict[str, Any]:
+    corpus = work / "corpus"
+    shutil.rmtree(corpus, ignore_errors=True)
+    paths = generate_corpus(corpus, SOURCE_FOLDERS, megabytes)
+    size = sum(path.stat().st_size for path in paths) / 1_000_000
+    result: dict[str, Any] = {"megabytes": round(size, 1), "files": len(paths)}
+    if before is not None:
+        result["before"] = measure_code(before, corpus, size)
+    result["after"] = measure_code(after, corpus, size)
+    return result
+
+
+def format_result(result: dict[str, Any]) -> str:
+    codes = [code for code in ("before", "after") if code in result]
+    lines = [
+        f"corpus: {result['megabytes']} MB in {result['files']} files",
+        f"{'':22}" + "".join(f"{code:>26}" for code in codes),
+    ]
+    for step in ("first_load", "restart", "add_one_document"):
+        cells = []
+        for code in codes:
+            figures = result[code][step]
+            cells.append(f"{figures['seconds']:9.1f} s {figures['peak_mb']:8.0f} MB peak")
+        lines.append(f"{step.replace('_', ' '):22}" + "".join(f"{cell:>26}" for cell in cells))
+    throughput = "".join(
+        f"{result[code]['first_load']['mb_per_second']:21.2f} MB/s" for code in codes
+    )
+    lines.append(f"{'first load throughput':22}{throughput}")
+    return "\n".join(lines)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m retrieval.bench_load", description=__doc__)
+    parser.add_argument("--megabytes", type=float, default=200.0)
+    parser.add_argument("--work", type=Path, default=Path("/tmp/lingnan-bench-load"))
+    parser.add_argument("--before", type=Path, help="a checkout of the code to compare with")
+    parser.add_argument(
+        "--after",
+        type=Path,
+        default=_REPOSITORY,
+        help="the code to measure (default: this one; a copy stays the same while others edit)",
+    )
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
+    args = parser.parse_args(argv)
+    if not 0 < args.megabytes <= 10_000:
+        parser.error("--megabytes must be between 0 and 10,000")
+    work = args.work.resolve()
+    if any(work.is_relative_to(folder.resolve()) for folder in SOURCE_FOLDERS):
+        parser.error("--work must not be inside a source folder")
+    result = run(args.megabytes, work, args.before, args.after)
+    print(json.dumps(result, indent=2) if args.json else format_result(result))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

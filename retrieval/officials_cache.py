@@ -1,0 +1,183 @@
+"""The officials directory of a corpus, from the per-file cache when nothing it depends on changed.
+
+Finding officials has two parts. The first pass over a document (names, titles, sentences:
+``DocumentScanner.scan``, most of the work) depends on that document alone, so it is cached per
+file. Merging people across documents, misspelt names and statements depend on the whole
+corpus; their result, the directory, is cached whole, under a hash of every document's file and
+metadata, the overrides file and the word lists: adding a document builds it again from the
+cached first passes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+import logging
+from collections.abc import Iterable, Sequence
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from retrieval.chinese_script import to_simplified
+from retrieval.corpus import Corpus, Document
+from retrieval.file_cache import FileCache
+from retrieval.models import Official
+from retrieval.officials import OfficialsDirectory
+from retrieval.officials.build import build_officials
+from retrieval.officials.equivalents import EQUIVALENTS_FILE
+from retrieval.officials.mentions import NameMention, Sentence, TitleFinding
+from retrieval.officials.overrides import load_overrides
+from retrieval.officials.scan import DocumentScan, DocumentScanner
+from retrieval.officials.vocabulary import (
+    NOT_NAMES_FILE,
+    OTHER_ROMANISATIONS_FILE,
+    SPEECH_VERBS_FILE,
+    SURNAMES_FILE,
+    TITLES_FILE,
+    Vocabulary,
+    load_vocabulary,
+)
+
+log = logging.getLogger(__name__)
+
+_DATA_FILES = (
+    SURNAMES_FILE,
+    OTHER_ROMANISATIONS_FILE,
+    TITLES_FILE,
+    SPEECH_VERBS_FILE,
+    NOT_NAMES_FILE,
+    EQUIVALENTS_FILE,
+)
+# Libraries whose data decide readings of names (pinyin) and fuzzy merges.
+_LIBRARIES = ("pypinyin", "rapidfuzz")
+
+
+def officials_directory(
+    corpus: Corpus, overrides: Path | None, cache: FileCache | None
+) -> OfficialsDirectory:
+    """The officials of ``corpus`` (``overrides``: the optional overrides file)."""
+    if cache is None:
+        return OfficialsDirectory.from_corpus(corpus, overrides=overrides)
+    version = _rules_version()
+    name = f"officials-{_directory_key(corpus, overrides, cache, version)}.json"
+    cached = cache.read_json(name)
+    if cached is not None:
+        try:
+            officials = [Official.model_validate(item) for item in cached["officials"]]
+            warnings = [str(message) for message in cached["warnings"]]
+        except (KeyError, TypeError, ValidationError) as error:
+            cache.damaged(name, error)
+        else:
+            return OfficialsDirectory(officials, warnings)
+    vocabulary = load_vocabulary()
+    scans = list(_scans(corpus.documents, vocabulary, cache, scan_suffix()))
+    parsed, warnings = load_overrides(overrides) if overrides is not None else (None, [])
+    officials, more = build_officials(corpus.documents, vocabulary, parsed, scans=scans)
+    payload = {
+        "officials": [official.model_dump(mode="json") for official in officials],
+        "warnings": warnings + more,
+    }
+    cache.write_json(name, payload)
+    directory = OfficialsDirectory(officials, warnings + more)
+    log.info("Officials directory: %d officials", len(directory))
+    return directory
+
+
+def scan_suffix() -> str:
+    """How the name of a file's officials scans ends (see ``FileCache.keep``)."""
+    return f".officials-{_rules_version()[:16]}.json"
+
+
+def _rules_version() -> str:
+    digest = hashlib.sha256()
+    for path in _DATA_FILES:
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    for library in _LIBRARIES:
+        digest.update(f"{library}={metadata.version(library)}\0".encode())
+    return digest.hexdigest()
+
+
+def _directory_key(corpus: Corpus, overrides: Path | None, cache: FileCache, version: str) -> str:
+    digest = hashlib.sha256(version.encode())
+    if overrides is not None:
+        try:
+            digest.update(overrides.read_bytes())
+        except OSError as error:  # load_overrides warns about it; the key only must differ
+            digest.update(f"unreadable: {error}".encode())
+    for document in corpus.documents:
+        file_key = cache.keys.get(document.path, "")
+        digest.update(f"\0{file_key}\0{document.info.model_dump_json()}".encode())
+    return digest.hexdigest()
+
+
+def _scans(
+    documents: Sequence[Document], vocabulary: Vocabulary, cache: FileCache, suffix: str
+) -> Iterable[DocumentScan]:
+    """Each document's first pass, from the cache for files scanned before."""
+    scanner = DocumentScanner(vocabulary)
+    for path, group in itertools.groupby(documents, key=lambda document: document.path):
+        file_documents = list(group)
+        file_key = cache.keys.get(path)
+        if file_key is None:  # a file the cache did not read (a corpus built by hand)
+            yield from (scanner.scan(document) for document in file_documents)
+            continue
+        name = f"{file_key}{suffix}"
+        stored = cache.read_json(name)
+        scans = _restored(stored, file_documents) if stored is not None else None
+        if stored is not None and scans is None:
+            cache.damaged(name, ValueError("it does not fit the file's documents"))
+        if scans is None:
+            scans = [scanner.scan(document) for document in file_documents]
+            cache.write_json(name, [_scan_json(scan) for scan in scans])
+        yield from scans
+
+
+def _scan_json(scan: DocumentScan) -> dict[str, Any]:
+    return {
+        # The lines outside the paragraphs are read in the document's language.
+        "language": scan.document.info.language,
+        "sentences": [[s.paragraph, s.start, s.end, s.language] for s in scan.sentences],
+        "mentions": [_mention_json(m) for m in scan.mentions],
+        "titles": [[_mention_json(t.mention), t.title, t.start, t.language] for t in scan.titles],
+    }
+
+
+def _mention_json(mention: NameMention) -> list[Any]:
+    return [
+        mention.start,
+        mention.end,
+        mention.written,
+        mention.script,
+        mention.paragraph,
+        mention.titled,
+    ]
+
+
+def _restored(stored: Any, documents: list[Document]) -> list[DocumentScan] | None:
+    """The scans ``_scan_json`` wrote for ``documents``, or None when they do not fit."""
+    if not isinstance(stored, list) or len(stored) != len(documents):
+        return None
+    scans: list[DocumentScan] = []
+    try:
+        for item, document in zip(stored, documents, strict=True):
+            if item["language"] != document.info.language:
+                return None  # the catalog changed the document's language: scan it again
+            size = len(document.text)
+            sentences = [Sentence(*row) for row in item["sentences"]]
+            mentions = [NameMention(*row) for row in item["mentions"]]
+            titles = [
+                TitleFinding(NameMention(*mention), title, start, language)
+                for mention, title, start, language in item["titles"]
+            ]
+            spans = [(s.start, s.end) for s in sentences]
+            spans += [(m.start, m.end) for m in (*mentions, *(t.mention for t in titles))]
+            if any(not 0 <= start <= end <= size for start, end in spans):
+                return None
+            scans.append(
+                DocumentScan(document, sentences, mentions, titles, to_simplified(document.text))
+            )
+    except (KeyError, TypeError, ValueError):
+        return None
+    return scans

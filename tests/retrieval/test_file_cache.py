@@ -1,0 +1,183 @@
+"""The per-file cache: a restart reads what changed only, and serves what a fresh load would."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+from collections.abc import Callable, Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+
+from retrieval import corpus as corpus_module
+from retrieval.file_cache import FileCache
+from retrieval.index_store import FILES_DIRNAME, INDEX_DIRNAME, POINTER_FILE
+from retrieval.library import Library
+from retrieval.tokenize import Tokenizer
+
+WriteCorpus = Callable[[Mapping[str, str | bytes]], Path]
+
+FILES: dict[str, str] = {
+    "shenzhen.txt": "Shenzhen opens a chip centre\n\nShenzhen opened a semiconductor centre on "
+    "Monday. It will train 2,000 engineers a year.\n",
+    "foshan.txt": "Foshan robots\n\nFoshan builds industrial robots for export. Governor Wang "
+    "Weizhong said the province supports robotics.\n",
+    "guangzhou.md": "---\ntitle: Guangzhou port\ndate: 2024-05-01\n---\nGuangzhou port handled "
+    "more containers than ever. 广州港集装箱吞吐量创新高。\n",
+}
+QUESTIONS = ("semiconductor engineers", "robots export", "Guangzhou containers", "广州港", "Wang")
+
+
+@pytest.fixture
+def reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The names of the files read (not taken from the cache) by every load after it."""
+    names: list[str] = []
+    original = corpus_module._file_sources
+
+    def counting(path: Path, relative: str, data: bytes, warn: Any) -> Iterator[Any]:
+        names.append(relative)
+        return original(path, relative, data, warn)
+
+    monkeypatch.setattr(corpus_module, "_file_sources", counting)
+    return names
+
+
+def _entries(folder: Path) -> set[str]:
+    return {path.name for path in (folder / INDEX_DIRNAME / FILES_DIRNAME).iterdir()}
+
+
+def test_restart_reads_no_file(write_corpus: WriteCorpus, reads: list[str]) -> None:
+    """A second load of an unchanged folder takes every file from the cache."""
+    folder = write_corpus(FILES)
+    Library.load(folder)
+    assert sorted(reads) == sorted(FILES)
+    reads.clear()
+    again = Library.load(folder)
+    assert reads == []
+    assert again.stats.index_from_cache
+    assert len(again.corpus.documents) == len(FILES)
+
+
+def test_changed_file_alone_is_read_again(write_corpus: WriteCorpus, reads: list[str]) -> None:
+    """Editing one file re-reads that file only; its new text is found."""
+    folder = write_corpus(FILES)
+    Library.load(folder)
+    reads.clear()
+    (folder / "foshan.txt").write_text(FILES["foshan.txt"] + "\nFoshan also makes drones.\n")
+    library = Library.load(folder)
+    assert reads == ["foshan.txt"]
+    assert "drones" in library.search("drones").results[0].text
+
+
+def test_added_file_tokenizes_only_its_passages(
+    write_corpus: WriteCorpus, monkeypatch: pytest.MonkeyPatch, reads: list[str]
+) -> None:
+    """Adding a document reads and tokenizes that document only; the index is rebuilt."""
+    folder = write_corpus(FILES)
+    Library.load(folder)
+    reads.clear()
+    tokenized: list[str] = []
+    original = Tokenizer.index_terms
+
+    def counting(self: Tokenizer, text: str, language: str) -> tuple[list[str], int]:
+        tokenized.append(text)
+        return original(self, text, language)
+
+    monkeypatch.setattr(Tokenizer, "index_terms", counting)
+    (folder / "zhuhai.txt").write_text("Zhuhai bridge\n\nThe Zhuhai bridge carried more cars.\n")
+    library = Library.load(folder)
+    assert reads == ["zhuhai.txt"]
+    added = [p.text for p in library.corpus.passages if p.document_id == "zhuhai"]
+    assert tokenized == added
+    assert not library.stats.index_from_cache
+    assert "Zhuhai" in library.search("Zhuhai bridge cars").results[0].text
+
+
+def test_removed_file_entries_are_removed(write_corpus: WriteCorpus) -> None:
+    """The cache entries of a file no longer in the folder are deleted by the next load."""
+    folder = write_corpus(FILES)
+    Library.load(folder)
+    cache = FileCache(folder)
+    removed = cache.key("foshan.txt", FILES["foshan.txt"].encode())
+    kept = cache.key("shenzhen.txt", FILES["shenzhen.txt"].encode())
+    assert any(name.startswith(removed) for name in _entries(folder))
+    (folder / "foshan.txt").unlink()
+    Library.load(folder)
+    after = _entries(folder)
+    assert not any(name.startswith(removed) for name in after)
+    assert (
+        len([name for name in after if name.startswith(kept)]) == 3
+    )  # documents, officials, tokens
+
+
+def test_damaged_entry_is_ignored_with_a_warning_and_rebuilt(
+    write_corpus: WriteCorpus, reads: list[str], caplog: pytest.LogCaptureFixture
+) -> None:
+    """A cache entry that is not valid JSON is logged, the file read again, the entry rewritten."""
+    folder = write_corpus(FILES)
+    Library.load(folder)
+    key = FileCache(folder).key("shenzhen.txt", FILES["shenzhen.txt"].encode())
+    entry = folder / INDEX_DIRNAME / FILES_DIRNAME / f"{key}.json"
+    entry.write_bytes(b'{"versions": "x", "data": [')
+    reads.clear()
+    with caplog.at_level(logging.WARNING, logger="retrieval.file_cache"):
+        library = Library.load(folder)
+    assert reads == ["shenzhen.txt"]
+    assert any("damaged" in record.getMessage() for record in caplog.records)
+    assert library.search("semiconductor engineers").results
+    reads.clear()
+    Library.load(folder)
+    assert reads == []
+
+
+def test_damaged_tokens_entry_is_rebuilt(write_corpus: WriteCorpus) -> None:
+    """Tokens that do not fit their file's passages are tokenized again, not indexed."""
+    folder = write_corpus(FILES)
+    fresh = Library.load(folder, use_cache=False)
+    Library.load(folder)
+    for path in (folder / INDEX_DIRNAME / FILES_DIRNAME).glob("*.npz"):
+        np.savez(path, vocabulary=np.zeros(3, dtype=np.uint8), ids=np.arange(5))
+    (folder / INDEX_DIRNAME / POINTER_FILE).unlink()  # the index must be built again
+    library = Library.load(folder)
+    assert not library.stats.index_from_cache
+    assert library.searcher.index.vocabulary == fresh.searcher.index.vocabulary
+
+
+def test_cached_load_answers_as_a_fresh_one(seeds_dir: Path, tmp_path: Path) -> None:
+    """On the seeds: documents, officials, index and answers are the same from the cache (the
+    index also when rebuilt from cached tokens) as loaded afresh."""
+    folder = tmp_path / "seeds"
+    shutil.copytree(seeds_dir, folder)
+    fresh = Library.load(folder, use_cache=False)
+    Library.load(folder)
+    (folder / INDEX_DIRNAME / POINTER_FILE).unlink()  # rebuilt from the cached tokens
+    from_tokens = Library.load(folder)
+    restarted = Library.load(folder)
+    assert not from_tokens.stats.index_from_cache
+    assert restarted.stats.index_from_cache
+    questions = (*QUESTIONS, "What did Huang Kunming say?", "Wer leitete die Konferenz?")
+    for library in (from_tokens, restarted):
+        assert [d.info for d in library.corpus.documents] == [
+            d.info for d in fresh.corpus.documents
+        ]
+        assert library.corpus.passages == fresh.corpus.passages
+        assert library.officials.all() == fresh.officials.all()
+        assert library.warnings == fresh.warnings
+        assert library.searcher.index.vocabulary == fresh.searcher.index.vocabulary
+        terms = fresh.searcher.index.vocabulary[:50]
+        assert np.array_equal(
+            library.searcher.index.scores(terms), fresh.searcher.index.scores(terms)
+        )
+        for question in questions:
+            assert library.search(question) == fresh.search(question)
+
+
+def test_saved_index_is_memory_mapped(write_corpus: WriteCorpus) -> None:
+    """A reused index reads its arrays from the saved files, not from copies in memory."""
+    folder = write_corpus(FILES)
+    Library.load(folder)
+    index = Library.load(folder).searcher.index
+    assert isinstance(index.doc_len.base, np.memmap)
+    assert not index.doc_len.flags.writeable
