@@ -31,7 +31,9 @@ def _fail(message: str, status: int = 1) -> int:
     return status
 
 
-def start_console(settings: Settings, *, full_links: bool = False) -> int:
+def start_console(
+    settings: Settings, *, full_links: bool = False, language: str | None = None
+) -> int:
     """Load the corpus and take commands from stdin."""
     for line in texts.NO_TOKEN_HINT:
         print(line, file=sys.stderr)
@@ -44,7 +46,7 @@ def start_console(settings: Settings, *, full_links: bool = False) -> int:
         quotes_per_answer=settings.quotes_per_answer,
         examples=load_examples(),
     )
-    return run_console(answers, sys.stdin, sys.stdout, full_links=full_links)
+    return run_console(answers, sys.stdin, sys.stdout, full_links=full_links, language=language)
 
 
 def start_bot(settings: Settings) -> int:
@@ -72,6 +74,12 @@ def _arguments(argv: Sequence[str] | None) -> argparse.Namespace:
         default="short",
         help="console links: the page's address (short) or with the quote's text fragment (full)",
     )
+    parser.add_argument(
+        "--language",
+        choices=("en", "de", "zh"),
+        default=None,
+        help="the console's own words in /ask answers (default: each question's language)",
+    )
     return parser.parse_args(argv)
 
 
@@ -83,7 +91,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail(str(error), status=2)
     setup_logging(settings.log_level_number)
     if settings.discord_token is None:
-        return start_console(settings, full_links=arguments.links == "full")
+        return start_console(
+            settings, full_links=arguments.links == "full", language=arguments.language
+        )
     return start_bot(settings)
 
 

@@ -11,6 +11,7 @@ from typing import Generic, TypeVar
 from bot.command_mentions import CommandMentions
 from bot.examples import Example
 from bot.markdown import clip, discord_len, escape
+from bot.translations import Sentence
 
 T = TypeVar("T")
 
@@ -28,6 +29,27 @@ LANGUAGE_NAMES = {
 _LANGUAGE_ORDER = {"en": 0, "de": 1, "zh": 2}
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 NO_BREAK_SPACE = "\u00a0"
+
+# The footer of a paged answer, by what its pages list: "quotes 4–6 of 9 · page 2/3".
+_PAGE_NOUNS = {
+    "quotes": ("quote", "quotes"),
+    "statements": ("statement", "statements"),
+    "officials": ("official", "officials"),
+    "documents": ("document", "documents"),
+    "lines": ("line", "lines"),
+}
+PAGE_ONLY_ITEM = {
+    noun: Sentence(f"pages.{noun}.only", f"1 {one}") for noun, (one, _) in _PAGE_NOUNS.items()
+}
+PAGE_ONE_ITEM = {
+    noun: Sentence(f"pages.{noun}.single", f"{one} {{first}} of {{total}}")
+    for noun, (one, _) in _PAGE_NOUNS.items()
+}
+PAGE_ITEMS = {
+    noun: Sentence(f"pages.{noun}.range", f"{many} {{first}}\u2013{{last}} of {{total}}")
+    for noun, (_, many) in _PAGE_NOUNS.items()
+}
+PAGE_OF = Sentence("pages.page", "{shown} \u00b7 page {page}/{pages}")
 
 
 def inline(text: str) -> str:
@@ -67,22 +89,28 @@ class Page(Generic[T]):
     footer: str  # "quotes 4–6 of 9 · page 2/3"
 
 
-def paged(items: Sequence[T], per_page: int, noun: str) -> list[Page[T]]:
-    """`items` cut into pages of `per_page`, each with its first item's number and its footer."""
+def paged(
+    items: Sequence[T], per_page: int, noun: str, language: str | None = None
+) -> list[Page[T]]:
+    """`items` cut into pages of `per_page`, each with its first item's number and its footer
+    (in `language`; `noun` is one of `PAGE_ITEMS`)."""
     total = len(items)
     starts = range(0, total, per_page)
-    singular = noun.removesuffix("s")
     pages: list[Page[T]] = []
     for number, start in enumerate(starts, start=1):
         chunk = items[start : start + per_page]
         first, last = start + 1, start + len(chunk)
         if total == 1:
-            shown = f"1 {singular}"
+            shown = PAGE_ONLY_ITEM[noun](language)
         elif first == last:
-            shown = f"{singular} {first} of {total}"
+            shown = PAGE_ONE_ITEM[noun](language, first=first, total=total)
         else:
-            shown = f"{noun} {first}\u2013{last} of {total}"
-        footer = shown if len(starts) == 1 else f"{shown} · page {number}/{len(starts)}"
+            shown = PAGE_ITEMS[noun](language, first=first, last=last, total=total)
+        footer = (
+            shown
+            if len(starts) == 1
+            else PAGE_OF(language, shown=shown, page=number, pages=len(starts))
+        )
         pages.append(Page(chunk, first, footer))
     return pages
 

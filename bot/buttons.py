@@ -27,6 +27,7 @@ from bot.markdown import clip, unescape
 from bot.menus import MENU_ITEMS, menu_select
 from bot.question_shown import question_shown
 from bot.storage.server_settings import AnswerOptionsHost
+from bot.translations import language_of_locale
 
 log = logging.getLogger(__name__)
 
@@ -84,13 +85,14 @@ async def _rebuild(
         return None
     origin = Origin(command, argument, detail)
     if isinstance(client, AnswerOptionsHost):
-        # The server's quotes per page and language, as the answer was first built with.
+        # The server's quotes per page and language, as the answer was first built with
+        # (without a server language: the presser's, who for page buttons is the asker).
         options = client.answer_options(interaction.guild_id)
         return await asyncio.to_thread(
             client.answers.rebuild,
             origin,
             per_page=options.quotes_per_page,
-            language=options.language,
+            language=options.language or language_of_locale(interaction.locale),
         )
     return await asyncio.to_thread(client.answers.rebuild, origin)
 

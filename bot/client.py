@@ -31,6 +31,7 @@ from bot.replies import send_sentence
 from bot.settings import Settings
 from bot.storage.recorder import Recorder
 from bot.storage.server_settings import AnswerOptions, ServerSettingsStore
+from bot.translations import CatalogTranslator
 from bot.user_text import clean_user_text
 from retrieval.errors import RetrievalError
 
@@ -182,6 +183,8 @@ class LingnanBot(commands.Bot):
             await self.load_extension(extension)
         # Buttons of any earlier answer, even from before this start, are answered from here on.
         self.add_dynamic_items(*DYNAMIC_ITEMS)
+        # Command names and descriptions in German and Chinese, from bot/data/texts/.
+        await self.tree.set_translator(CatalogTranslator())
         await self.sync_commands()
 
     async def sync_commands(self) -> None:

@@ -34,8 +34,17 @@ class Pager:
 class Console:
     """Reads commands line by line and writes answers; one instance per session."""
 
-    def __init__(self, answers: Answers, output: TextIO, *, style: TextStyle | None = None) -> None:
+    def __init__(
+        self,
+        answers: Answers,
+        output: TextIO,
+        *,
+        style: TextStyle | None = None,
+        language: str | None = None,
+    ) -> None:
         self.answers = answers
+        # lingnan's own words in answers to questions (--language); None: each question's.
+        self.language = language
         self.output = output
         self.style = style or TextStyle()
         self.pager = Pager()
@@ -111,7 +120,7 @@ class Console:
         if problem is not None:
             self.write(problem)
         else:
-            self.show(self.answers.ask(question))
+            self.show(self.answers.ask(question, language=self.language))
 
     def handle(self, line: str) -> bool:
         """Run one line; False when the session should end."""
@@ -153,13 +162,18 @@ class Console:
 
 
 def run_console(
-    answers: Answers, stdin: TextIO, stdout: TextIO, *, full_links: bool = False
+    answers: Answers,
+    stdin: TextIO,
+    stdout: TextIO,
+    *,
+    full_links: bool = False,
+    language: str | None = None,
 ) -> int:
     """The read-answer loop; returns the exit status (0: ended normally). Styles only on a
     terminal; piped output is plain text."""
     interactive = stdin.isatty() and stdin is sys.stdin and stdout is sys.stdout
     style = TextStyle(ansi=stdout.isatty(), full_links=full_links)
-    console = Console(answers, stdout, style=style)
+    console = Console(answers, stdout, style=style, language=language)
     console.write(texts.CONSOLE_GREETING)
     if interactive:
         with contextlib.suppress(ImportError):

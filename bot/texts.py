@@ -1,6 +1,9 @@
 """Every fixed sentence a user sees, in one place: command descriptions, hints, refusals, errors,
 button labels and console lines. Sentences that name a command take a `CommandMentions`, so that
 on Discord the command can be clicked and in the console it reads `/name`.
+
+The commands and the sentences made as `Sentence`s are translated (`bot.translations`; the German
+and Chinese are in bot/data/texts/): calling one with a reply language gives it in that language.
 """
 
 from __future__ import annotations
@@ -10,6 +13,7 @@ import math
 from bot.answer_parts import plural
 from bot.command_mentions import CommandMentions
 from bot.markdown import clip, escape
+from bot.translations import Counted, Sentence
 from retrieval.errors import Refusal
 
 # --- the commands, as Discord's command picker and /help describe them -------------------------
@@ -65,24 +69,37 @@ def help_mention_line(example: str) -> str:
 
 # --- /ask ----------------------------------------------------------------------------------------
 
-ANSWER_FOOTER = "verbatim from the corpus"
-NOTHING_FOUND_TITLE = "Nothing in the corpus answers this"
+ANSWER_FOOTER = Sentence("ask.footer", "verbatim from the corpus")
+NOTHING_FOUND_TITLE = Sentence("ask.nothing_found_title", "Nothing in the corpus answers this")
 EMPTY_QUESTION_TITLE = "What would you like to know?"
+_NOTHING_FOUND = Sentence(
+    "ask.nothing_found",
+    "The documents hold no passage that answers \u201c{question}\u201d "
+    "(lingnan quotes, it never guesses).",
+)
+_NOTHING_FOUND_EXAMPLES = Sentence(
+    "ask.nothing_found_examples",
+    "The documents hold no passage that answers \u201c{question}\u201d "
+    "(lingnan quotes, it never guesses); try for example:",
+)
+_EXAMPLES_HINT = Sentence("ask.examples_hint", "{help} shows example questions, to you alone.")
+_MORE_HINT = Sentence(
+    "ask.more_hint", "{sources} lists the documents, {officials} the people named."
+)
 
 
-def nothing_found_sentence(question_markdown: str, *, examples: bool = True) -> str:
+def nothing_found_sentence(
+    question_markdown: str, *, examples: bool = True, language: str | None = None
+) -> str:
     """The one sentence of a nothing-found answer (the question already escaped); it leads to
     the example questions under it when there are any."""
-    sentence = (
-        f"The documents hold no passage that answers \u201c{question_markdown}\u201d "
-        "(lingnan quotes, it never guesses)"
-    )
-    return sentence + ("; try for example:" if examples else ".")
+    sentence = _NOTHING_FOUND_EXAMPLES if examples else _NOTHING_FOUND
+    return sentence(language, question=question_markdown)
 
 
-def examples_hint(commands: CommandMentions) -> str:
+def examples_hint(commands: CommandMentions, language: str | None = None) -> str:
     """Where the example questions are when a nothing-found answer leaves them out."""
-    return f"{commands('help')} shows example questions, to you alone."
+    return _EXAMPLES_HINT(language, help=commands("help"))
 
 
 def empty_question_sentence(commands: CommandMentions) -> str:
@@ -93,19 +110,17 @@ def empty_question_sentence(commands: CommandMentions) -> str:
     )
 
 
-def more_hint(commands: CommandMentions) -> str:
+def more_hint(commands: CommandMentions, language: str | None = None) -> str:
     """The subtext line under a nothing-found answer: where else to look."""
-    return f"{commands('sources')} lists the documents, {commands('officials')} the people named."
+    return _MORE_HINT(language, sources=commands("sources"), officials=commands("officials"))
 
 
 CORRECTED_LABEL = "Showing results for"
-NOTES_LABELS = {
-    # The note line under the quotes, in the asker's language: (corrected, same meaning,
-    # found through, also searched as).
-    "en": ("Read as", "Same meaning", "Found through", "Also searched as"),
-    "de": ("Gelesen als", "Gleiche Bedeutung", "Gefunden über", "Auch gesucht als"),
-    "zh": ("按此理解", "同义", "经由翻译", "亦搜索"),
-}
+# The note line under the quotes, in the asker's language.
+NOTE_READ_AS = Sentence("ask.notes.read_as", "Read as")
+NOTE_SAME_MEANING = Sentence("ask.notes.same_meaning", "Same meaning")
+NOTE_FOUND_THROUGH = Sentence("ask.notes.found_through", "Found through")
+NOTE_ALSO_SEARCHED = Sentence("ask.notes.also_searched", "Also searched as")
 
 CITE_LABEL = "Cite"
 SOURCE_LABEL = "Source"
@@ -387,7 +402,31 @@ def console_unknown_command(command: str) -> str:
 
 # The language filter's choices: (name shown in Discord's picker, code).
 FILTER_LANGUAGE_CHOICES = (("English", "en"), ("Deutsch (German)", "de"), ("中文 (Chinese)", "zh"))
-FILTERED_NOTHING_TITLE = "Nothing with these filters"
+FILTERED_NOTHING_TITLE = Sentence("filters.nothing_title", "Nothing with these filters")
+_FILTERS_NOTE = Sentence("filters.note", "Filters: {filters}")
+_UNDATED_LEFT_OUT = Counted(
+    "filters.undated_left_out",
+    "{filters} ({count} undated document left out)",
+    plural="{filters} ({count} undated documents left out)",
+)
+_NO_DOCUMENT_MEETS = Sentence(
+    "filters.no_document", "No document of the corpus meets these filters ({filters})."
+)
+_NOTHING_IN_FILTERED = Counted(
+    "filters.nothing_in",
+    "Nothing in the {count} document these filters leave ({filters}) answers "
+    "\u201c{question}\u201d.",
+    plural="Nothing in the {count} documents these filters leave ({filters}) answers "
+    "\u201c{question}\u201d.",
+)
+_NOTHING_WITHOUT_FILTERS = Sentence(
+    "filters.nothing_without", "Without the filters, the corpus has no answer either."
+)
+_QUOTES_WITHOUT_FILTERS = Counted(
+    "filters.quotes_without",
+    "Without the filters: {count} quote.",
+    plural="Without the filters: {count} quotes.",
+)
 
 
 def no_such_source_message(typed: str) -> str:
@@ -398,27 +437,28 @@ def several_sources_message(typed: str, count: int) -> str:
     return f"\u201c{typed}\u201d is part of {count} sources' names; pick one from the list."
 
 
-def filters_note(described: str, undated_left_out: int) -> str:
+def filters_note(described: str, undated_left_out: int, language: str | None = None) -> str:
     """The subtext line stating an answer's filters: "Filters: German · since 2025"."""
-    left_out = (
-        f" ({plural(undated_left_out, 'undated document')} left out)" if undated_left_out else ""
-    )
-    return f"Filters: {escape(described)}{left_out}"
+    shown = escape(described)
+    if undated_left_out:
+        shown = _UNDATED_LEFT_OUT(language, filters=shown, count=undated_left_out)
+    return _FILTERS_NOTE(language, filters=shown)
 
 
-def filtered_nothing_sentence(question_markdown: str, described: str, documents: int) -> str:
+def filtered_nothing_sentence(
+    question_markdown: str, described: str, documents: int, language: str | None = None
+) -> str:
     if not documents:
-        return f"No document of the corpus meets these filters ({escape(described)})."
-    return (
-        f"Nothing in the {plural(documents, 'document')} these filters leave "
-        f"({escape(described)}) answers \u201c{question_markdown}\u201d."
+        return _NO_DOCUMENT_MEETS(language, filters=escape(described))
+    return _NOTHING_IN_FILTERED(
+        language, count=documents, filters=escape(described), question=question_markdown
     )
 
 
-def without_filters_sentence(count: int) -> str:
+def without_filters_sentence(count: int, language: str | None = None) -> str:
     if not count:
-        return "Without the filters, the corpus has no answer either."
-    return f"Without the filters: {plural(count, 'quote')}."
+        return _NOTHING_WITHOUT_FILTERS(language)
+    return _QUOTES_WITHOUT_FILTERS(language, count=count)
 
 
 # --- /timeline ----------------------------------------------------------------------------------

@@ -16,6 +16,7 @@ from bot.answer_parts import inline
 from bot.install_contexts import outside_membership, usable_anywhere
 from bot.questions import MAX_QUESTION_LENGTH, question_problem
 from bot.replies import defer_then_answer, reply_answer, reply_sentence, send_sentence
+from bot.translations import language_of_locale, translatable_choice
 from retrieval.filters import FilterError
 
 if TYPE_CHECKING:
@@ -24,7 +25,8 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 LANGUAGE_CHOICES = [
-    app_commands.Choice(name=name, value=code) for name, code in texts.FILTER_LANGUAGE_CHOICES
+    translatable_choice("ask", "language", name, code)
+    for name, code in texts.FILTER_LANGUAGE_CHOICES
 ]
 MAX_DATE_LENGTH = 20
 MAX_SOURCE_LENGTH = 200
@@ -81,7 +83,8 @@ class AskCog(commands.Cog, name="Ask"):
             # Where lingnan is no member (a user install), only the asker sees the answer.
             ephemeral=options.private or outside_membership(interaction),
             per_page=options.quotes_per_page,
-            language=options.language,
+            # The server's choice, else the asker's Discord language.
+            language=options.language or language_of_locale(interaction.locale),
             filters=filters,
         )
         self.bot.record_question(interaction.guild_id, "ask", question, answer, sent)

@@ -48,20 +48,23 @@ def ask_answer(
 ) -> Answer:
     """The best quotes for `question`, `per_page` to a page, or the short nothing-found answer;
     lingnan's own words in `language` (default: the question's)."""
+    language = language or detect_language(question)
     if not response.results and response.filters is not None:
-        return filtered_nothing_answer(question, response)
+        return filtered_nothing_answer(question, response, language)
     if not response.results:
         return nothing_found_answer(question, examples, commands, language)
     results = response.results[: per_page * MAX_ANSWER_PAGES]
     title = question_title(question)
     # The filters first: what the quotes were chosen from, then how the question was read.
     notes = "\n".join(
-        line for line in (filters_line(response), notes_line(question, response, language)) if line
+        line
+        for line in (filters_line(response, language), notes_line(question, response, language))
+        if line
     )
     room = DESCRIPTION_LIMIT - (discord_len(notes) + len(QUOTE_SEPARATOR) if notes else 0)
     figures = figure_rules() if figure_rules().asks_for_figure(question) else None
     pages: list[Card] = []
-    for page in paged(results, per_page, "quotes"):
+    for page in paged(results, per_page, "quotes", language):
         cited = [_cited(result, facts) for result in page.items]
         bold = [
             bold_terms(
@@ -78,7 +81,9 @@ def ask_answer(
                 Card(
                     title=title,
                     description=body + (QUOTE_SEPARATOR + notes if notes else ""),
-                    footer=question_footer(f"{page.footer} · {texts.ANSWER_FOOTER}", question),
+                    footer=question_footer(
+                        f"{page.footer} · {texts.ANSWER_FOOTER(language)}", question
+                    ),
                     citation="\n".join(
                         full_citation(n, c) for n, c in enumerate(cited, start=page.first)
                     ),
@@ -122,7 +127,12 @@ def notes_line(question: str, response: SearchResponse, language: str | None = N
     spellings of names, synonyms and translations the quotes matched; in the asker's language
     (English when it is none of those the labels are written in). Empty when there is none."""
     language = language or detect_language(question)
-    read_as, same, through, also = texts.NOTES_LABELS.get(language, texts.NOTES_LABELS["en"])
+    read_as, same, through, also = (
+        texts.NOTE_READ_AS(language),
+        texts.NOTE_SAME_MEANING(language),
+        texts.NOTE_FOUND_THROUGH(language),
+        texts.NOTE_ALSO_SEARCHED(language),
+    )
     parts: list[str] = []
     if response.corrections:
         # Exactly the question that was searched (the library searches this one).
@@ -166,13 +176,14 @@ def nothing_found_answer(
     first_language = language or detect_language(question)
     shown = example_lines(examples, commands, NOTHING_FOUND_EXAMPLES, first_language)
     asked = clip(inline(question), 200)
-    lines = [texts.nothing_found_sentence(asked, examples=bool(shown))]
+    lines = [texts.nothing_found_sentence(asked, examples=bool(shown), language=first_language)]
     if shown:
         lines.append(shown)
-        lines.append("-# " + texts.more_hint(commands))
+        lines.append("-# " + texts.more_hint(commands, first_language))
     else:
-        lines.append("-# " + texts.examples_hint(commands) + " " + texts.more_hint(commands))
-    card = Card(texts.NOTHING_FOUND_TITLE, "\n".join(lines), colour=EMPTY_COLOUR)
+        hints = texts.examples_hint(commands, first_language)
+        lines.append("-# " + hints + " " + texts.more_hint(commands, first_language))
+    card = Card(texts.NOTHING_FOUND_TITLE(first_language), "\n".join(lines), colour=EMPTY_COLOUR)
     return Answer((fit_card(card),), ephemeral=True, found=False)
 
 

@@ -11,31 +11,34 @@ from retrieval.filters import describe_filters
 from retrieval.models import SearchResponse
 
 
-def filters_line(response: SearchResponse) -> str:
+def filters_line(response: SearchResponse, language: str | None = None) -> str:
     """The subtext line naming the answer's filters; empty without filters."""
     if response.filters is None:
         return ""
-    return "-# " + texts.filters_note(describe_filters(response.filters), response.undated_left_out)
+    described = describe_filters(response.filters)
+    return "-# " + texts.filters_note(described, response.undated_left_out, language)
 
 
-def filtered_nothing_answer(question: str, response: SearchResponse) -> Answer:
+def filtered_nothing_answer(
+    question: str, response: SearchResponse, language: str | None = None
+) -> Answer:
     """Filters that leave no quote: which filters, and how many quotes the question has
     without them; for the asker only, as any nothing-found answer."""
     assert response.filters is not None
     described = describe_filters(response.filters)
     lines = [
         texts.filtered_nothing_sentence(
-            clip(inline(question), 200), described, response.filtered_documents or 0
+            clip(inline(question), 200), described, response.filtered_documents or 0, language
         ),
-        texts.without_filters_sentence(response.without_filters or 0),
+        texts.without_filters_sentence(response.without_filters or 0, language),
     ]
     if response.undated_left_out:
-        lines.append(filters_line(response))
-    card = Card(texts.FILTERED_NOTHING_TITLE, "\n".join(lines), colour=EMPTY_COLOUR)
+        lines.append(filters_line(response, language))
+    card = Card(texts.FILTERED_NOTHING_TITLE(language), "\n".join(lines), colour=EMPTY_COLOUR)
     return Answer((fit_card(card),), ephemeral=True, found=False)
 
 
 def filters_gone_answer() -> Answer:
     """Under an answer whose source filter the corpus no longer has: the buttons expired."""
-    card = Card(texts.FILTERED_NOTHING_TITLE, texts.EXPIRED_BUTTONS_MESSAGE, colour=EMPTY_COLOUR)
+    card = Card(texts.FILTERED_NOTHING_TITLE(), texts.EXPIRED_BUTTONS_MESSAGE, colour=EMPTY_COLOUR)
     return Answer((fit_card(card),), ephemeral=True, found=False)

@@ -55,6 +55,9 @@ def find_sources_answer(
     if room > len(texts.SEARCHED_FOR_LABEL) + 10:
         description += "\n\n" + clip(searched_line, room)
     card = replace(
-        quotes, title=texts.FIND_SOURCES_TITLE, description=description, footer=texts.ANSWER_FOOTER
+        quotes,
+        title=texts.FIND_SOURCES_TITLE,
+        description=description,
+        footer=texts.ANSWER_FOOTER(),
     )
     return Answer((fit_card(card),), ephemeral=True, quotes=asked.quotes)

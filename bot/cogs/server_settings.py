@@ -16,6 +16,7 @@ from bot.cogs.server_settings_answers import settings_answer
 from bot.replies import send_answer, send_sentence
 from bot.settings import MAX_QUOTES_PER_ANSWER
 from bot.storage.server_settings import LANGUAGE_BY_CODE, ServerSettings, with_channel
+from bot.translations import translatable_choice
 
 if TYPE_CHECKING:
     from bot.client import LingnanBot
@@ -24,11 +25,12 @@ log = logging.getLogger(__name__)
 
 AUTO = "auto"
 VISIBILITY_CHOICES = [
-    app_commands.Choice(name=texts.PUBLIC, value="public"),
-    app_commands.Choice(name="private", value="private"),
+    translatable_choice("settings", "answers", texts.PUBLIC, "public"),
+    translatable_choice("settings", "answers", "private", "private"),
 ]
-LANGUAGE_CHOICES = [app_commands.Choice(name=texts.AUTO_LANGUAGE, value=AUTO)] + [
-    app_commands.Choice(name=name, value=code) for code, name in texts.LANGUAGE_NAMES.items()
+LANGUAGE_CHOICES = [translatable_choice("settings", "language", texts.AUTO_LANGUAGE, AUTO)] + [
+    translatable_choice("settings", "language", name, code)
+    for code, name in texts.LANGUAGE_NAMES.items()
 ]
 
 

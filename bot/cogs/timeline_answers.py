@@ -35,7 +35,7 @@ def timeline_answer(topic: str, timeline: Timeline) -> Answer:
                 Card(
                     title=question_title(topic),
                     description=f"{heading}\n{body}",
-                    footer=question_footer(f"{page.footer} · {texts.ANSWER_FOOTER}", topic),
+                    footer=question_footer(f"{page.footer} · {texts.ANSWER_FOOTER()}", topic),
                     citation="\n".join(
                         full_citation(n, _cited(entry))
                         for n, entry in enumerate(page.items, start=page.first)

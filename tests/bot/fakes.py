@@ -124,6 +124,7 @@ class FakeInteraction:
         self.user = SimpleNamespace(id=user_id, name=f"user{user_id}", bot=False)
         self.command = SimpleNamespace(qualified_name=command_name)
         self.guild_id: int | None = None  # a direct message; tests of servers set one
+        self.locale = discord.Locale.american_english  # the asker's Discord language
         # Where it comes from: a server or DM where the bot is installed (a member).
         self.context = discord.app_commands.AppCommandContext(guild=True)
         self.calls: list[Call] = []

@@ -188,3 +188,13 @@ def test_an_overlong_name_is_refused_as_on_discord() -> None:
     _, output = console_output("/official " + "Qiao " * 30 + "\n", FakeLibrary(officials=officials))
     assert "Names are at most 100 characters" in output
     assert officials.lookups == []
+
+
+def test_language_option_puts_answers_words_in_it() -> None:
+    """`--language de` gives an English question's answer lingnan's German words."""
+    library = FakeLibrary(responses={QUESTION: robotics_response(QUESTION)})
+    answers = Answers(lambda: as_library(library), quotes_per_answer=2, examples=load_examples())
+    stdout = io.StringIO()
+    run_console(answers, io.StringIO(QUESTION + "\n"), stdout, language="de")
+    assert "wörtlich aus dem Korpus" in stdout.getvalue()
+    assert "verbatim from the corpus" not in stdout.getvalue()

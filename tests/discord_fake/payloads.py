@@ -47,6 +47,7 @@ class FakeUser:
     bot: bool = False
     roles: list[str] = field(default_factory=list)
     permissions: str | None = None  # in interactions; None: MEMBER_PERMISSIONS
+    locale: str = "en-US"  # the language their Discord client is set to, sent in interactions
 
     def to_user(self) -> dict[str, Any]:
         return {

@@ -699,7 +699,7 @@ class FakeDiscord:
             "data": data,
             "token": f"aW50ZXJhY3Rpb24.{new_token()}",
             "version": 1,
-            "locale": "en-US",
+            "locale": user.locale,
             "entitlements": [],
             "attachment_size_limit": ATTACHMENT_SIZE_LIMIT,
         }

@@ -10,6 +10,43 @@ from tests.discord_fake.records import limit_violations
 
 # Discord: lowercase letters/digits (any script), "-" and "_", 1-32 characters, for chat commands.
 _COMMAND_NAME = re.compile(r"^[-_\w]{1,32}$")
+# The locales Discord accepts as keys of name_localizations and description_localizations.
+LOCALES = frozenset(
+    [
+        "id",
+        "da",
+        "de",
+        "en-GB",
+        "en-US",
+        "es-ES",
+        "es-419",
+        "fr",
+        "hr",
+        "it",
+        "lt",
+        "hu",
+        "nl",
+        "no",
+        "pl",
+        "pt-BR",
+        "ro",
+        "fi",
+        "sv-SE",
+        "vi",
+        "tr",
+        "cs",
+        "el",
+        "bg",
+        "ru",
+        "uk",
+        "hi",
+        "th",
+        "zh-CN",
+        "ja",
+        "zh-TW",
+        "ko",
+    ]
+)
 # Command types: 2 is a user context menu, 3 a message context menu.
 _CONTEXT_MENUS = (2, 3)
 
@@ -47,7 +84,35 @@ def _named_problems(item: dict[str, Any], where: str) -> list[str]:
     description = item.get("description") or ""
     if item.get("type", 1) == 1 and not 1 <= len(description) <= 100:
         problems.append(f"{where}: description must be 1-100 characters, is {len(description)}")
+    for locale, localized in _localizations(item, "name_localizations", where, problems):
+        if not _COMMAND_NAME.match(localized) or localized != localized.lower():
+            problems.append(f"{where}: invalid {locale} name {localized!r}")
+    for locale, localized in _localizations(item, "description_localizations", where, problems):
+        if not 1 <= len(localized) <= 100:
+            problems.append(f"{where}: {locale} description must be 1-100 characters")
     return problems
+
+
+def _localizations(
+    item: dict[str, Any], key: str, where: str, problems: list[str]
+) -> list[tuple[str, str]]:
+    """The (locale, text) pairs of a localization map, its unknown locales and non-text values
+    added to `problems`; a missing or null map is none."""
+    mapping = item.get(key)
+    if mapping is None:
+        return []
+    if not isinstance(mapping, dict):
+        problems.append(f"{where}: {key} is not an object")
+        return []
+    pairs: list[tuple[str, str]] = []
+    for locale, text in mapping.items():
+        if locale not in LOCALES:
+            problems.append(f"{where}: {key} has an unknown locale {locale!r}")
+        elif not isinstance(text, str):
+            problems.append(f"{where}: {key}[{locale!r}] is not text")
+        else:
+            pairs.append((locale, text))
+    return pairs
 
 
 def _context_menu_problems(command: dict[str, Any], where: str) -> list[str]:
@@ -56,6 +121,9 @@ def _context_menu_problems(command: dict[str, Any], where: str) -> list[str]:
     problems: list[str] = []
     if not 1 <= len(command.get("name") or "") <= 32:
         problems.append(f"{where}: a context menu's name must be 1-32 characters")
+    for locale, localized in _localizations(command, "name_localizations", where, problems):
+        if not 1 <= len(localized) <= 32:
+            problems.append(f"{where}: a context menu's {locale} name must be 1-32 characters")
     if command.get("description"):
         problems.append(f"{where}: a context menu has no description")
     if command.get("options"):
@@ -97,6 +165,9 @@ def _options_problems(options: list[dict[str, Any]], parent: str | None) -> list
         for choice in option.get("choices") or []:
             if not 1 <= len(str(choice.get("name", ""))) <= 100:
                 problems.append(f"{where}: choice name must be 1-100 characters")
+            for locale, localized in _localizations(choice, "name_localizations", where, problems):
+                if not 1 <= len(localized) <= 100:
+                    problems.append(f"{where}: {locale} choice name must be 1-100 characters")
     return problems
 
 
