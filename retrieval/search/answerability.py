@@ -78,9 +78,9 @@ def answerable(
     question is about; ``common``: is the word found almost everywhere in the corpus (a
     passage holding only such words is no answer, when the question has others);
     ``translated_only``: words x candidates, held only through a translation (counted at
-    ``floor.translated_share``); ``judged``: words x candidates, the weight each word's absence
-    counts against the candidate (``Question.judged``; by default every word's whole weight),
-    so the shares are of what the candidate's language could hold.
+    ``floor.translated_share``); ``judged``: words x candidates, the weight each word counts
+    for the candidate, held or not (``Question.judged``: less in a language that could not hold
+    it; by default every word's whole weight), so the shares are of what it could hold.
     """
     if judged is None:
         judged = np.broadcast_to(weights[:, None], holds.shape)

@@ -216,12 +216,12 @@ class Question:
         holds: np.ndarray,
         unwritten_share: Callable[[ResolvedWord], float],
     ) -> np.ndarray:
-        """Words x candidates: how much of its weight the candidate's silence on the word
-        counts against it (see ``term_languages``): all of it for a passage in the question's
-        language, or in a language the corpus writes the word in (the word, or one of its
-        other spellings or translations); for one in another language, the share
-        ``unwritten_share`` gives the word (a word absent from that language, weighed as one
-        absent from the corpus is: by its rarity)."""
+        """Words x candidates: the weight each word counts for the candidate, held or not (see
+        ``term_languages``): all of it for a passage in the question's language; in another
+        language at most what its translations weigh there, and where that language never
+        writes the word (nor one of its other spellings or translations) only the share
+        ``unwritten_share`` gives it (weighed as a word absent from the corpus is: by its
+        rarity)."""
         judged = np.where(holds, self.weights[:, None], 0.0)
         own = passage_bits == languages.bit(question_language)
         if question_language is None:
