@@ -87,7 +87,7 @@ def filters_from_token(token: str, sources: Sequence[str]) -> SearchFilters | No
     if match["source"]:
         source = next((s for s in sources if checksum(s) == match["source"]), None)
         if source is None:
-            raise FilterError(texts.EXPIRED_BUTTONS_MESSAGE)
+            raise FilterError(texts.EXPIRED_BUTTONS_MESSAGE())
     return search_filters(
         language=match["language"] or None,
         since=_dashed(match["since"]),

@@ -26,6 +26,11 @@ LANGUAGE_NAMES = {
     "pt": "Portuguese",
     "ru": "Russian",
 }
+# The names above as lingnan's own words write them (a corpus's other languages stay English).
+LANGUAGE_NAME_SENTENCES = {
+    code: Sentence(f"languages.{code}", name) for code, name in LANGUAGE_NAMES.items()
+}
+UNDATED = Sentence("dates.undated", "undated")
 _LANGUAGE_ORDER = {"en": 0, "de": 1, "zh": 2}
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 NO_BREAK_SPACE = "\u00a0"
@@ -61,9 +66,9 @@ def plural(count: int, word: str) -> str:
     return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
 
-def iso_date(value: str | None) -> str:
-    """A date as the corpus gives it (ISO), or "undated"."""
-    return value or "undated"
+def iso_date(value: str | None, language: str | None = None) -> str:
+    """A date as the corpus gives it (ISO), or "undated" (in `language`)."""
+    return value or UNDATED(language)
 
 
 def short_date(value: str | None) -> str:
@@ -78,8 +83,10 @@ def short_date(value: str | None) -> str:
     return NO_BREAK_SPACE.join([str(day.day), _MONTHS[day.month - 1], str(day.year)])
 
 
-def language_name(code: str) -> str:
-    return LANGUAGE_NAMES.get(code, code)
+def language_name(code: str, language: str | None = None) -> str:
+    """A language's name in `language` ("German", "Deutsch"); the code when lingnan knows none."""
+    sentence = LANGUAGE_NAME_SENTENCES.get(code)
+    return sentence(language) if sentence is not None else code
 
 
 @dataclass(frozen=True)

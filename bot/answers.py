@@ -75,7 +75,7 @@ class Answers:
         `filters` choose the documents quoted (see `filters`)."""
         question = clean_user_text(question)
         if not question:
-            return empty_question_answer(self.examples, self.commands())
+            return empty_question_answer(self.examples, self.commands(), language)
         per_page = per_page or self.quotes_per_answer
         response = self._library().search(
             question, top_k=per_page * MAX_ANSWER_PAGES, filters=filters
@@ -107,12 +107,12 @@ class Answers:
     def complete_source(self, typed: str) -> list[str]:
         return complete_source(self._library().sources(), clean_user_text(typed))
 
-    def timeline(self, topic: str) -> Answer:
+    def timeline(self, topic: str, language: str | None = None) -> Answer:
         """The best quotes on `topic` in date order, oldest first."""
         topic = clean_user_text(topic)
         if not topic:
-            return empty_question_answer(self.examples, self.commands())
-        return timeline_answer(topic, self._library().timeline(topic))
+            return empty_question_answer(self.examples, self.commands(), language)
+        return timeline_answer(topic, self._library().timeline(topic), language)
 
     def find_sources(self, message_text: str, *, language: str | None = None) -> Answer:
         """The corpus's best quotes for what a message says (its telling sentences)."""
@@ -122,48 +122,52 @@ class Answers:
             sentences, response, commands=self.commands(), facts=self.facts(), language=language
         )
 
-    def official(self, name: str) -> Answer:
+    def official(self, name: str, language: str | None = None) -> Answer:
         name = clean_user_text(name)
         lookup = self._library().officials.lookup(name)
-        return official_answer(name, lookup, self.commands())
+        return official_answer(name, lookup, self.commands(), language)
 
-    def speech(self, name: str, document_key: str) -> Answer:
+    def speech(self, name: str, document_key: str, language: str | None = None) -> Answer:
         """An official's speech in one document (by its key); their card when they have no
         speech there (any more)."""
         name = clean_user_text(name)
         lookup = self._library().officials.lookup(name)
         if lookup.official is None:
-            return official_answer(name, lookup, self.commands())
-        return speech_answer(lookup.official, document_key) or statements_answer(lookup.official)
+            return official_answer(name, lookup, self.commands(), language)
+        return speech_answer(lookup.official, document_key, language) or statements_answer(
+            lookup.official, language=language
+        )
 
-    def official_by_key(self, key: str) -> Answer | None:
+    def official_by_key(self, key: str, language: str | None = None) -> Answer | None:
         """The card of the official whose name's checksum is `key` (an entry of the menu of
         several officials); None when the current corpus names no such official."""
         for official in self._library().officials.all():
             if checksum(official.name) == key:
-                return statements_answer(official)
+                return statements_answer(official, language=language)
         return None
 
-    def choose(self, kind: MenuKind, name: str, value: str) -> Answer | None:
+    def choose(
+        self, kind: MenuKind, name: str, value: str, language: str | None = None
+    ) -> Answer | None:
         """What choosing `value` in a menu opens: one of several officials, or (under the card
         of the official `name`) their reported statements or one of their speeches."""
         if kind == "official":
-            return self.official_by_key(value)
+            return self.official_by_key(value, language)
         if value == REPORTED_CHOICE:
-            return self.official(name)
-        return self.speech(name, value)
+            return self.official(name, language)
+        return self.speech(name, value, language)
 
     def complete_official(self, prefix: str, limit: int = 25) -> list[str]:
         return self._library().officials.complete(clean_user_text(prefix), limit)
 
-    def officials(self) -> Answer:
-        return officials_answer(self._library().officials.all(), self.commands())
+    def officials(self, language: str | None = None) -> Answer:
+        return officials_answer(self._library().officials.all(), self.commands(), language)
 
-    def sources(self) -> Answer:
-        return sources_answer(self._library().documents())
+    def sources(self, language: str | None = None) -> Answer:
+        return sources_answer(self._library().documents(), language)
 
-    def help(self) -> Answer:
-        return help_answer(self._library().stats, self.examples, self.commands())
+    def help(self, language: str | None = None) -> Answer:
+        return help_answer(self._library().stats, self.examples, self.commands(), language)
 
     def rebuild(
         self, origin: Origin, *, per_page: int | None = None, language: str | None = None
@@ -174,14 +178,14 @@ class Answers:
             try:
                 filters = filters_from_token(origin.detail, self._library().sources())
             except FilterError:  # the source filtered on is no longer in the corpus
-                return filters_gone_answer()
+                return filters_gone_answer(language)
             return self.ask(origin.argument, per_page=per_page, language=language, filters=filters)
         if origin.command == "timeline":
-            return self.timeline(origin.argument)
+            return self.timeline(origin.argument, language)
         if origin.command == "official":
-            return self.official(origin.argument)
+            return self.official(origin.argument, language)
         if origin.command == "speech":
-            return self.speech(origin.argument, origin.detail)
+            return self.speech(origin.argument, origin.detail, language)
         if origin.command == "officials":
-            return self.officials()
-        return self.sources()
+            return self.officials(language)
+        return self.sources(language)

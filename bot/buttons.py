@@ -22,6 +22,7 @@ from bot.answer_filters import FILTERS_TOKEN
 from bot.answers import Answers
 from bot.cards import MESSAGE_LIMIT, Answer, Card, Command, Origin, checksum, to_embed
 from bot.cogs.official_parts import name_in_title
+from bot.command_mentions import CommandMentions
 from bot.feedback import FEEDBACK_ITEMS, add_vote_buttons
 from bot.markdown import clip, unescape
 from bot.menus import MENU_ITEMS, menu_select
@@ -80,7 +81,9 @@ async def _rebuild(
     if checksum(argument) != key or not isinstance(client, AnswersHost):
         log.info("button for %s no longer matches its message", command)
         await interaction.response.send_message(
-            texts.EXPIRED_BUTTONS_MESSAGE, ephemeral=True, allowed_mentions=NO_MENTIONS
+            texts.EXPIRED_BUTTONS_MESSAGE(language_of_locale(interaction.locale)),
+            ephemeral=True,
+            allowed_mentions=NO_MENTIONS,
         )
         return None
     origin = Origin(command, argument, detail)
@@ -101,7 +104,9 @@ async def _tell_failure(interaction: discord.Interaction[Any], item: object) -> 
     log.exception("button %r failed", item)
     if not interaction.response.is_done():
         await interaction.response.send_message(
-            texts.INTERNAL_ERROR_MESSAGE, ephemeral=True, allowed_mentions=NO_MENTIONS
+            texts.INTERNAL_ERROR_MESSAGE(language_of_locale(interaction.locale)),
+            ephemeral=True,
+            allowed_mentions=NO_MENTIONS,
         )
 
 
@@ -162,10 +167,10 @@ class PageButton(
         if interaction.user.id == self.asker:
             return True
         client = interaction.client
-        if isinstance(client, AnswersHost):
-            sentence = texts.not_yours_message(client.answers.commands())
-        else:
-            sentence = texts.NOT_YOURS_MESSAGE
+        commands = (
+            client.answers.commands() if isinstance(client, AnswersHost) else CommandMentions()
+        )
+        sentence = texts.not_yours_message(commands, language_of_locale(interaction.locale))
         await interaction.response.send_message(
             sentence, ephemeral=True, allowed_mentions=NO_MENTIONS
         )
@@ -193,7 +198,9 @@ class CiteButton(
 ):
     """Cite: the page's citations, ready to paste, sent privately to whoever presses it."""
 
-    def __init__(self, command: Command, page: int, key: str, detail: str = "") -> None:
+    def __init__(
+        self, command: Command, page: int, key: str, detail: str = "", language: str | None = None
+    ) -> None:
         self.command: Command = command
         self.page = page
         self.key = key
@@ -201,7 +208,7 @@ class CiteButton(
         detailed = f"{key}:{detail}" if detail else key
         super().__init__(
             discord.ui.Button(
-                label=texts.CITE_LABEL,
+                label=texts.CITE_LABEL(language),
                 style=discord.ButtonStyle.secondary,
                 custom_id=f"lingnan:cite:{command}:{page}:{detailed}",
             )
@@ -226,7 +233,9 @@ class CiteButton(
                 return
             card = answer.pages[max(0, min(self.page, len(answer.pages) - 1))]
             await interaction.response.send_message(
-                citation_message(card), ephemeral=True, allowed_mentions=NO_MENTIONS
+                citation_message(card, language_of_locale(interaction.locale)),
+                ephemeral=True,
+                allowed_mentions=NO_MENTIONS,
             )
         except Exception:
             await _tell_failure(interaction, self)
@@ -249,14 +258,15 @@ def _command(name: str) -> Command:
     return COMMAND_BY_NAME[name]  # the template admits only these names
 
 
-def citation_message(card: Card) -> str:
+def citation_message(card: Card, language: str | None = None) -> str:
     """The Cite button's private message: the page's citations in a code block, to paste."""
     if not card.citation:
-        return texts.NO_CITATION_MESSAGE
+        return texts.NO_CITATION_MESSAGE(language)
     fence = "```"
-    room = MESSAGE_LIMIT - len(texts.CITE_HEADING) - 2 * len(fence) - 4
+    heading = texts.CITE_HEADING(language)
+    room = MESSAGE_LIMIT - len(heading) - 2 * len(fence) - 4
     body = clip(card.citation, room)
-    return f"{texts.CITE_HEADING}\n{fence}\n{body}\n{fence}"
+    return f"{heading}\n{fence}\n{body}\n{fence}"
 
 
 def answer_view(answer: Answer, page: int, asker: int) -> discord.ui.View | None:
@@ -305,11 +315,13 @@ def answer_view(answer: Answer, page: int, asker: int) -> discord.ui.View | None
                 )
             )
         if card.citation:
-            view.add_item(CiteButton(origin.command, page, key, origin.detail))
+            view.add_item(CiteButton(origin.command, page, key, origin.detail, answer.language))
     if card.source_url:
-        view.add_item(discord.ui.Button(label=texts.SOURCE_LABEL, url=card.source_url))
+        view.add_item(
+            discord.ui.Button(label=texts.SOURCE_LABEL(answer.language), url=card.source_url)
+        )
     if origin is not None and origin.command == "ask" and answer.found:
-        add_vote_buttons(view, page)
+        add_vote_buttons(view, page, answer.language)
     if answer.menu is not None:
         view.add_item(menu_select(answer.menu, asker, origin))
     if not view.children:

@@ -128,6 +128,7 @@ class Answer:
     origin: Origin | None = None
     menu: Menu | None = None
     quotes: tuple[QuoteShown, ...] = ()  # what an /ask answer shows, for its record and votes
+    language: str | None = None  # of lingnan's own words; its buttons' labels follow it
 
     def __post_init__(self) -> None:
         if not self.pages:

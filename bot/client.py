@@ -23,7 +23,7 @@ from bot.buttons import DYNAMIC_ITEMS, is_ours
 from bot.cards import Answer
 from bot.command_mentions import CommandMentions
 from bot.cooldown import UserCooldown
-from bot.errors import NotOwner, ReloadInProgress
+from bot.errors import CorpusLoading, NotOwner, ReloadInProgress
 from bot.examples import Example, load_examples
 from bot.feedback import comment_submitted
 from bot.library import load_library, log_corpus
@@ -31,7 +31,7 @@ from bot.replies import send_sentence
 from bot.settings import Settings
 from bot.storage.recorder import Recorder
 from bot.storage.server_settings import AnswerOptions, ServerSettingsStore
-from bot.translations import CatalogTranslator
+from bot.translations import CatalogTranslator, language_of_locale
 from bot.user_text import clean_user_text
 from retrieval.errors import RetrievalError
 
@@ -53,22 +53,27 @@ EXTENSIONS = (
 )
 
 
-def user_message_for(error: app_commands.AppCommandError) -> tuple[str, bool]:
-    """The sentence a user sees for `error`, and whether the log needs its traceback."""
+def user_message_for(
+    error: app_commands.AppCommandError, language: str | None = None
+) -> tuple[str, bool]:
+    """The sentence a user sees for `error` (in `language`), and whether the log needs its
+    traceback."""
     if isinstance(error, app_commands.CommandOnCooldown):
-        return texts.cooldown_message(error.retry_after), False
+        return texts.cooldown_message(error.retry_after, language), False
     if isinstance(error, NotOwner):
-        return texts.NOT_OWNER_MESSAGE, False
+        return texts.NOT_OWNER_MESSAGE(language), False
     if isinstance(error, app_commands.TransformerError):
-        return texts.BAD_ARGUMENT_MESSAGE, False
+        return texts.BAD_ARGUMENT_MESSAGE(language), False
     if isinstance(error, app_commands.BotMissingPermissions):
-        return texts.MISSING_PERMISSIONS_MESSAGE, False
+        return texts.MISSING_PERMISSIONS_MESSAGE(language), False
     if isinstance(error, app_commands.CheckFailure):
-        return texts.CHECK_FAILED_MESSAGE, False
+        return texts.CHECK_FAILED_MESSAGE(language), False
     original = getattr(error, "original", None)
+    if isinstance(original, CorpusLoading):
+        return texts.CORPUS_LOADING_MESSAGE(language), False
     if isinstance(original, RetrievalError):
         return inline(str(original)), True
-    return texts.INTERNAL_ERROR_MESSAGE, True
+    return texts.INTERNAL_ERROR_MESSAGE(language), True
 
 
 class LingnanTree(app_commands.CommandTree):
@@ -78,7 +83,12 @@ class LingnanTree(app_commands.CommandTree):
     async def on_error(
         self, interaction: discord.Interaction[Any], error: app_commands.AppCommandError, /
     ) -> None:
-        sentence, needs_traceback = user_message_for(error)
+        client = interaction.client
+        if isinstance(client, LingnanBot):
+            language = client.reply_language(interaction)
+        else:
+            language = language_of_locale(interaction.locale)
+        sentence, needs_traceback = user_message_for(error, language)
         command = interaction.command.qualified_name if interaction.command else "?"
         if needs_traceback:
             log.error("/%s failed for user %s", command, interaction.user.id, exc_info=error)
@@ -143,6 +153,12 @@ class LingnanBot(commands.Bot):
             language=chosen.reply_language,
         )
 
+    def reply_language(self, interaction: discord.Interaction[Any]) -> str:
+        """The language of lingnan's own words to `interaction`: the server's /settings choice,
+        else the asker's Discord language."""
+        chosen = self.answer_options(interaction.guild_id).language
+        return chosen or language_of_locale(interaction.locale)
+
     def record_question(
         self,
         guild_id: int | None,
@@ -168,7 +184,7 @@ class LingnanBot(commands.Bot):
     @property
     def library(self) -> Library:
         if self._library is None:
-            raise RetrievalError(texts.CORPUS_LOADING_MESSAGE)
+            raise CorpusLoading(texts.CORPUS_LOADING_MESSAGE())
         return self._library
 
     async def setup_hook(self) -> None:
@@ -225,14 +241,16 @@ class LingnanBot(commands.Bot):
             # Comment forms are answered from their id, so one sent after a restart counts.
             if not await comment_submitted(interaction):
                 log.info("form %r is answered by nothing", data.get("custom_id"))
-                await send_sentence(interaction, texts.EXPIRED_BUTTONS_MESSAGE)
+                language = self.reply_language(interaction)
+                await send_sentence(interaction, texts.EXPIRED_BUTTONS_MESSAGE(language))
             return
         if interaction.type is not discord.InteractionType.component:
             return
         custom_id = str(data.get("custom_id", ""))
         if not is_ours(custom_id):
             log.info("button %r is answered by nothing", custom_id)
-            await send_sentence(interaction, texts.EXPIRED_BUTTONS_MESSAGE)
+            language = self.reply_language(interaction)
+            await send_sentence(interaction, texts.EXPIRED_BUTTONS_MESSAGE(language))
 
     async def close(self) -> None:
         """Disconnect, then store what is still queued for the database."""

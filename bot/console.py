@@ -96,9 +96,10 @@ class Console:
             self.write(texts.console_pick_usage(len(menu.choices)))
             return
         name = answer.origin.argument if answer.origin else ""
-        chosen = self.answers.choose(menu.kind, name, menu.choices[int(argument) - 1].value)
+        value = menu.choices[int(argument) - 1].value
+        chosen = self.answers.choose(menu.kind, name, value, self.language)
         if chosen is None:
-            self.write(texts.MENU_EXPIRED_MESSAGE)
+            self.write(texts.MENU_EXPIRED_MESSAGE(self.language))
         else:
             self.show(chosen)
 
@@ -107,16 +108,16 @@ class Console:
         if not name:
             self.write(texts.CONSOLE_OFFICIAL_USAGE)
             return
-        problem = name_problem(name)
+        problem = name_problem(name, language=self.language)
         if problem is not None:
             self.write(problem)
         else:
-            self.show(self.answers.official(name))
+            self.show(self.answers.official(name, self.language))
 
     def ask(self, question: str) -> None:
         # What Discord's /ask refuses is refused here too: the same question, the same reply;
         # a blank one gets example questions, as a bare mention does.
-        problem = question_problem(question, blank_ok=True)
+        problem = question_problem(question, blank_ok=True, language=self.language)
         if problem is not None:
             self.write(problem)
         else:
@@ -139,11 +140,11 @@ class Console:
             elif command == "/official":
                 self.official(argument)
             elif command == "/officials":
-                self.show(self.answers.officials())
+                self.show(self.answers.officials(self.language))
             elif command == "/sources":
-                self.show(self.answers.sources())
+                self.show(self.answers.sources(self.language))
             elif command == "/help":
-                self.show(self.answers.help())
+                self.show(self.answers.help(self.language))
                 self.write(texts.CONSOLE_HELP)
             elif command in {"/more", "/next"}:
                 self.turn(+1)
@@ -157,7 +158,7 @@ class Console:
                 self.write(texts.console_unknown_command(command))
         except Exception:
             log.exception("console command %r failed", line)
-            self.write(texts.INTERNAL_ERROR_MESSAGE)
+            self.write(texts.INTERNAL_ERROR_MESSAGE(self.language))
         return True
 
 

@@ -4,9 +4,15 @@ from __future__ import annotations
 
 from discord import app_commands
 
+from retrieval.errors import RetrievalError
+
 
 class NotOwner(app_commands.CheckFailure):
     """The command is for the bot's owner only."""
+
+
+class CorpusLoading(RetrievalError):
+    """A question came before the corpus finished loading."""
 
 
 class ReloadInProgress(Exception):

@@ -19,6 +19,7 @@ import discord
 
 from bot import records_texts as texts
 from bot.storage.recorder import Recorder
+from bot.translations import language_of_locale
 from bot.user_text import clean_user_text
 
 log = logging.getLogger(__name__)
@@ -53,12 +54,13 @@ class VoteButton(
 ):
     """Helpful (y) or Not helpful (n), pressed on page `page` of an answer."""
 
-    def __init__(self, helpful: bool, page: int) -> None:
+    def __init__(self, helpful: bool, page: int, language: str | None = None) -> None:
         self.helpful = helpful
         self.page = page
+        label = texts.HELPFUL_LABEL if helpful else texts.NOT_HELPFUL_LABEL
         super().__init__(
             discord.ui.Button(
-                label=texts.HELPFUL_LABEL if helpful else texts.NOT_HELPFUL_LABEL,
+                label=label(language),
                 emoji=texts.HELPFUL_EMOJI if helpful else texts.NOT_HELPFUL_EMOJI,
                 style=discord.ButtonStyle.secondary,
                 custom_id=f"lingnan:vote:{'y' if helpful else 'n'}:{page}",
@@ -78,8 +80,9 @@ class VoteButton(
     async def callback(self, interaction: discord.Interaction[Any]) -> None:
         recorder = _recorder(interaction)
         message = interaction.message
+        language = language_of_locale(interaction.locale)
         if recorder is None or message is None:
-            await _say(interaction, texts.NO_FEEDBACK_HERE)
+            await _say(interaction, texts.NO_FEEDBACK_HERE(language))
             return
         recorder.vote(
             message_id=message.id,
@@ -89,11 +92,11 @@ class VoteButton(
         )
         view = discord.ui.View(timeout=None)
         if recorder.keeps_text:
-            view.add_item(CommentButton(message.id))
+            view.add_item(CommentButton(message.id, language))
         view.stop()  # the registered item answers the button; nothing is kept per message
         await _say(
             interaction,
-            texts.vote_thanks(self.helpful, can_comment=recorder.keeps_text),
+            texts.vote_thanks(self.helpful, can_comment=recorder.keeps_text, language=language),
             view=view,
         )
 
@@ -104,11 +107,11 @@ class CommentButton(
 ):
     """Opens the comment form for the answer message `message`."""
 
-    def __init__(self, message_id: int) -> None:
+    def __init__(self, message_id: int, language: str | None = None) -> None:
         self.message_id = message_id
         super().__init__(
             discord.ui.Button(
-                label=texts.COMMENT_LABEL,
+                label=texts.COMMENT_LABEL(language),
                 style=discord.ButtonStyle.secondary,
                 custom_id=f"lingnan:comment:{message_id}",
             )
@@ -125,21 +128,21 @@ class CommentButton(
         return cls(int(match["message"]))
 
     async def callback(self, interaction: discord.Interaction[Any]) -> None:
-        form = comment_form(self.message_id)
+        form = comment_form(self.message_id, language_of_locale(interaction.locale))
         await interaction.response.send_modal(form)
         # Answered by `comment_submitted` from its id, like the buttons: nothing kept in memory.
         form.stop()
 
 
-def comment_form(message_id: int) -> discord.ui.Modal:
+def comment_form(message_id: int, language: str | None = None) -> discord.ui.Modal:
     form = discord.ui.Modal(
-        title=texts.COMMENT_FORM_TITLE, custom_id=f"lingnan:comment-form:{message_id}"
+        title=texts.COMMENT_FORM_TITLE(language), custom_id=f"lingnan:comment-form:{message_id}"
     )
     form.add_item(
         discord.ui.TextInput(
-            label=texts.COMMENT_FIELD_LABEL,
+            label=texts.COMMENT_FIELD_LABEL(language),
             style=discord.TextStyle.paragraph,
-            placeholder=texts.COMMENT_PLACEHOLDER,
+            placeholder=texts.COMMENT_PLACEHOLDER(language),
             custom_id=COMMENT_FIELD_ID,
             min_length=1,
             max_length=texts.COMMENT_MAX_LENGTH,
@@ -170,23 +173,24 @@ async def comment_submitted(interaction: discord.Interaction[Any]) -> bool:
         return False
     recorder = _recorder(interaction)
     text = clean_user_text(submitted_value(data.get("components") or [], COMMENT_FIELD_ID) or "")
+    language = language_of_locale(interaction.locale)
     if recorder is None:
-        await _say(interaction, texts.NO_FEEDBACK_HERE)
+        await _say(interaction, texts.NO_FEEDBACK_HERE(language))
     elif not recorder.keeps_text:
-        await _say(interaction, texts.COMMENT_NOT_KEPT)
+        await _say(interaction, texts.COMMENT_NOT_KEPT(language))
     else:
         if text:
             recorder.comment(
                 message_id=int(match["message"]), user_id=interaction.user.id, text=text
             )
-        await _say(interaction, texts.COMMENT_THANKS)
+        await _say(interaction, texts.COMMENT_THANKS(language))
     return True
 
 
 FEEDBACK_ITEMS: tuple[type[discord.ui.DynamicItem[Any]], ...] = (VoteButton, CommentButton)
 
 
-def add_vote_buttons(view: discord.ui.View, page: int) -> None:
-    """Helpful and Not helpful, after the answer's other buttons."""
-    view.add_item(VoteButton(True, page))
-    view.add_item(VoteButton(False, page))
+def add_vote_buttons(view: discord.ui.View, page: int, language: str | None = None) -> None:
+    """Helpful and Not helpful (labelled in `language`), after the answer's other buttons."""
+    view.add_item(VoteButton(True, page, language))
+    view.add_item(VoteButton(False, page, language))

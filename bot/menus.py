@@ -25,6 +25,7 @@ from bot import texts
 from bot.answers import Answers
 from bot.cards import Answer, Menu, MenuKind, Origin, checksum, to_embed
 from bot.command_mentions import PLAIN_COMMANDS
+from bot.translations import language_of_locale
 
 log = logging.getLogger(__name__)
 
@@ -87,7 +88,10 @@ class AnswerMenu(
         if interaction.user.id == self.asker:
             return True
         answers = _answers(interaction)
-        sentence = texts.not_yours_menu_message(answers.commands() if answers else PLAIN_COMMANDS)
+        sentence = texts.not_yours_menu_message(
+            answers.commands() if answers else PLAIN_COMMANDS,
+            language_of_locale(interaction.locale),
+        )
         await interaction.response.send_message(
             sentence, ephemeral=True, allowed_mentions=NO_MENTIONS
         )
@@ -99,7 +103,9 @@ class AnswerMenu(
             if answer is None:
                 log.info("menu %s: the chosen entry is gone", self.kind)
                 await interaction.response.send_message(
-                    texts.MENU_EXPIRED_MESSAGE, ephemeral=True, allowed_mentions=NO_MENTIONS
+                    texts.MENU_EXPIRED_MESSAGE(language_of_locale(interaction.locale)),
+                    ephemeral=True,
+                    allowed_mentions=NO_MENTIONS,
                 )
                 return
             buttons = _buttons()
@@ -112,7 +118,9 @@ class AnswerMenu(
             log.exception("menu %r failed", self)
             if not interaction.response.is_done():
                 await interaction.response.send_message(
-                    texts.INTERNAL_ERROR_MESSAGE, ephemeral=True, allowed_mentions=NO_MENTIONS
+                    texts.INTERNAL_ERROR_MESSAGE(language_of_locale(interaction.locale)),
+                    ephemeral=True,
+                    allowed_mentions=NO_MENTIONS,
                 )
 
     async def _chosen(self, interaction: discord.Interaction[Any]) -> Answer | None:
@@ -129,7 +137,8 @@ class AnswerMenu(
             name = _buttons().argument_shown("speech", title)
             if checksum(name) != self.key:
                 return None
-        return await asyncio.to_thread(answers.choose, self.kind, name, values[0])
+        language = language_of_locale(interaction.locale)
+        return await asyncio.to_thread(answers.choose, self.kind, name, values[0], language)
 
 
 def menu_select(menu: Menu, asker: int, origin: Origin | None) -> AnswerMenu:

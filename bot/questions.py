@@ -16,21 +16,29 @@ MAX_NAME_LENGTH = 100  # Discord's limit for an autocomplete choice, which names
 
 
 def question_problem(
-    question: str, commands: CommandMentions = PLAIN_COMMANDS, *, blank_ok: bool = False
+    question: str,
+    commands: CommandMentions = PLAIN_COMMANDS,
+    *,
+    blank_ok: bool = False,
+    language: str | None = None,
 ) -> str | None:
-    """Why `question` cannot be searched (blank or too long), in one sentence; None when fine.
-    `blank_ok`: a blank question is answered with example questions instead (a bare mention)."""
+    """Why `question` cannot be searched (blank or too long), in one sentence in `language`;
+    None when fine. `blank_ok`: a blank question is answered with example questions instead (a
+    bare mention)."""
     if len(question) > MAX_QUESTION_LENGTH:
-        return texts.question_too_long_message(len(question), MAX_QUESTION_LENGTH)
+        return texts.question_too_long_message(len(question), MAX_QUESTION_LENGTH, language)
     if not blank_ok and not clean_user_text(question):
-        return texts.blank_question_message(commands)
+        return texts.blank_question_message(commands, language)
     return None
 
 
-def name_problem(name: str, commands: CommandMentions = PLAIN_COMMANDS) -> str | None:
-    """Why `name` cannot be looked up (blank or too long), in one sentence; None when fine."""
+def name_problem(
+    name: str, commands: CommandMentions = PLAIN_COMMANDS, language: str | None = None
+) -> str | None:
+    """Why `name` cannot be looked up (blank or too long), in one sentence in `language`; None
+    when fine."""
     if len(name) > MAX_NAME_LENGTH:
-        return texts.name_too_long_message(len(name), MAX_NAME_LENGTH)
+        return texts.name_too_long_message(len(name), MAX_NAME_LENGTH, language)
     if not clean_user_text(name):
-        return texts.blank_name_message(commands)
+        return texts.blank_name_message(commands, language)
     return None

@@ -3,28 +3,53 @@ owner's figures and a server's settings, in one place."""
 
 from __future__ import annotations
 
+from bot.translations import Sentence
+
 # --- feedback under answers ---------------------------------------------------------------------
 
-HELPFUL_LABEL = "Helpful"
-NOT_HELPFUL_LABEL = "Not helpful"
+HELPFUL_LABEL = Sentence("feedback.helpful", "Helpful")
+NOT_HELPFUL_LABEL = Sentence("feedback.not_helpful", "Not helpful")
 HELPFUL_EMOJI = "\U0001f44d"
 NOT_HELPFUL_EMOJI = "\U0001f44e"
-COMMENT_LABEL = "Add a comment"
-COMMENT_FORM_TITLE = "What should lingnan know?"
-COMMENT_FIELD_LABEL = "Your comment (the bot's owner reads it)"
-COMMENT_PLACEHOLDER = "What was missing, wrong or especially useful?"
+COMMENT_LABEL = Sentence("feedback.comment", "Add a comment")
+COMMENT_FORM_TITLE = Sentence("feedback.form_title", "What should lingnan know?")
+COMMENT_FIELD_LABEL = Sentence("feedback.field_label", "Your comment (the bot's owner reads it)")
+COMMENT_PLACEHOLDER = Sentence(
+    "feedback.placeholder", "What was missing, wrong or especially useful?"
+)
 COMMENT_MAX_LENGTH = 1000
-COMMENT_THANKS = "Thanks \u2014 your comment is noted."
-COMMENT_NOT_KEPT = "Thanks \u2014 this bot keeps no comments, but your vote counts."
-NO_FEEDBACK_HERE = "Feedback cannot be recorded right now; the answer itself is unaffected."
+COMMENT_THANKS = Sentence("feedback.comment_thanks", "Thanks \u2014 your comment is noted.")
+COMMENT_NOT_KEPT = Sentence(
+    "feedback.comment_not_kept", "Thanks \u2014 this bot keeps no comments, but your vote counts."
+)
+NO_FEEDBACK_HERE = Sentence(
+    "feedback.not_recorded",
+    "Feedback cannot be recorded right now; the answer itself is unaffected.",
+)
+_VOTE_THANKS = {
+    (True, True): Sentence(
+        "feedback.thanks_helpful_comment",
+        "Thanks \u2014 counted as helpful. Press the other button to change your vote; add a "
+        "comment if you like.",
+    ),
+    (True, False): Sentence(
+        "feedback.thanks_helpful",
+        "Thanks \u2014 counted as helpful. Press the other button to change your vote.",
+    ),
+    (False, True): Sentence(
+        "feedback.thanks_not_helpful_comment",
+        "Thanks \u2014 counted as not helpful. Press the other button to change your vote; add "
+        "a comment if you like.",
+    ),
+    (False, False): Sentence(
+        "feedback.thanks_not_helpful",
+        "Thanks \u2014 counted as not helpful. Press the other button to change your vote.",
+    ),
+}
 
 
-def vote_thanks(helpful: bool, *, can_comment: bool) -> str:
-    kind = "helpful" if helpful else "not helpful"
-    sentence = f"Thanks \u2014 counted as {kind}. Press the other button to change your vote" + (
-        "; add a comment if you like." if can_comment else "."
-    )
-    return sentence
+def vote_thanks(helpful: bool, *, can_comment: bool, language: str | None = None) -> str:
+    return _VOTE_THANKS[helpful, can_comment](language)
 
 
 # --- /stats -------------------------------------------------------------------------------------

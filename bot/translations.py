@@ -71,6 +71,12 @@ def placeholders(template: str) -> set[str]:
     return {field for _, field, _, _ in string.Formatter().parse(template) if field}
 
 
+def translated(language: str | None, key: str, english: str) -> str:
+    """The text at `key` in `language`'s file (a command's description, an option's name), or
+    `english` for English and where the file lacks it."""
+    return _template(language, key, english)
+
+
 def _template(language: str | None, key: str, english: str) -> str:
     if not language or language == ENGLISH:
         return english

@@ -31,7 +31,7 @@ async def owner_only(interaction: discord.Interaction[LingnanBot]) -> bool:
     """Check: the user is the bot's owner (LINGNAN_OWNER_IDS, else the application's owner)."""
     if await interaction.client.is_owner(interaction.user):
         return True
-    raise NotOwner(texts.NOT_OWNER_MESSAGE)
+    raise NotOwner(texts.NOT_OWNER_MESSAGE())
 
 
 class CorpusFilter(DefaultFilter):

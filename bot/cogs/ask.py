@@ -64,7 +64,9 @@ class AskCog(commands.Cog, name="Ask"):
         until: app_commands.Range[str, 1, MAX_DATE_LENGTH] | None = None,
         source: app_commands.Range[str, 1, MAX_SOURCE_LENGTH] | None = None,
     ) -> None:
-        problem = question_problem(question, self.bot.answers.commands())
+        problem = question_problem(
+            question, self.bot.answers.commands(), language=self.bot.reply_language(interaction)
+        )
         if problem is not None:
             await send_sentence(interaction, problem)
             return
@@ -123,7 +125,7 @@ class AskCog(commands.Cog, name="Ask"):
             log.warning("could not answer message %s: %s", message.id, error)
         except Exception:
             log.exception("answering message %s failed", message.id)
-            await reply_sentence(message, texts.INTERNAL_ERROR_MESSAGE)
+            await reply_sentence(message, texts.INTERNAL_ERROR_MESSAGE())
 
     async def answer_mention(self, message: discord.Message) -> None:
         """Reply to a mention with what /ask would answer, under the same cooldown."""
@@ -132,21 +134,24 @@ class AskCog(commands.Cog, name="Ask"):
         question = question_from_mention(
             message.content, self.bot.user.id, role.id if role else None
         )
-        problem = question_problem(question, self.bot.answers.commands(), blank_ok=True)
+        guild_id = message.guild.id if message.guild else None
+        options = self.bot.answer_options(guild_id)
+        problem = question_problem(
+            question, self.bot.answers.commands(), blank_ok=True, language=options.language
+        )
         if problem is not None:
             await reply_sentence(message, problem)
             return
         retry_after = self.bot.ask_cooldown.hit(message.author.id)
         if retry_after is not None:
-            # Messages cannot be answered privately: a short reply that tidies itself away.
+            # Messages cannot be answered privately: a short reply that tidies itself away (in
+            # the server's language: a message carries no locale).
             await reply_sentence(
                 message,
-                texts.cooldown_message(retry_after),
+                texts.cooldown_message(retry_after, options.language),
                 delete_after=min(max(retry_after, 5.0), 60.0),
             )
             return
-        guild_id = message.guild.id if message.guild else None
-        options = self.bot.answer_options(guild_id)
         async with message.channel.typing():
             # A reply cannot be private: in a server, nothing found is one short sentence.
             answer = await asyncio.to_thread(

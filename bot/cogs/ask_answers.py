@@ -95,7 +95,7 @@ def ask_answer(
         QuoteShown(r.document.id, r.document.title, r.passage_id, r.paragraph) for r in results
     )
     origin = Origin("ask", question, filters_token(response.filters))
-    return Answer(tuple(pages), origin=origin, quotes=shown)
+    return Answer(tuple(pages), origin=origin, quotes=shown, language=language)
 
 
 def _cited(result: SearchResult, facts: QuoteFacts) -> Cited:
@@ -187,11 +187,13 @@ def nothing_found_answer(
     return Answer((fit_card(card),), ephemeral=True, found=False)
 
 
-def empty_question_answer(examples: Sequence[Example], commands: CommandMentions) -> Answer:
+def empty_question_answer(
+    examples: Sequence[Example], commands: CommandMentions, language: str | None = None
+) -> Answer:
     """A mention or /ask with no question in it: how to ask, and three examples."""
-    lines = [texts.empty_question_sentence(commands)]
-    shown = example_lines(examples, commands, NOTHING_FOUND_EXAMPLES)
+    lines = [texts.empty_question_sentence(commands, language)]
+    shown = example_lines(examples, commands, NOTHING_FOUND_EXAMPLES, language)
     if shown:
         lines.append(shown)
-    card = Card(texts.EMPTY_QUESTION_TITLE, "\n".join(lines), colour=EMPTY_COLOUR)
-    return Answer((fit_card(card),), ephemeral=True, found=False)
+    card = Card(texts.EMPTY_QUESTION_TITLE(language), "\n".join(lines), colour=EMPTY_COLOUR)
+    return Answer((fit_card(card),), ephemeral=True, found=False, language=language)

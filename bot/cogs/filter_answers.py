@@ -38,7 +38,11 @@ def filtered_nothing_answer(
     return Answer((fit_card(card),), ephemeral=True, found=False)
 
 
-def filters_gone_answer() -> Answer:
+def filters_gone_answer(language: str | None = None) -> Answer:
     """Under an answer whose source filter the corpus no longer has: the buttons expired."""
-    card = Card(texts.FILTERED_NOTHING_TITLE(), texts.EXPIRED_BUTTONS_MESSAGE, colour=EMPTY_COLOUR)
+    card = Card(
+        texts.FILTERED_NOTHING_TITLE(language),
+        texts.EXPIRED_BUTTONS_MESSAGE(language),
+        colour=EMPTY_COLOUR,
+    )
     return Answer((fit_card(card),), ephemeral=True, found=False)

@@ -46,17 +46,17 @@ class FindSourcesCog(commands.Cog, name="Find sources"):
         self, interaction: discord.Interaction[Any], message: discord.Message
     ) -> None:
         text = message_text(message)
+        language = self.bot.reply_language(interaction)
         if not text.strip():
-            await send_sentence(interaction, texts.FIND_SOURCES_NO_TEXT)
+            await send_sentence(interaction, texts.FIND_SOURCES_NO_TEXT(language))
             return
-        options = self.bot.answer_options(interaction.guild_id)
         # Always private: the asker checks a claim, the channel need not watch.
         await defer_then_answer(
             interaction,
             self.bot.answers.find_sources,
             text,
             ephemeral=True,
-            language=options.language,
+            language=language,
         )
 
 

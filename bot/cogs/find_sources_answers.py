@@ -33,11 +33,11 @@ def find_sources_answer(
     )
     if not response.results:
         card = Card(
-            texts.FIND_SOURCES_NOTHING_TITLE,
-            texts.find_sources_nothing_sentence(searched),
+            texts.FIND_SOURCES_NOTHING_TITLE(language),
+            texts.find_sources_nothing_sentence(searched, language),
             colour=EMPTY_COLOUR,
         )
-        return Answer((fit_card(card),), ephemeral=True, found=False)
+        return Answer((fit_card(card),), ephemeral=True, found=False, language=language)
     # /ask's page of quotes (citation lines, bold words, counterparts), under a title of its own;
     # no page or Cite buttons: they rebuild an answer from a question, and this has none.
     asked = ask_answer(
@@ -49,15 +49,16 @@ def find_sources_answer(
         language=language,
     )
     quotes = asked.pages[0]
-    searched_line = f"-# {texts.SEARCHED_FOR_LABEL}: {searched}"
+    label = texts.SEARCHED_FOR_LABEL(language)
+    searched_line = f"-# {label}: {searched}"
     room = DESCRIPTION_LIMIT - discord_len(quotes.description) - 2
     description = quotes.description
-    if room > len(texts.SEARCHED_FOR_LABEL) + 10:
+    if room > len(label) + 10:
         description += "\n\n" + clip(searched_line, room)
     card = replace(
         quotes,
-        title=texts.FIND_SOURCES_TITLE,
+        title=texts.FIND_SOURCES_TITLE(asked.language),
         description=description,
-        footer=texts.ANSWER_FOOTER(),
+        footer=texts.ANSWER_FOOTER(asked.language),
     )
-    return Answer((fit_card(card),), ephemeral=True, quotes=asked.quotes)
+    return Answer((fit_card(card),), ephemeral=True, quotes=asked.quotes, language=asked.language)

@@ -71,7 +71,7 @@ def plain_choice_text(text: str) -> str:
     return flat[: SELECT_TEXT_LIMIT - 1].rstrip() + "\u2026"
 
 
-def speech_menu(official: Official, shown: str | None) -> Menu | None:
+def speech_menu(official: Official, shown: str | None, language: str | None = None) -> Menu | None:
     """The menu of an official's speeches by document, with their reported statements first
     when a speech is `shown` (the key of its document); None when there is no transcript."""
     found = speeches(official)
@@ -82,9 +82,9 @@ def speech_menu(official: Official, shown: str | None) -> Menu | None:
         reported = len(reported_statements(official))
         choices.append(
             Choice(
-                texts.REPORTED_STATEMENTS_CHOICE,
+                texts.REPORTED_STATEMENTS_CHOICE(language),
                 REPORTED_CHOICE,
-                texts.reported_choice_description(reported),
+                texts.reported_choice_description(reported, language),
             )
         )
     for speech in found:
@@ -92,6 +92,7 @@ def speech_menu(official: Official, shown: str | None) -> Menu | None:
             short_date(speech.document.date),
             len(speech.sentences),
             " ".join(speech.document.source.split()) or "unknown source",
+            language,
         )
         choices.append(
             Choice(
@@ -101,4 +102,5 @@ def speech_menu(official: Official, shown: str | None) -> Menu | None:
                 default=speech.key == shown,
             )
         )
-    return Menu("speech", texts.SPEECH_PICK_PLACEHOLDER, tuple(choices[:SELECT_OPTION_LIMIT]))
+    placeholder = texts.SPEECH_PICK_PLACEHOLDER(language)
+    return Menu("speech", placeholder, tuple(choices[:SELECT_OPTION_LIMIT]))

@@ -42,12 +42,17 @@ class OfficialsCog(commands.Cog, name="Officials"):
         interaction: discord.Interaction[Any],
         name: app_commands.Range[str, 1, CHOICE_LENGTH],
     ) -> None:
-        problem = name_problem(name, self.bot.answers.commands())
+        problem = name_problem(
+            name, self.bot.answers.commands(), self.bot.reply_language(interaction)
+        )
         if problem is not None:
             await send_sentence(interaction, problem)
             return
         private = outside_membership(interaction)
-        await defer_then_answer(interaction, self.bot.answers.official, name, ephemeral=private)
+        language = self.bot.reply_language(interaction)
+        await defer_then_answer(
+            interaction, self.bot.answers.official, name, language, ephemeral=private
+        )
 
     @official.autocomplete("name")
     async def official_name_autocomplete(
@@ -62,7 +67,10 @@ class OfficialsCog(commands.Cog, name="Officials"):
     @usable_anywhere
     async def officials(self, interaction: discord.Interaction[Any]) -> None:
         private = outside_membership(interaction)
-        await defer_then_answer(interaction, self.bot.answers.officials, ephemeral=private)
+        language = self.bot.reply_language(interaction)
+        await defer_then_answer(
+            interaction, self.bot.answers.officials, language, ephemeral=private
+        )
 
 
 async def setup(bot: LingnanBot) -> None:

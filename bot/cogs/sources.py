@@ -24,12 +24,14 @@ class SourcesCog(commands.Cog, name="Sources"):
     @usable_anywhere
     async def sources(self, interaction: discord.Interaction[Any]) -> None:
         private = outside_membership(interaction)
-        await defer_then_answer(interaction, self.bot.answers.sources, ephemeral=private)
+        language = self.bot.reply_language(interaction)
+        await defer_then_answer(interaction, self.bot.answers.sources, language, ephemeral=private)
 
     @app_commands.command(name="help", description=texts.COMMAND_DESCRIPTIONS["help"])
     @usable_anywhere
     async def help(self, interaction: discord.Interaction[Any]) -> None:
-        await defer_then_answer(interaction, self.bot.answers.help, ephemeral=True)
+        language = self.bot.reply_language(interaction)
+        await defer_then_answer(interaction, self.bot.answers.help, language, ephemeral=True)
 
 
 async def setup(bot: LingnanBot) -> None:

@@ -19,7 +19,9 @@ PAGE_TEXT = 2000  # characters of speech a page shows: a paragraph or two, read 
 GAP = 3  # characters between two sentences beyond which the quote marks a cut ("…")
 
 
-def speech_answer(official: Official, document_key: str) -> Answer | None:
+def speech_answer(
+    official: Official, document_key: str, language: str | None = None
+) -> Answer | None:
     """The official's speech in the document whose key is `document_key`, paged; None when
     they have no speech there."""
     speech = next((s for s in speeches(official) if s.key == document_key), None)
@@ -27,7 +29,7 @@ def speech_answer(official: Official, document_key: str) -> Answer | None:
         return None
     chunks = _pages(speech.sentences)
     total = len(speech.sentences)
-    heading = _heading(speech)
+    heading = _heading(speech, language)
     pages: list[Card] = []
     first = 1
     for number, chunk in enumerate(chunks, start=1):
@@ -41,7 +43,7 @@ def speech_answer(official: Official, document_key: str) -> Answer | None:
                 Card(
                     title=official_title(official),
                     description=f"{heading}\n\n{body}",
-                    footer=texts.speech_footer(first, last, total, number, len(chunks)),
+                    footer=texts.speech_footer(first, last, total, number, len(chunks), language),
                     citation="\n".join(
                         full_citation(None, _cited(speech, block, official)) for block in blocks
                     ),
@@ -53,7 +55,8 @@ def speech_answer(official: Official, document_key: str) -> Answer | None:
     return Answer(
         tuple(pages),
         origin=Origin("speech", official.name, document_key),
-        menu=speech_menu(official, shown=document_key),
+        menu=speech_menu(official, shown=document_key, language=language),
+        language=language,
     )
 
 
@@ -71,11 +74,11 @@ def _pages(sentences: Sequence[Statement]) -> list[list[Statement]]:
     return pages
 
 
-def _heading(speech: Speech) -> str:
+def _heading(speech: Speech, language: str | None = None) -> str:
     document = speech.document
     title = link(f"*{clip(inline(document.title), 120)}*", document.url)
     return (
-        f"{texts.SPEECH_HEADING}: {title} \u00b7 {short_source(document.source)} \u00b7 "
+        f"{texts.SPEECH_HEADING(language)}: {title} \u00b7 {short_source(document.source)} \u00b7 "
         f"{short_date(document.date)}"
     )
 

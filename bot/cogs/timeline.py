@@ -31,7 +31,9 @@ class TimelineCog(commands.Cog, name="Timeline"):
         interaction: discord.Interaction[Any],
         topic: app_commands.Range[str, 1, MAX_QUESTION_LENGTH],
     ) -> None:
-        problem = question_problem(topic, self.bot.answers.commands())
+        problem = question_problem(
+            topic, self.bot.answers.commands(), language=self.bot.reply_language(interaction)
+        )
         if problem is not None:
             await send_sentence(interaction, problem)
             return
@@ -40,6 +42,7 @@ class TimelineCog(commands.Cog, name="Timeline"):
             interaction,
             self.bot.answers.timeline,
             topic,
+            self.bot.reply_language(interaction),
             ephemeral=options.private or outside_membership(interaction),
         )
 

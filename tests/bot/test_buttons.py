@@ -78,11 +78,11 @@ def test_cite_sends_the_page_citations_in_a_code_block() -> None:
     """Cite's message is the page's full citations between code fences, within 2000 chars."""
     card = two_page_answer().pages[0]
     message = citation_message(card)
-    assert message.startswith(texts.CITE_HEADING + "\n```\n[1] ")
+    assert message.startswith(texts.CITE_HEADING() + "\n```\n[1] ")
     assert message.endswith("\n```") and len(message) <= MESSAGE_LIMIT
     huge = Card("t", citation="x " * 5000)
     assert len(citation_message(huge)) <= MESSAGE_LIMIT
-    assert citation_message(Card("t")) == texts.NO_CITATION_MESSAGE
+    assert citation_message(Card("t")) == texts.NO_CITATION_MESSAGE()
 
 
 def test_a_question_of_the_longest_kind_is_read_back_whole() -> None:

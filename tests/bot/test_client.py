@@ -140,8 +140,8 @@ async def test_library_loading_error_is_a_sentence() -> None:
             "wait 10 seconds",
             False,
         ),
-        (NotOwner("no"), texts.NOT_OWNER_MESSAGE, False),
-        (app_commands.CheckFailure("no"), texts.CHECK_FAILED_MESSAGE, False),
+        (NotOwner("no"), texts.NOT_OWNER_MESSAGE(), False),
+        (app_commands.CheckFailure("no"), texts.CHECK_FAILED_MESSAGE(), False),
         (
             app_commands.CommandInvokeError(
                 SimpleNamespace(name="ask"),  # type: ignore[arg-type]
@@ -152,7 +152,7 @@ async def test_library_loading_error_is_a_sentence() -> None:
         ),
         (
             app_commands.CommandInvokeError(SimpleNamespace(name="ask"), KeyError("x")),  # type: ignore[arg-type]
-            texts.INTERNAL_ERROR_MESSAGE,
+            texts.INTERNAL_ERROR_MESSAGE(),
             True,
         ),
     ],

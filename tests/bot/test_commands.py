@@ -127,7 +127,7 @@ async def test_official_unknown_name_gets_closest(bot: LingnanBot) -> None:
     interaction = FakeInteraction(bot, ASKER, "official")
     await command.callback(cog, as_interaction(interaction), name="Wang Wei")
     embed = interaction.calls[-1].embed
-    assert embed.title == texts.CLOSEST_OFFICIALS_TITLE
+    assert embed.title == texts.CLOSEST_OFFICIALS_TITLE()
     assert "Wang Weizhong" in (embed.description or "")
 
 
@@ -218,7 +218,7 @@ async def test_reload_refuses_non_owners(bot: LingnanBot) -> None:
         await owner_only(as_interaction(interaction))
     await bot.tree.on_error(as_interaction(interaction), raised.value)
     [reply] = interaction.calls
-    assert reply.content == texts.NOT_OWNER_MESSAGE
+    assert reply.content == texts.NOT_OWNER_MESSAGE()
     assert reply.options["ephemeral"] is True
 
 
@@ -254,7 +254,7 @@ async def test_unexpected_error_is_one_sentence_and_logged(
         await bot.tree.on_error(as_interaction(interaction), error)
     reply = interaction.calls[-1]
     assert reply.name == "followup"
-    assert reply.content == texts.INTERNAL_ERROR_MESSAGE
+    assert reply.content == texts.INTERNAL_ERROR_MESSAGE()
     assert "boom" not in reply.content
     assert any(record.exc_info and "boom" in str(record.exc_info[1]) for record in caplog.records)
 

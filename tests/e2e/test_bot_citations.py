@@ -46,11 +46,11 @@ async def test_cite_and_pages_work_under_a_question_the_title_cannot_hold(
     answer = await asked.wait_answer(timeout=15)
     assert embed(answer)["title"].endswith("\u2026\u201d")
     page_two = await press(fake, answer, NEXT)
-    assert texts.EXPIRED_BUTTONS_MESSAGE not in str(page_two)
+    assert texts.EXPIRED_BUTTONS_MESSAGE() not in str(page_two)
     assert page_two["id"] == answer["id"]
     assert "page 2/" in embed(page_two)["footer"]["text"]
     cited = await press(fake, page_two, "Cite")
-    assert cited["content"].startswith(texts.CITE_HEADING) and "```" in cited["content"]
+    assert cited["content"].startswith(texts.CITE_HEADING()) and "```" in cited["content"]
     # The whole question, which the title could not hold, is under the answer.
     assert embed(page_two)["footer"]["text"].endswith(f"\n\u201c{question}\u201d")
 

@@ -238,7 +238,7 @@ async def test_non_owner_can_neither_add_nor_remove(owner_bot: RunningBot, corpu
     """Anyone but the owner gets one sentence, sees no file names, and changes nothing."""
     fake = owner_bot.fake
     refused = await add(owner_bot, "coastal-wind.txt", WIND.encode(), user=fake.bob)
-    assert seen(refused) == texts.NOT_OWNER_MESSAGE
+    assert seen(refused) == texts.NOT_OWNER_MESSAGE()
     typed = await fake.send_autocomplete(
         "remove", {"document": ""}, focused="document", user=fake.bob
     )
@@ -246,7 +246,7 @@ async def test_non_owner_can_neither_add_nor_remove(owner_bot: RunningBot, corpu
     removing = await fake.send_slash_command(
         "remove", {"document": "port-logistics.txt"}, user=fake.bob
     )
-    assert seen(await removing.wait_answer(timeout=15)) == texts.NOT_OWNER_MESSAGE
+    assert seen(await removing.wait_answer(timeout=15)) == texts.NOT_OWNER_MESSAGE()
     assert listing(corpus) == {"port-logistics.txt", "rural-broadband.txt"}
     assert fake.cdn.downloads == []
 

@@ -42,22 +42,24 @@ async def test_votes_and_comments_are_stored_and_survive_a_restart(
         answer = await (
             await fake.send_slash_command("ask", {"question": QUESTION}, user=fake.alice)
         ).wait_answer(timeout=15)
-        assert {records_texts.HELPFUL_LABEL, records_texts.NOT_HELPFUL_LABEL} <= set(
+        assert {records_texts.HELPFUL_LABEL(), records_texts.NOT_HELPFUL_LABEL()} <= set(
             button_labels(answer)
         )
-        pressed = await fake.press_button(answer, label=records_texts.HELPFUL_LABEL, user=fake.bob)
+        pressed = await fake.press_button(
+            answer, label=records_texts.HELPFUL_LABEL(), user=fake.bob
+        )
         thanks = await pressed.wait_answer(timeout=10)
         assert pressed.ephemeral and "helpful" in thanks["content"]
-        opened = await fake.press_button(thanks, label=records_texts.COMMENT_LABEL, user=fake.bob)
+        opened = await fake.press_button(thanks, label=records_texts.COMMENT_LABEL(), user=fake.bob)
         await opened.wait_callback(timeout=10)
         assert opened.callback_type == 9  # a form
         comment = {"comment": "exactly the figure I needed"}
         sent = await fake.submit_modal(opened, comment, user=fake.bob)
-        assert (await sent.wait_answer(timeout=10))["content"] == records_texts.COMMENT_THANKS
+        assert (await sent.wait_answer(timeout=10))["content"] == records_texts.COMMENT_THANKS()
         assert not running.problems(), running.problems()
     async with run_lingnan(fake, log_records, seeds_copy, library, database_path=path) as running:
         pressed = await fake.press_button(
-            answer, label=records_texts.NOT_HELPFUL_LABEL, user=fake.bob
+            answer, label=records_texts.NOT_HELPFUL_LABEL(), user=fake.bob
         )
         assert "not helpful" in (await pressed.wait_answer(timeout=10))["content"]
         assert not running.problems(), running.problems()
@@ -85,8 +87,8 @@ async def test_mention_replies_carry_vote_buttons_and_are_recorded(
     fake, path = fake_discord, tmp_path / "mentions.db"
     async with run_lingnan(fake, log_records, seeds_copy, library, database_path=path):
         reply = await (await fake.send_message(QUESTION)).wait_reply(timeout=15)
-        assert records_texts.HELPFUL_LABEL in button_labels(reply)
-        pressed = await fake.press_button(reply, label=records_texts.NOT_HELPFUL_LABEL)
+        assert records_texts.HELPFUL_LABEL() in button_labels(reply)
+        pressed = await fake.press_button(reply, label=records_texts.NOT_HELPFUL_LABEL())
         await pressed.wait_answer(timeout=10)
     questions, _, votes = await stored(path)
     assert [q.via for q in questions] == ["mention"]

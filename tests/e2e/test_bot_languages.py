@@ -6,9 +6,9 @@ from __future__ import annotations
 from typing import Any
 
 from bot.translations import catalog
-from tests.discord_fake import FakeDiscord
-from tests.e2e.conftest import RunningBot
-from tests.e2e.expect import embed
+from tests.discord_fake import FakeDiscord, button_labels
+from tests.e2e.conftest import LogCollector, RunningBot, run_lingnan
+from tests.e2e.expect import embed, seen
 
 QUESTION = "What GDP does Guangdong expect for 2024?"
 LOCALIZED = ("de", "zh-CN")
@@ -34,11 +34,28 @@ def localized_fields(commands: list[dict[str, Any]]) -> list[tuple[str, dict[str
     return fields
 
 
-async def ask_as(fake: FakeDiscord, locale: str) -> dict[str, Any]:
-    user = fake.add_user(f"asker-{locale}")
+async def ask_as(fake: FakeDiscord, locale: str, name: str = "asker") -> dict[str, Any]:
+    user = fake.add_user(f"{name}-{locale}")
     user.locale = locale
     asked = await fake.send_slash_command("ask", {"question": QUESTION}, user=user)
     return await asked.wait_answer(timeout=15)
+
+
+async def help_as(fake: FakeDiscord, locale: str) -> dict[str, Any]:
+    user = fake.add_user(f"helped-{locale}")
+    user.locale = locale
+    asked = await fake.send_slash_command("help", user=user)
+    return embed(await asked.wait_answer(timeout=15))
+
+
+async def asked_twice_as(fake: FakeDiscord, locale: str) -> str:
+    """What a user of `locale` sees when asking twice in a row under a cooldown of one."""
+    user = fake.add_user(f"quick-{locale}")
+    user.locale = locale
+    for _ in range(2):
+        asked = await fake.send_slash_command("ask", {"question": QUESTION}, user=user)
+        answer = await asked.wait_answer(timeout=15)
+    return seen(answer)
 
 
 async def test_sync_payload_carries_german_and_chinese(lingnan: RunningBot) -> None:
@@ -78,6 +95,18 @@ async def test_chinese_locale_gets_chinese_reply(lingnan: RunningBot) -> None:
     assert "逐字引自语料库" in answer["footer"]["text"]
 
 
+async def test_german_answer_has_german_buttons(lingnan: RunningBot) -> None:
+    """Cite, Source and the feedback buttons under a German asker's answer are German."""
+    labels = button_labels(await ask_as(lingnan.fake, "de", "buttons"))
+    assert {"Zitieren", "Quelle", "Hilfreich", "Nicht hilfreich"} <= set(labels), labels
+
+
+async def test_chinese_answer_has_chinese_buttons(lingnan: RunningBot) -> None:
+    """Cite, Source and the feedback buttons under a Chinese asker's answer are Chinese."""
+    labels = button_labels(await ask_as(lingnan.fake, "zh-CN", "buttons"))
+    assert {"引用", "来源", "有帮助", "没有帮助"} <= set(labels), labels
+
+
 async def test_other_locale_gets_english_reply(lingnan: RunningBot) -> None:
     """A locale lingnan has no translation for gets English."""
     answer = embed(await ask_as(lingnan.fake, "fr"))
@@ -94,3 +123,59 @@ async def test_german_nothing_found_is_german(lingnan: RunningBot) -> None:
     answer = embed(await asked.wait_answer(timeout=15))
     assert answer["title"] == catalog("de")["ask.nothing_found_title"]
     assert "Die Dokumente enthalten keine Passage" in answer["description"]
+
+
+async def test_german_help_is_german(lingnan: RunningBot) -> None:
+    """/help shows a German-locale user its title, headings and commands in German."""
+    shown = await help_as(lingnan.fake, "de")
+    german = catalog("de")
+    assert shown["title"] == german["help.title"]
+    assert [f["name"] for f in shown["fields"]] == ["Befehle", "Beispielfragen"]
+    assert german["commands.timeline.description"] in shown["fields"][0]["value"]
+    assert shown["footer"]["text"].startswith("Korpus: ")
+
+
+async def test_chinese_help_is_chinese(lingnan: RunningBot) -> None:
+    """/help shows a Chinese-locale user its title, headings and commands in Chinese."""
+    shown = await help_as(lingnan.fake, "zh-CN")
+    chinese = catalog("zh")
+    assert shown["title"] == chinese["help.title"]
+    assert [f["name"] for f in shown["fields"]] == ["命令", "示例问题"]
+    assert chinese["commands.timeline.description"] in shown["fields"][0]["value"]
+    assert shown["footer"]["text"].startswith("语料库：")
+
+
+async def test_cooldown_sentence_in_askers_language(
+    fake_discord: FakeDiscord, log_records: LogCollector, library: Any, seeds_copy: Any
+) -> None:
+    """The wait a too-quick asker is told is German for a German locale, Chinese for Chinese."""
+    async with run_lingnan(
+        fake_discord, log_records, seeds_copy, library, cooldown_rate=1, cooldown_seconds=60
+    ) as running:
+        german = await asked_twice_as(fake_discord, "de")
+        chinese = await asked_twice_as(fake_discord, "zh-CN")
+        assert not running.problems()
+    assert german.startswith("Du fragst schnell hintereinander") and "Sekunden" in german
+    assert chinese.startswith("你问得太快了") and "秒" in chinese
+
+
+async def test_german_sources_and_officials_are_german(lingnan: RunningBot) -> None:
+    """/sources and /officials title their lists in German for a German-locale user."""
+    user = lingnan.fake.add_user("lister-de")
+    user.locale = "de"
+    titles = []
+    for command in ("sources", "officials"):
+        sent = await lingnan.fake.send_slash_command(command, user=user)
+        titles.append(embed(await sent.wait_answer(timeout=15))["title"])
+    assert titles[0].startswith("Quellen (") and "Dokumente" in titles[0]
+    assert titles[1].startswith("Amtsträger im Korpus (")
+
+
+async def test_chinese_timeline_is_chinese(lingnan: RunningBot) -> None:
+    """/timeline's heading and footer are Chinese for a Chinese-locale user."""
+    user = lingnan.fake.add_user("timeline-zh")
+    user.locale = "zh-CN"
+    sent = await lingnan.fake.send_slash_command("timeline", {"topic": "governor"}, user=user)
+    shown = embed(await sent.wait_answer(timeout=15))
+    assert shown["description"].startswith("-# " + catalog("zh")["timeline.heading"])
+    assert "逐字引自语料库" in shown["footer"]["text"]

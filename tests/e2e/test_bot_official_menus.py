@@ -164,7 +164,7 @@ async def test_reported_statements_first_and_the_speech_by_document(
     assert not any("Our plan for" in value for value in statements)
     assert "50 sentences of their speech in 2 transcripts" in card["description"]
     [menu] = selects(answer)
-    assert menu["placeholder"] == texts.SPEECH_PICK_PLACEHOLDER
+    assert menu["placeholder"] == texts.SPEECH_PICK_PLACEHOLDER()
     options = [(o["label"], o["description"]) for o in menu["options"]]
     assert options == [
         (LONG_SPEECH_TITLE, "12 May 2026 · 48 sentences · Shaoguan Daily"),
@@ -189,13 +189,13 @@ async def test_choosing_a_document_shows_its_sentences(shaoguan: RunningBot) -> 
     speech = await chosen.wait_answer(timeout=15)
     assert speech["id"] == answer["id"] and chosen.callback_type == 7
     description = embed(speech)["description"]
-    assert description.startswith(texts.SPEECH_HEADING)
+    assert description.startswith(texts.SPEECH_HEADING())
     assert "> Our plan for furniture starts this year in every county of the city. The city" in (
         description
     )
     assert embed(speech)["footer"]["text"].startswith("sentences 1\u2013")
     labels = [o["label"] for o in selects(speech)[0]["options"]]
-    assert labels[0] == texts.REPORTED_STATEMENTS_CHOICE
+    assert labels[0] == texts.REPORTED_STATEMENTS_CHOICE()
     turned = await fake.press_button(speech, label=NEXT, user=fake.alice)
     page_two = await turned.wait_answer(timeout=15)
     assert "Our plan for furniture" not in seen(page_two)
@@ -208,7 +208,7 @@ async def test_an_office_several_hold_lists_them_with_a_menu(shaoguan: RunningBo
     fake = shaoguan.fake
     answer = await official(fake, "director")
     card = embed(answer)
-    assert card["title"] == texts.SEVERAL_OFFICIALS_TITLE
+    assert card["title"] == texts.SEVERAL_OFFICIALS_TITLE()
     text = seen(answer)
     assert "Lu Minghao — director of the Shaoguan Municipal Bureau of Commerce" in text
     assert "Fang Yiqun — director of the Shaoguan Development and Reform Commission" in text

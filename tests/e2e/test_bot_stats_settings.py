@@ -38,7 +38,7 @@ async def test_stats_shows_the_figures_and_coverage_gaps_of_the_day(
             asked = await fake.send_slash_command("ask", {"question": question})
             answers.append(await asked.wait_answer(timeout=15))
         answered = sum(bool(library.search(q, top_k=3).results) for q in ANSWERABLE + FOOTBALL)
-        vote = await fake.press_button(answers[0], label=records_texts.HELPFUL_LABEL)
+        vote = await fake.press_button(answers[0], label=records_texts.HELPFUL_LABEL())
         await vote.wait_answer(timeout=10)
         refused = await fake.send_slash_command("stats", user=fake.alice)
         assert (await refused.wait_answer(timeout=10))["content"] == records_texts.STATS_NOT_OWNER

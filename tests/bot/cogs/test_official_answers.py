@@ -108,7 +108,7 @@ def test_unknown_official_lists_closest_names() -> None:
     )
     assert not answer.found
     card = answer.pages[0]
-    assert card.title == texts.CLOSEST_OFFICIALS_TITLE
+    assert card.title == texts.CLOSEST_OFFICIALS_TITLE()
     assert "\u2022 **Wang Weizhong**\n\u2022 **Wang Yueqin**" in card.description
     assert answer.menu is not None and [c.label for c in answer.menu.choices] == [
         "Wang Weizhong",
@@ -119,7 +119,7 @@ def test_unknown_official_lists_closest_names() -> None:
 def test_nothing_close_says_official_not_found() -> None:
     """A name nothing comes close to is "Official not found", with no menu."""
     answer = lookup_answer("Nobody At All", OfficialLookup(official=None))
-    assert answer.pages[0].title == texts.OFFICIAL_NOT_FOUND_TITLE
+    assert answer.pages[0].title == texts.OFFICIAL_NOT_FOUND_TITLE()
     assert answer.menu is None and not answer.found
 
 
@@ -132,7 +132,7 @@ def test_reported_statements_fill_the_pages_and_speeches_are_a_menu() -> None:
     assert all("stressed that harbour project" in value for value in shown)
     assert "61 sentences of their speech in 2 transcripts" in answer.pages[0].description
     assert answer.menu is not None and answer.menu.kind == "speech"
-    assert answer.menu.placeholder == texts.SPEECH_PICK_PLACEHOLDER
+    assert answer.menu.placeholder == texts.SPEECH_PICK_PLACEHOLDER()
     newest, oldest = answer.menu.choices
     assert newest.label == SPEECH_2026.title and newest.value == checksum(SPEECH_2026.id)
     assert newest.description == "12 May 2026 · 60 sentences · Harbour Daily"
@@ -154,7 +154,7 @@ def test_a_speech_shows_its_sentences_by_paragraph() -> None:
     assert answer is not None and 2 <= len(answer.pages) <= 4
     first = answer.pages[0]
     assert first.title == "Qiao Lanfeng (乔兰峰)"
-    assert first.description.startswith(texts.SPEECH_HEADING)
+    assert first.description.startswith(texts.SPEECH_HEADING())
     assert "the years ahead. Sentence 1 of the harbour" in first.description
     assert "-# [\u00b6 3](https://news.example.org/harbour/speech-2026#:~:text=" in (
         first.description
@@ -163,7 +163,7 @@ def test_a_speech_shows_its_sentences_by_paragraph() -> None:
     assert answer.origin == Origin("speech", "Qiao Lanfeng", checksum(SPEECH_2026.id))
     assert answer.menu is not None
     back, *speeches = answer.menu.choices
-    assert back.label == texts.REPORTED_STATEMENTS_CHOICE
+    assert back.label == texts.REPORTED_STATEMENTS_CHOICE()
     assert [c.default for c in speeches] == [True, False]
 
 
@@ -200,7 +200,7 @@ def test_an_office_several_hold_lists_them_with_their_offices_and_a_menu() -> No
     )
     answer = lookup_answer("director", lookup)
     card = answer.pages[0]
-    assert card.title == texts.SEVERAL_OFFICIALS_TITLE and answer.found
+    assert card.title == texts.SEVERAL_OFFICIALS_TITLE() and answer.found
     assert "• **Fang Yiqun** \u2014 director of the Harbour Commission" in card.description
     assert "• **Lu Minghao (陆明浩)** \u2014 director of the Port Bureau" in card.description
     assert answer.menu is not None and answer.menu.kind == "official"
