@@ -33,7 +33,10 @@ LANGUAGE_NAME_SENTENCES = {
 UNDATED = Sentence("dates.undated", "undated")
 _LANGUAGE_ORDER = {"en": 0, "de": 1, "zh": 2}
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-NO_BREAK_SPACE = "\u00a0"
+# A day as lingnan writes it, in each language's order ("16 Jan 2025", "16. Jan. 2025",
+# "2025年1月16日"); the templates' spaces are non-breaking, so a date never wraps.
+MONTH_NAMES = tuple(Sentence(f"dates.months.{month.lower()}", month) for month in _MONTHS)
+DAY_DATE = Sentence("dates.day", "{day}\u00a0{month}\u00a0{year}")
 
 # The footer of a paged answer, by what its pages list: "quotes 4–6 of 9 · page 2/3".
 _PAGE_NOUNS = {
@@ -71,16 +74,18 @@ def iso_date(value: str | None, language: str | None = None) -> str:
     return value or UNDATED(language)
 
 
-def short_date(value: str | None) -> str:
-    """A date that never breaks across lines: "16 Jan 2025", its spaces non-breaking (an ISO
-    date's hyphens are where a narrow embed wraps it). Partial or odd dates stay as written."""
+def short_date(value: str | None, language: str | None = None) -> str:
+    """A date that never breaks across lines, in `language`: "16 Jan 2025", "16. Jan. 2025",
+    "2025年1月16日" (an ISO date's hyphens are where a narrow embed wraps it). Partial or odd
+    dates stay as written, their hyphens non-breaking; no date is "undated" (in `language`)."""
     if not value:
-        return "undated"
+        return UNDATED(language)
     try:
         day = dt.date.fromisoformat(value)
     except ValueError:
         return value.replace("-", "\u2011")  # non-breaking hyphen: "2025-02" stays whole
-    return NO_BREAK_SPACE.join([str(day.day), _MONTHS[day.month - 1], str(day.year)])
+    month = MONTH_NAMES[day.month - 1](language)
+    return DAY_DATE(language, day=day.day, month=month, year=day.year)
 
 
 def language_name(code: str, language: str | None = None) -> str:

@@ -13,7 +13,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from bot.answer_parts import inline, iso_date, language_name, plural, short_date
+from bot import citation_texts as words
+from bot.answer_parts import inline, iso_date, language_name, short_date
 from bot.markdown import clip, discord_len, link, text_fragment_url
 from retrieval.models import Copy, Counterpart, DocumentInfo
 
@@ -35,12 +36,13 @@ class Cited:
     also_published: Sequence[Copy] = ()
 
 
-def short_source(source: str) -> str:
+def short_source(source: str, language: str | None = None) -> str:
     """The source's name without what its parentheses add: "Lingnan on the Cloud (Yangcheng
-    Evening News, …)" is "Lingnan on the Cloud"; at most a few words."""
+    Evening News, …)" is "Lingnan on the Cloud"; at most a few words ("unknown source" in
+    `language` when there is none)."""
     name = " ".join(_PARENTHESES.sub("", source).split()) or " ".join(source.split())
     if not name or name.casefold() == "unknown source":
-        return "unknown source"
+        return words.UNKNOWN_SOURCE(language)
     return clip(inline(name), SOURCE_LENGTH)
 
 
@@ -51,20 +53,21 @@ def quote_url(document: DocumentInfo, text: str) -> str | None:
     return text_fragment_url(document.url, text) if text.strip() else document.url
 
 
-def citation_line(number: int | None, cited: Cited, limit: int) -> str:
-    """The subtext line under a quote, within `limit` characters of markdown. What gives way,
-    in order: the copies, the other languages' links, the text fragment, the title's length,
-    the title's link; number, speaker, source, date, page and paragraph stay."""
+def citation_line(number: int | None, cited: Cited, limit: int, language: str | None = None) -> str:
+    """The subtext line under a quote, within `limit` characters of markdown, its words and
+    date in `language`. What gives way, in order: the copies, the other languages' links, the
+    text fragment, the title's length, the title's link; number, speaker, source, date, page
+    and paragraph stay."""
     head: list[str] = [f"**{number}**"] if number is not None else []
     if cited.speaker:
-        head.append(f"said by {clip(inline(cited.speaker), 60)}")
-    head.append(short_source(cited.document.source))
-    head.append(short_date(cited.document.date))
+        head.append(words.SAID_BY(language, speaker=clip(inline(cited.speaker), 60)))
+    head.append(short_source(cited.document.source, language))
+    head.append(short_date(cited.document.date, language))
     if cited.page:
-        head.append(f"p.\u00a0{cited.page}")
+        head.append(words.PAGE(language, page=cited.page))
     if cited.paragraph:
         head.append(f"\u00b6\u00a0{cited.paragraph}")
-    title = clip(inline(cited.document.title), TITLE_LENGTH) or "untitled"
+    title = clip(inline(cited.document.title), TITLE_LENGTH) or words.UNTITLED(language)
     fragment_url = quote_url(cited.document, cited.text)
     titles = [
         link(f"*{title}*", fragment_url),
@@ -73,10 +76,10 @@ def citation_line(number: int | None, cited: Cited, limit: int) -> str:
         f"*{clip(title, 28)}*",
     ]
     extras_full = [
-        also_in_segment(cited.also_in, 400),
-        also_published_segment(cited.also_published, 200),
+        also_in_segment(cited.also_in, 400, language=language),
+        also_published_segment(cited.also_published, 200, language),
     ]
-    extras_short = [also_in_segment(cited.also_in, 60, linked=False), ""]
+    extras_short = [also_in_segment(cited.also_in, 60, linked=False, language=language), ""]
     for extras in (extras_full, extras_short, ["", ""]):
         for shown_title in titles:
             parts = [*head, shown_title, *(e for e in extras if e)]
@@ -86,19 +89,21 @@ def citation_line(number: int | None, cited: Cited, limit: int) -> str:
     return clip("-# " + " \u00b7 ".join(head), limit)
 
 
-def full_citation(number: int | None, cited: Cited) -> str:
+def full_citation(number: int | None, cited: Cited, language: str | None = None) -> str:
     """The citation to paste, on one line: speaker, full source, full title, ISO date, page
-    (of a PDF), paragraph, and the page's clean address (no text fragment)."""
+    (of a PDF), paragraph, and the page's clean address (no text fragment); the few words of
+    its own ("p.", "untitled") in `language`."""
     parts: list[str] = []
     if cited.speaker:
         parts.append(" ".join(cited.speaker.split()))
-    parts.append(" ".join(cited.document.source.split()) or "unknown source")
-    parts.append("\u201c" + (" ".join(cited.document.title.split()) or "untitled") + "\u201d")
-    parts.append(iso_date(cited.document.date))
+    parts.append(" ".join(cited.document.source.split()) or words.UNKNOWN_SOURCE(language))
+    title = " ".join(cited.document.title.split()) or words.UNTITLED(language)
+    parts.append("\u201c" + title + "\u201d")
+    parts.append(iso_date(cited.document.date, language))
     if cited.page:
-        parts.append(f"p. {cited.page}")
+        parts.append(words.PASTED_PAGE(language, page=cited.page))
     if cited.paragraph:
-        parts.append(f"para. {cited.paragraph}")
+        parts.append(words.PASTED_PARAGRAPH(language, paragraph=cited.paragraph))
     line = ", ".join(parts) + "."
     if cited.document.url:
         line += " " + cited.document.url
@@ -106,7 +111,7 @@ def full_citation(number: int | None, cited: Cited) -> str:
     return (prefix + line).replace("`", "'")  # a backtick would end the code block
 
 
-def _copy_name(document: DocumentInfo) -> str:
+def _copy_name(document: DocumentInfo, language: str | None) -> str:
     """A short name for who published a copy: its source, else its site, else its title (in
     italics, as citations show titles)."""
     source = " ".join(document.source.split())
@@ -116,34 +121,44 @@ def _copy_name(document: DocumentInfo) -> str:
     if host:
         return clip(inline(host.removeprefix("www.")), 40)
     title = clip(inline(document.title), 40)
-    return f"*{title}*" if title else "another document"
+    return f"*{title}*" if title else words.ANOTHER_DOCUMENT(language)
 
 
-def also_published_segment(copies: Sequence[Copy], limit: int) -> str:
-    """The other documents that carry the quote, within `limit`: "also published by Xinhua
-    (2024-02-19), example.org". As many names as fit, the rest counted; names link to their
-    copy when that fits too. Empty when there are no copies."""
+def also_published_segment(copies: Sequence[Copy], limit: int, language: str | None = None) -> str:
+    """The other documents that carry the quote, within `limit`, in `language`: "also published
+    by Xinhua (19 Feb 2024), example.org". As many names as fit, the rest counted; names link
+    to their copy when that fits too. Empty when there are no copies."""
     if not copies:
         return ""
-    head = "also published by "
-    plain = [_copy_name(copy.document) for copy in copies]
+    separator = words.LIST_SEPARATOR(language)
+    plain = [_copy_name(copy.document, language) for copy in copies]
     linked = [link(name, copy.document.url) for name, copy in zip(plain, copies, strict=True)]
-    dates = [f" ({short_date(c.document.date)})" if c.document.date else "" for c in copies]
+    dates = [
+        f" ({short_date(c.document.date, language)})" if c.document.date else "" for c in copies
+    ]
     for shown in range(len(copies), 0, -1):
         rest = len(copies) - shown
-        more = f" and {rest} more" if rest else ""
         for names in (linked, plain):
-            line = head + ", ".join(n + d for n, d in zip(names[:shown], dates, strict=False))
-            if discord_len(line + more) <= limit:
-                return line + more
-    return clip(f"{head}{plural(len(copies), 'other document')}", limit)
+            listed = separator.join(n + d for n, d in zip(names[:shown], dates, strict=False))
+            if rest:
+                listed = words.AND_MORE(language, names=listed, count=rest)
+            line = words.ALSO_PUBLISHED_BY(language, names=listed)
+            if discord_len(line) <= limit:
+                return line
+    return clip(words.ALSO_PUBLISHED_ELSEWHERE(language, count=len(copies)), limit)
 
 
-def also_in_segment(counterparts: Sequence[Counterpart], limit: int, *, linked: bool = True) -> str:
-    """The languages the quote is also in, within `limit`: "also in German (original),
-    Chinese". Each language links to its counterpart's sentence on its page (a text fragment,
-    as citations link), when that fits; the original is marked when the dates tell. Empty when
-    there are no counterparts."""
+def also_in_segment(
+    counterparts: Sequence[Counterpart],
+    limit: int,
+    *,
+    linked: bool = True,
+    language: str | None = None,
+) -> str:
+    """The languages the quote is also in, within `limit`, in `language`: "also in German
+    (original), Chinese". Each language links to its counterpart's sentence on its page (a text
+    fragment, as citations link), when that fits; the original is marked when the dates tell.
+    Empty when there are no counterparts."""
     by_language: dict[str, list[Counterpart]] = {}
     for counterpart in counterparts:
         found = by_language.setdefault(counterpart.language, [])
@@ -151,22 +166,27 @@ def also_in_segment(counterparts: Sequence[Counterpart], limit: int, *, linked: 
             found.append(counterpart)  # one document per language: the others are its copies
     if not by_language:
         return ""
-    names = [inline(language_name(language)) for language in by_language]
-    marks = [
-        " (original)" if any(c.original for c in found) else "" for found in by_language.values()
-    ]
+    names = [inline(language_name(code, language)) for code in by_language]
+    originals = [any(c.original for c in found) for found in by_language.values()]
     links = [_counterpart_url(found) for found in by_language.values()]
-    attempts = [[name + mark for name, mark in zip(names, marks, strict=True)]]
+    shown_names = [names]
     if linked:
-        linked_parts = [
-            link(name, url) + mark for name, url, mark in zip(names, links, marks, strict=True)
-        ]
-        attempts.insert(0, linked_parts)
-    for parts in attempts:
-        line = "also in " + ", ".join(parts)
+        shown_names.insert(0, [link(n, url) for n, url in zip(names, links, strict=True)])
+    separator = words.LIST_SEPARATOR(language)
+    lines = [
+        words.ALSO_IN(
+            language,
+            languages=separator.join(
+                words.ORIGINAL(language, language=name) if original else name
+                for name, original in zip(shown, originals, strict=True)
+            ),
+        )
+        for shown in shown_names
+    ]
+    for line in lines:
         if discord_len(line) <= limit:
             return line
-    return clip("also in " + ", ".join(attempts[-1]), limit)
+    return clip(lines[-1], limit)
 
 
 def _counterpart_url(counterparts: Sequence[Counterpart]) -> str | None:

@@ -74,7 +74,7 @@ def ask_answer(
             )
             for result in page.items
         ]
-        body = _quotes(cited, bold, page.first, room)
+        body = _quotes(cited, bold, page.first, room, language)
         first = cited[0]
         pages.append(
             fit_card(
@@ -85,7 +85,7 @@ def ask_answer(
                         f"{page.footer} · {texts.ANSWER_FOOTER(language)}", question
                     ),
                     citation="\n".join(
-                        full_citation(n, c) for n, c in enumerate(cited, start=page.first)
+                        full_citation(n, c, language) for n, c in enumerate(cited, start=page.first)
                     ),
                     source_url=quote_url(first.document, first.text),
                 )
@@ -111,12 +111,16 @@ def _cited(result: SearchResult, facts: QuoteFacts) -> Cited:
 
 
 def _quotes(
-    cited: Sequence[Cited], bold: Sequence[Sequence[str]], first_number: int, room: int
+    cited: Sequence[Cited],
+    bold: Sequence[Sequence[str]],
+    first_number: int,
+    room: int,
+    language: str | None = None,
 ) -> str:
     share = (room - len(QUOTE_SEPARATOR) * (len(cited) - 1)) // max(len(cited), 1)
     blocks: list[str] = []
     for number, (quote, words) in enumerate(zip(cited, bold, strict=True), start=first_number):
-        line = citation_line(number, quote, share // 2)
+        line = citation_line(number, quote, share // 2, language)
         block = quote_block(quote.text, words, share - discord_len(line) - 1)
         blocks.append(f"{block}\n{line}")
     return QUOTE_SEPARATOR.join(blocks)

@@ -95,7 +95,7 @@ def statements_answer(official: Official, note: str = "", language: str | None =
                     fields=tuple(fields),
                     footer=page.footer,
                     citation="\n".join(
-                        full_citation(n, c)
+                        full_citation(n, c, language)
                         for n, c in enumerate(cited, start=page.first)
                         if c is not None
                     )
@@ -158,8 +158,10 @@ def _official_head_fields(
         fields.append(Field(heading, lines_within(lines, FIELD_VALUE_LIMIT)))
     if official.documents:
         lines = [
-            "• " + link(clip(inline(d.title), 120), d.url) + f" \u2014 {short_source(d.source)}, "
-            f"{short_date(d.date)}"
+            "• "
+            + link(clip(inline(d.title), 120), d.url)
+            + f" \u2014 {short_source(d.source, language)}, "
+            f"{short_date(d.date, language)}"
             for d in official.documents
         ]
         heading = texts.DOCUMENTS_HEADING(language)
@@ -175,11 +177,11 @@ def _merged_title_line(
     forms = " / ".join(clip(inline(form.title), 160) for form in merged.forms)
     sources = list(dict.fromkeys(item.document for item in merged.titles))
     dates = sorted({item.date for item in merged.titles if item.date})
-    when = short_date(dates[0]) if dates else short_date(None)
+    when = short_date(dates[0] if dates else None, language)
     if len(dates) > 1:
-        when += f" \u2013 {short_date(dates[-1])}"
+        when += f" \u2013 {short_date(dates[-1], language)}"
     if len(sources) == 1 and sources[0] in documents:
-        where = short_source(documents[sources[0]].source)
+        where = short_source(documents[sources[0]].source, language)
     else:
         where = texts.DOCUMENT_COUNT(language, count=len(sources))
     return f"• {forms} \u2014 {where}, {when}"
@@ -190,9 +192,9 @@ def _statement_field(
 ) -> Field:
     if cited is not None:
         # The card is the official's own: the line under each statement need not name them.
-        cite = citation_line(None, replace(cited, speaker=None), 400)
+        cite = citation_line(None, replace(cited, speaker=None), 400, language)
     else:
-        cite = f"-# {inline(statement.document)} · {short_date(statement.date)}"
+        cite = f"-# {inline(statement.document)} · {short_date(statement.date, language)}"
     quote = quote_block(statement.text, [], FIELD_VALUE_LIMIT - discord_len(cite) - 3)
     return Field(texts.statement_heading(number, language), f"{quote}\n{cite}")
 

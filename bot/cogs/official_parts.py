@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot import citation_texts as words
 from bot import texts
 from bot.answer_parts import inline, short_date
 from bot.cards import SELECT_OPTION_LIMIT, SELECT_TEXT_LIMIT, Choice, Menu, checksum
@@ -89,9 +90,9 @@ def speech_menu(official: Official, shown: str | None, language: str | None = No
         )
     for speech in found:
         description = texts.speech_choice_description(
-            short_date(speech.document.date),
+            short_date(speech.document.date, language),
             len(speech.sentences),
-            " ".join(speech.document.source.split()) or "unknown source",
+            " ".join(speech.document.source.split()) or words.UNKNOWN_SOURCE(language),
             language,
         )
         choices.append(

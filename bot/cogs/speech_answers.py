@@ -45,7 +45,8 @@ def speech_answer(
                     description=f"{heading}\n\n{body}",
                     footer=texts.speech_footer(first, last, total, number, len(chunks), language),
                     citation="\n".join(
-                        full_citation(None, _cited(speech, block, official)) for block in blocks
+                        full_citation(None, _cited(speech, block, official), language)
+                        for block in blocks
                     ),
                     source_url=quote_url(speech.document, chunk[0].text),
                 )
@@ -77,10 +78,9 @@ def _pages(sentences: Sequence[Statement]) -> list[list[Statement]]:
 def _heading(speech: Speech, language: str | None = None) -> str:
     document = speech.document
     title = link(f"*{clip(inline(document.title), 120)}*", document.url)
-    return (
-        f"{texts.SPEECH_HEADING(language)}: {title} \u00b7 {short_source(document.source)} \u00b7 "
-        f"{short_date(document.date)}"
-    )
+    source = short_source(document.source, language)
+    when = short_date(document.date, language)
+    return f"{texts.SPEECH_HEADING(language)}: {title} \u00b7 {source} \u00b7 {when}"
 
 
 def _joined(block: Sequence[Statement]) -> str:

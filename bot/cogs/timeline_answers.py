@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from bot import texts
-from bot.answer_parts import UNDATED, inline, paged, short_date
+from bot.answer_parts import inline, paged, short_date
 from bot.cards import DESCRIPTION_LIMIT, EMPTY_COLOUR, Answer, Card, Origin, QuoteShown, fit_card
 from bot.citations import Cited, full_citation, quote_url, short_source
 from bot.markdown import clip, discord_len, link
@@ -38,7 +38,7 @@ def timeline_answer(topic: str, timeline: Timeline, language: str | None = None)
                     description=f"{heading}\n{body}",
                     footer=question_footer(f"{page.footer} · {footer}", topic),
                     citation="\n".join(
-                        full_citation(n, _cited(entry))
+                        full_citation(n, _cited(entry), language)
                         for n, entry in enumerate(page.items, start=page.first)
                     ),
                 )
@@ -66,8 +66,8 @@ def _lines(entries: Sequence[TimelineEntry], room: int, language: str | None = N
 def timeline_line(entry: TimelineEntry, *, linked: bool = True, language: str | None = None) -> str:
     """ "**16 Jan 2025** · [Lingnan on the Cloud](…) — the sentence, clipped"."""
     document = entry.result.document
-    date = short_date(entry.date) if entry.date else UNDATED(language)
-    source = short_source(document.source)
+    date = short_date(entry.date, language)
+    source = short_source(document.source, language)
     if linked:
         source = link(source, quote_url(document, entry.sentence))
     return f"**{date}** \u00b7 {source} \u2014 {clip(inline(entry.sentence), SENTENCE_LENGTH)}"

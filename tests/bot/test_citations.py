@@ -140,3 +140,45 @@ def test_a_quote_without_a_page_names_none() -> None:
     cited = Cited(document=PRESS_EN, text=ROBOTICS_EN, paragraph=12)
     assert "p.\u00a0" not in citation_line(1, cited, 400)
     assert "p. " not in full_citation(1, cited)
+
+
+def test_german_citation_line_has_german_words_and_date() -> None:
+    """A German asker's line says "gesagt von", "S." and "6. Feb. 2025", languages in German."""
+    chinese = PRESS_CONF.model_copy(update={"language": "zh"})
+    cited = Cited(
+        PRESS_EN,
+        ROBOTICS_EN,
+        3,
+        page=4,
+        speaker="Wang Weizhong",
+        also_in=[counterpart_of(chinese, INVESTMENT_ZH, original=True)],
+    )
+    line = citation_line(1, cited, 400, "de")
+    assert line.startswith(
+        "-# **1** · gesagt von Wang Weizhong · news aktuell · 6.\u00a0Feb.\u00a02025 · S.\u00a04 · "
+    )
+    assert line.endswith(" · auch auf Chinesisch (Original)")
+
+
+def test_chinese_citation_line_has_chinese_words_and_an_unbreakable_date() -> None:
+    """A Chinese asker's line reads "2025年1月16日" (word joiners keep it whole) and "第4页"."""
+    german = PRESS_DE.model_copy(update={"url": None})
+    cited = Cited(PRESS_CONF, ROBOTICS_EN, 3, page=4, also_in=[counterpart_of(german, "x")])
+    line = citation_line(1, cited, 400, "zh")
+    assert " · 2025\u2060年\u20601\u2060月\u206016\u2060日 · 第\u20604\u2060页 · " in line
+    assert line.endswith(" · 另有德文版本")
+
+
+def test_also_published_counts_the_rest_in_the_askers_language() -> None:
+    """Names beyond the room are counted in German: "und 7 weiteren"."""
+    copies = [copy_of(MIRROR.model_copy(update={"source": f"Site {n}"}), n) for n in range(9)]
+    line = also_published_segment(copies, 80, "de")
+    assert line.startswith("auch veröffentlicht von Site 0, Site 1")
+    assert " weiteren" in line and discord_len(line) <= 80
+
+
+def test_pasted_citation_words_follow_the_askers_language() -> None:
+    """Cite's text says "S. 4, Abs. 12" to a German asker and "undatiert" without a date."""
+    undated = PRESS_EN.model_copy(update={"date": None})
+    pasted = full_citation(1, Cited(undated, ROBOTICS_EN, 12, page=4), "de")
+    assert ", undatiert, S. 4, Abs. 12." in pasted

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-import bot.answer_parts  # noqa: F401  (its sentences register on import)
+import bot.answer_parts
+import bot.citation_texts  # noqa: F401
 import bot.texts as texts
 from bot import records_texts
 from bot.translations import (

@@ -3,6 +3,7 @@ the sync payload, and replies in the asker's Discord locale (issue 12)."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from bot.translations import catalog
@@ -179,3 +180,29 @@ async def test_chinese_timeline_is_chinese(lingnan: RunningBot) -> None:
     shown = embed(await sent.wait_answer(timeout=15))
     assert shown["description"].startswith("-# " + catalog("zh")["timeline.heading"])
     assert "逐字引自语料库" in shown["footer"]["text"]
+
+
+def citation_lines(answer: dict[str, Any]) -> list[str]:
+    """The subtext lines under the quotes of an answer's first page."""
+    return [line for line in embed(answer)["description"].splitlines() if line.startswith("-# **")]
+
+
+async def test_german_citation_line_is_german(lingnan: RunningBot) -> None:
+    """Under a German asker's quotes the date reads "16. Jan. 2025" and no English word is left."""
+    lines = citation_lines(await ask_as(lingnan.fake, "de", "cited"))
+    german_date = re.compile(
+        r" · \d{1,2}\.\u00a0(Jan\.|Feb\.|März|Apr\.|Mai|Juni|Juli|Aug\.|"
+        r"Sept\.|Okt\.|Nov\.|Dez\.)\u00a0\d{4} · "
+    )
+    assert lines and all(german_date.search(line) for line in lines), lines
+    english = ("said by", "also in ", "also published", "undated", " p.\u00a0", "German")
+    assert not any(word in line for line in lines for word in english), lines
+
+
+async def test_chinese_citation_line_is_chinese(lingnan: RunningBot) -> None:
+    """Under a Chinese asker's quotes the date reads "2025年1月16日", kept whole by word joiners."""
+    lines = citation_lines(await ask_as(lingnan.fake, "zh-CN", "cited"))
+    chinese_date = re.compile(r" · \d{4}\u2060年\u2060\d{1,2}\u2060月\u2060\d{1,2}\u2060日 · ")
+    assert lines and all(chinese_date.search(line) for line in lines), lines
+    english = ("said by", "also in ", "also published", "undated", " p.\u00a0", "Chinese")
+    assert not any(word in line for line in lines for word in english), lines
