@@ -158,7 +158,6 @@ def more_hint(commands: CommandMentions, language: str | None = None) -> str:
     return _MORE_HINT(language, sources=commands("sources"), officials=commands("officials"))
 
 
-CORRECTED_LABEL = "Showing results for"
 # The note line under the quotes, in the asker's language.
 NOTE_READ_AS = Sentence("ask.notes.read_as", "Read as")
 NOTE_SAME_MEANING = Sentence("ask.notes.same_meaning", "Same meaning")

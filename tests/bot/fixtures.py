@@ -10,9 +10,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import cast
 
+from bot.cards import Answer
+from bot.cogs.official_answers import official_answer, officials_answer
+from bot.command_mentions import PLAIN_COMMANDS
 from retrieval.library import Library, LibraryStats
 from retrieval.models import (
+    Copy,
     Correction,
+    Counterpart,
     DocumentInfo,
     DocumentSummary,
     Official,
@@ -245,3 +250,45 @@ def corrected_response() -> SearchResponse:
 def as_library(fake: FakeLibrary) -> Library:
     """``fake`` where the bot expects a library: it has the members the bot uses."""
     return cast(Library, fake)
+
+
+MIRROR = DocumentInfo(
+    id="mirror-of-the-release",
+    title="A mirror of the release",
+    source="unknown source",
+    date=None,
+    url="https://www.mirror.example/news/1",
+    language="en",
+)
+
+
+def copy_of(document: DocumentInfo, passage_id: int = 50) -> Copy:
+    return Copy(document=document, passage_id=passage_id, paragraph=2, start=0, end=10)
+
+
+def counterpart_of(
+    document: DocumentInfo, text: str, *, passage_id: int = 60, original: bool = False
+) -> Counterpart:
+    return Counterpart(
+        document=document,
+        passage_id=passage_id,
+        paragraph=5,
+        start=0,
+        end=len(text),
+        text=text,
+        language=document.language,
+        original=original,
+    )
+
+
+def directory_answer(found: list[Official]) -> Answer:
+    return officials_answer(found, PLAIN_COMMANDS)
+
+
+def lookup_answer(query: str, lookup: OfficialLookup) -> Answer:
+    return official_answer(query, lookup, PLAIN_COMMANDS)
+
+
+def robotics_with_counterpart(*counterparts: Counterpart) -> SearchResponse:
+    shown = robotics_response().results[0].model_copy(update={"also_in": list(counterparts)})
+    return SearchResponse(query="q", results=[shown])

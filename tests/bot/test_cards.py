@@ -5,29 +5,31 @@ from __future__ import annotations
 import discord
 import pytest
 
-from bot.cards import Answer, Card, Field, fit_card, to_embed
+from bot.cards import Card, Field, fit_card, to_embed
 from bot.cogs.admin_answers import reload_answer
 from bot.cogs.ask_answers import nothing_found_answer
-from bot.cogs.official_answers import official_answer, officials_answer
 from bot.cogs.sources_answers import help_answer, sources_answer
 from bot.command_mentions import PLAIN_COMMANDS, CommandMentions
 from bot.console_text import TextStyle, to_text
 from bot.examples import Example, load_examples
 from retrieval.models import (
-    Copy,
-    Counterpart,
-    DocumentInfo,
     DocumentSummary,
     Official,
     OfficialLookup,
     SearchResponse,
 )
 from tests.bot.fixtures import (
+    MIRROR,
     PRESS_DE,
     PRESS_EN,
     ROBOTICS_DE,
     FakeStats,
+    copy_of,
+    counterpart_of,
+    directory_answer,
+    lookup_answer,
     robotics_response,
+    robotics_with_counterpart,
 )
 from tests.bot.limits import (
     HOSTILE_TEXTS,
@@ -36,14 +38,6 @@ from tests.bot.limits import (
     assert_within_limits,
     hostile_document,
 )
-
-
-def lookup_answer(query: str, lookup: OfficialLookup) -> Answer:
-    return official_answer(query, lookup, PLAIN_COMMANDS)
-
-
-def directory_answer(found: list[Official]) -> Answer:
-    return officials_answer(found, PLAIN_COMMANDS)
 
 
 @pytest.mark.parametrize("kind", sorted(HOSTILE_TEXTS))
@@ -115,40 +109,6 @@ def test_console_shows_the_other_language_with_its_address() -> None:
     full = to_text(card, TextStyle(full_links=True))
     assert f"also in German <{PRESS_DE.url}#:~:text=Besondere" in full
     assert "(original)" in to_text(card)
-
-
-def copy_of(document: DocumentInfo, passage_id: int = 50) -> Copy:
-    return Copy(document=document, passage_id=passage_id, paragraph=2, start=0, end=10)
-
-
-MIRROR = DocumentInfo(
-    id="mirror-of-the-release",
-    title="A mirror of the release",
-    source="unknown source",
-    date=None,
-    url="https://www.mirror.example/news/1",
-    language="en",
-)
-
-
-def counterpart_of(
-    document: DocumentInfo, text: str, *, passage_id: int = 60, original: bool = False
-) -> Counterpart:
-    return Counterpart(
-        document=document,
-        passage_id=passage_id,
-        paragraph=5,
-        start=0,
-        end=len(text),
-        text=text,
-        language=document.language,
-        original=original,
-    )
-
-
-def robotics_with_counterpart(*counterparts: Counterpart) -> SearchResponse:
-    shown = robotics_response().results[0].model_copy(update={"also_in": list(counterparts)})
-    return SearchResponse(query="q", results=[shown])
 
 
 def test_piped_console_text_has_no_markdown_markers() -> None:

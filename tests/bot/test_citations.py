@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from bot.cards import Answer
 from bot.citations import (
     Cited,
     also_in_segment,
@@ -10,61 +9,18 @@ from bot.citations import (
     citation_line,
     full_citation,
 )
-from bot.cogs.official_answers import official_answer, officials_answer
-from bot.command_mentions import PLAIN_COMMANDS
 from bot.markdown import discord_len
-from retrieval.models import (
-    Copy,
-    Counterpart,
-    DocumentInfo,
-    Official,
-    OfficialLookup,
-)
 from tests.bot.fixtures import (
     INVESTMENT_ZH,
+    MIRROR,
     PRESS_CONF,
     PRESS_DE,
     PRESS_EN,
     ROBOTICS_DE,
     ROBOTICS_EN,
+    copy_of,
+    counterpart_of,
 )
-
-
-def lookup_answer(query: str, lookup: OfficialLookup) -> Answer:
-    return official_answer(query, lookup, PLAIN_COMMANDS)
-
-
-def officials(found: list[Official]) -> Answer:
-    return officials_answer(found, PLAIN_COMMANDS)
-
-
-def copy_of(document: DocumentInfo, passage_id: int = 50) -> Copy:
-    return Copy(document=document, passage_id=passage_id, paragraph=2, start=0, end=10)
-
-
-MIRROR = DocumentInfo(
-    id="mirror-of-the-release",
-    title="A mirror of the release",
-    source="unknown source",
-    date=None,
-    url="https://www.mirror.example/news/1",
-    language="en",
-)
-
-
-def counterpart_of(
-    document: DocumentInfo, text: str, *, passage_id: int = 60, original: bool = False
-) -> Counterpart:
-    return Counterpart(
-        document=document,
-        passage_id=passage_id,
-        paragraph=5,
-        start=0,
-        end=len(text),
-        text=text,
-        language=document.language,
-        original=original,
-    )
 
 
 def test_copy_without_source_or_url_is_named_by_its_title() -> None:

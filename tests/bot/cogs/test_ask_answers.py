@@ -4,35 +4,32 @@ from __future__ import annotations
 
 import pytest
 
-from bot.cards import Answer
 from bot.cogs.ask_answers import notes_line
-from bot.cogs.official_answers import official_answer, officials_answer
-from bot.command_mentions import PLAIN_COMMANDS
 from bot.examples import load_examples
 from bot.markdown import escape, to_plain
 from bot.quote_facts import QuoteFacts
 from retrieval.models import (
-    Copy,
-    Counterpart,
     DocumentInfo,
     Expansion,
-    Official,
-    OfficialLookup,
     SearchResponse,
     Statement,
 )
 from tests.bot.fixtures import (
     GOVERNOR_EN,
     INVESTMENT_ZH,
+    MIRROR,
     PRESS_CONF,
     PRESS_DE,
     PRESS_EN,
     ROBOTICS_DE,
     ROBOTICS_EN,
     WANG,
+    copy_of,
     corrected_response,
+    counterpart_of,
     result,
     robotics_response,
+    robotics_with_counterpart,
 )
 from tests.bot.limits import (
     HOSTILE_TEXTS,
@@ -41,14 +38,6 @@ from tests.bot.limits import (
     assert_safe,
     hostile_document,
 )
-
-
-def lookup_answer(query: str, lookup: OfficialLookup) -> Answer:
-    return official_answer(query, lookup, PLAIN_COMMANDS)
-
-
-def directory_answer(found: list[Official]) -> Answer:
-    return officials_answer(found, PLAIN_COMMANDS)
 
 
 @pytest.mark.parametrize("kind", sorted(HOSTILE_TEXTS))
@@ -90,20 +79,6 @@ def test_ask_answer_cites_source_title_date_and_links_the_quote() -> None:
         f"({PRESS_EN.url}#:~:text=There%20is%20a%20special%20priority%20in,"
         "strong%20growth%20potential%20and%20large%20scale.)"
     ) in line
-
-
-def copy_of(document: DocumentInfo, passage_id: int = 50) -> Copy:
-    return Copy(document=document, passage_id=passage_id, paragraph=2, start=0, end=10)
-
-
-MIRROR = DocumentInfo(
-    id="mirror-of-the-release",
-    title="A mirror of the release",
-    source="unknown source",
-    date=None,
-    url="https://www.mirror.example/news/1",
-    language="en",
-)
 
 
 def test_ask_answer_lists_other_publishers_under_the_citation() -> None:
@@ -191,26 +166,6 @@ def test_nothing_found_says_so_and_suggests() -> None:
     assert [line.startswith("• /ask ") for line in lines[1:4]] == [True] * 3
     assert len(lines) <= 7 and not card.fields
     assert answer.origin is None
-
-
-def counterpart_of(
-    document: DocumentInfo, text: str, *, passage_id: int = 60, original: bool = False
-) -> Counterpart:
-    return Counterpart(
-        document=document,
-        passage_id=passage_id,
-        paragraph=5,
-        start=0,
-        end=len(text),
-        text=text,
-        language=document.language,
-        original=original,
-    )
-
-
-def robotics_with_counterpart(*counterparts: Counterpart) -> SearchResponse:
-    shown = robotics_response().results[0].model_copy(update={"also_in": list(counterparts)})
-    return SearchResponse(query="q", results=[shown])
 
 
 def test_quote_names_the_language_it_is_also_in_with_a_link_to_that_sentence() -> None:

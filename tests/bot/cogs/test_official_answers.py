@@ -7,11 +7,9 @@ from typing import Literal
 import pytest
 
 from bot import texts
-from bot.cards import Answer, Origin, checksum
-from bot.cogs.official_answers import official_answer, officials_answer
+from bot.cards import Origin, checksum
 from bot.cogs.official_parts import name_in_title, official_title
 from bot.cogs.speech_answers import speech_answer
-from bot.command_mentions import PLAIN_COMMANDS
 from retrieval.models import (
     Candidate,
     Official,
@@ -22,6 +20,8 @@ from retrieval.models import (
 from tests.bot.fixtures import (
     HUANG,
     WANG,
+    directory_answer,
+    lookup_answer,
 )
 from tests.bot.invented_officials import (
     QIAO,
@@ -35,14 +35,6 @@ from tests.bot.limits import (
     assert_safe,
     hostile_document,
 )
-
-
-def lookup_answer(query: str, lookup: OfficialLookup) -> Answer:
-    return official_answer(query, lookup, PLAIN_COMMANDS)
-
-
-def directory_answer(found: list[Official]) -> Answer:
-    return officials_answer(found, PLAIN_COMMANDS)
 
 
 @pytest.mark.parametrize("kind", sorted(HOSTILE_TEXTS))
