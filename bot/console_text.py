@@ -25,9 +25,15 @@ DIM, NORMAL = "\033[2m", "\033[22m"
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
+# Keeps a Chinese date on one line in Discord ("2025年1月16日"); a terminal does not wrap there,
+# and some draw it as a box.
+_WORD_JOINER = "\u2060"
+
+
 def terminal_safe(text: str) -> str:
-    """`text` without terminal escape sequences or control characters (newline and tab kept)."""
-    return _CONTROL.sub("", TERMINAL_ESCAPE.sub("", text))
+    """`text` without terminal escape sequences, control characters (newline and tab kept) or
+    word joiners."""
+    return _CONTROL.sub("", TERMINAL_ESCAPE.sub("", text)).replace(_WORD_JOINER, "")
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ from typing import NoReturn
 
 from bot.answers import Answers
 from bot.console import run_console
+from bot.console_text import terminal_safe
 from bot.examples import load_examples
 from retrieval.models import SearchResponse
 from tests.bot.fixtures import (
@@ -198,3 +199,8 @@ def test_language_option_puts_answers_words_in_it() -> None:
     run_console(answers, io.StringIO(QUESTION + "\n"), stdout, language="de")
     assert "wörtlich aus dem Korpus" in stdout.getvalue()
     assert "verbatim from the corpus" not in stdout.getvalue()
+
+
+def test_the_console_prints_no_word_joiners() -> None:
+    """The joiners that keep a Chinese date on one line in Discord are left out of the console."""
+    assert terminal_safe("2025\u2060年\u20601\u2060月\u206016\u2060日") == "2025年1月16日"
