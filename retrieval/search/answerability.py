@@ -15,6 +15,9 @@ no answer either, however much of the question's weight they carry: it is carrie
 A passage in another language than the question's is judged on the words its language could
 hold (``term_languages``): a word no dictionary carries into that language weighs less there.
 
+A word only the next paragraph holds (``Context.holds_next``) counts for a share of its weight:
+it is the passage's likely context, not its certain one.
+
 A pure function over arrays: per-word weights, and per word and candidate passage whether the
 passage holds the word (``Question.holds``).
 """
@@ -51,6 +54,10 @@ class Floor:
     # a dictionary's senses are looser than the asker's own word. Set with the ranking on the
     # dev tuning half: at 1 the cross-language questions gain, the off-topic ones are answered.
     translated_share: float = 0.7
+    # The share of its weight a word counts for when only the paragraph after a short one holds
+    # it (see ``Context``). Set on the dev tuning half with ``SHORT_PARAGRAPH_PASSAGES``: at 1
+    # no answer more, one off-topic question more answered.
+    next_paragraph_share: float = 0.7
 
 
 def covered_weight(weights: np.ndarray, holds: np.ndarray) -> np.ndarray:
@@ -70,6 +77,7 @@ def answerable(
     common: np.ndarray | None = None,
     translated_only: np.ndarray | None = None,
     judged: np.ndarray | None = None,
+    next_only: np.ndarray | None = None,
 ) -> np.ndarray:
     """For each candidate passage: does it clear the floor?
 
@@ -80,7 +88,9 @@ def answerable(
     ``translated_only``: words x candidates, held only through a translation (counted at
     ``floor.translated_share``); ``judged``: words x candidates, the weight each word counts
     for the candidate, held or not (``Question.judged``: less in a language that could not hold
-    it; by default every word's whole weight), so the shares are of what it could hold.
+    it; by default every word's whole weight), so the shares are of what it could hold;
+    ``next_only``: words x candidates, held only by the paragraph after the candidate's (counted
+    at ``floor.next_paragraph_share``; ``holds`` includes them).
     """
     if judged is None:
         judged = np.broadcast_to(weights[:, None], holds.shape)
@@ -88,6 +98,8 @@ def answerable(
     covered = (judged * holds).sum(axis=0)
     if translated_only is not None and floor.translated_share < 1:
         covered -= (1 - floor.translated_share) * (judged * translated_only).sum(axis=0)
+    if next_only is not None and floor.next_paragraph_share < 1:
+        covered -= (1 - floor.next_paragraph_share) * (judged * next_only).sum(axis=0)
     passes = (total > 0) & (covered > floor.min_coverage * total)
     topic = ~names_person
     topic_weight = judged[topic].sum(axis=0)

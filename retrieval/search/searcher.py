@@ -221,10 +221,18 @@ class Searcher:
         scores, written_in_capitals = self._acronyms.narrow(words, naming, ids, scores, context)
         present.update(written_in_capitals)
         holds = question.holds(present, len(ids))
+        # A short paragraph reads on into the next: what only that one holds counts for the
+        # floor, at a share, and not for the ranking (the passage does not say it).
+        following = {
+            term: held | context.holds_next(term, ids, self._index)
+            for term, held in present.items()
+        }
+        next_only = question.holds(following, len(ids)) & ~holds
         # A passage's document date is its context too: a report dated 2024 speaks of 2023.
         years = self._years.get()
         for position, year in year_positions(words).items():
             holds[position] |= years.dated(year, ids)
+            next_only[position] = False
         # The floor decides whether a passage answers at all; the ranking orders those that do.
         common = question.common(self._index, self.floor.common_share)
         translated_only = holds & ~question.holds(present, len(ids), translated=False)
@@ -239,12 +247,13 @@ class Searcher:
         )
         passes = answerable(
             question.weights,
-            holds,
+            holds | next_only,
             question.names_person,
             self.floor,
             common,
             translated_only,
             judged,
+            next_only=next_only,
         )
         # A year narrows the question as a name does: only passages of that year answer.
         passes &= years.allow(question_years(words), present, ids)

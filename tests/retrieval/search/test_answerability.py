@@ -71,3 +71,15 @@ def test_common_words_alone_carry_no_answer() -> None:
     floor = Floor(min_coverage=0.0)
     passes = answerable(weights, holds, np.zeros(2, dtype=bool), floor, common)
     assert passes.tolist() == [False, True]
+
+
+def test_word_held_only_by_the_next_paragraph_counts_for_a_share() -> None:
+    """Of two words of weight 1, one held and one held only by the next paragraph: 1 + 0.7 of
+    2 clears a floor of 0.8; at a share of 0.5 (1.5 of 2) it does not."""
+    holds = np.asarray([[True], [True]])
+    next_only = np.asarray([[False], [True]])
+    weights, no_person = np.ones(2), np.zeros(2, bool)
+    at_share = Floor(0.8, 0.4, next_paragraph_share=0.7)
+    at_half = Floor(0.8, 0.4, next_paragraph_share=0.5)
+    assert answerable(weights, holds, no_person, at_share, next_only=next_only).tolist() == [True]
+    assert answerable(weights, holds, no_person, at_half, next_only=next_only).tolist() == [False]

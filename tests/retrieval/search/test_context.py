@@ -7,6 +7,7 @@ import numpy as np
 from retrieval.models import Passage
 from retrieval.search import NameMention, Searcher
 from retrieval.search.context import Context
+from tests.retrieval.handmade import handmade_searcher
 from tests.retrieval.search.asking import texts, top_text
 
 GOVERNOR = NameMention("governor", ("Li Mingde",))
@@ -81,3 +82,73 @@ def test_title_holds_for_every_passage_of_its_document() -> None:
 def test_passage_repeating_its_title_is_told_apart() -> None:
     """ "Report  title" repeats its document's title (spacing and case aside); others do not."""
     assert CONTEXT.repeats_title(np.arange(5)).tolist() == [False, False, False, True, False]
+
+
+# A short paragraph, then one with three passages (long), each followed by another paragraph.
+RUNS_ON = Context.build(
+    [
+        _passage(0, "a", 1, "Short one."),
+        _passage(1, "a", 2, "Next to the short one."),
+        _passage(2, "a", 3, "Long one."),
+        _passage(3, "a", 3, "Long two."),
+        _passage(4, "a", 3, "Long three."),
+        _passage(5, "a", 4, "Next to the long one."),
+        _passage(6, "b", 1, "Last of b."),
+    ],
+    {"a": frozenset(), "b": frozenset()},
+    {"a": "", "b": ""},
+)
+
+
+def test_short_paragraph_reads_on_into_the_next() -> None:
+    """A term of paragraph 2 is held by the short paragraph 1 before it, and by no other."""
+    held = RUNS_ON.holds_next_in(np.asarray([1]), np.arange(7))
+    assert held.tolist() == [True, False, False, False, False, False, False]
+
+
+def test_long_paragraph_does_not_read_on() -> None:
+    """A term of the paragraph after a three-passage paragraph is not held by that paragraph."""
+    assert not RUNS_ON.holds_next_in(np.asarray([5]), np.arange(7)).any()
+
+
+def test_next_paragraph_of_another_document_is_no_context() -> None:
+    """The last paragraph of document a does not read on into document b's first."""
+    assert not RUNS_ON.holds_next_in(np.asarray([6]), np.arange(7))[5]
+
+
+_OFFICIAL = ("Chen Lin, deputy director of the trade department, spoke on Monday.",)
+_PROMISE = ('"Approvals of new factories will come much faster," she said.',)
+_FILLER = [
+    ("filler", n, "en", text)
+    for n, text in enumerate(
+        [
+            "The harbour handled more containers than ever.",
+            "Farmers collected new crop samples for the seed bank.",
+            "The new airport terminal will open next spring.",
+            "The city opened a new metro line and two bridges.",
+        ],
+        start=1,
+    )
+]
+_QUESTION = "Which trade department official promised faster approvals of factories?"
+
+
+def test_speaker_paragraph_answers_with_the_words_of_the_next() -> None:
+    """The short paragraph naming the official answers a question whose other words only the
+    paragraph after it holds."""
+    news = handmade_searcher(
+        [("news", 1, "en", *_OFFICIAL), ("news", 2, "en", *_PROMISE), *_FILLER],
+        {"news": ("Trade news", "en"), "filler": ("City news", "en")},
+        min_coverage=0.6,
+    )
+    assert _OFFICIAL[0] in texts(news, _QUESTION)
+
+
+def test_speaker_sentence_alone_does_not_answer() -> None:
+    """The same sentence with the promise in another document does not clear the floor."""
+    apart = handmade_searcher(
+        [("news", 1, "en", *_OFFICIAL), ("other", 1, "en", *_PROMISE), *_FILLER],
+        {"news": ("Trade news", "en"), "other": ("More news", "en"), "filler": ("City", "en")},
+        min_coverage=0.6,
+    )
+    assert _OFFICIAL[0] not in texts(apart, _QUESTION)

@@ -83,10 +83,13 @@ def test_in_another_language_a_word_weighs_as_its_translations_there(
         common: np.ndarray | None = None,
         translated_only: np.ndarray | None = None,
         judged: np.ndarray | None = None,
+        next_only: np.ndarray | None = None,
     ) -> np.ndarray:
         assert judged is not None
         seen["weights"], seen["judged"] = weights, judged
-        return answerable(weights, holds, names_person, floor, common, translated_only, judged)
+        return answerable(
+            weights, holds, names_person, floor, common, translated_only, judged, next_only
+        )
 
     monkeypatch.setattr(searcher_module, "answerable", capture)
     searcher.search("Wie viele Kräne hatte der Hafen im Jahr?")
