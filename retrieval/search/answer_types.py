@@ -68,6 +68,7 @@ class AnswerTypeRules:
     which: tuple[str, ...]
     person_nouns: tuple[str, ...]
     form: tuple[str, ...] = ()  # phrases that only ask ("how high"): not what is asked about
+    verbs: tuple[str, ...] = ()  # end the noun phrase after "which" ("What did the governor")
 
     @classmethod
     def load(cls, path: Path = ANSWER_TYPES_FILE) -> AnswerTypeRules:
@@ -84,8 +85,15 @@ class AnswerTypeRules:
         person = data.get(PERSON, {})
         which = tuple(fold(w) for words in person.get("which", {}).values() for w in words)
         nouns = tuple(fold(n) for words in person.get("nouns", {}).values() for n in words)
+        verbs = tuple(fold(v) for words in person.get("verbs", {}).values() for v in words)
         form = data.get(NUMBER, {}).get("form", {})
-        return cls(phrases, which, nouns, tuple(fold(p) for words in form.values() for p in words))
+        return cls(
+            phrases,
+            which,
+            nouns,
+            tuple(fold(p) for words in form.values() for p in words),
+            verbs,
+        )
 
     def form_words(self, question: str) -> frozenset[str]:
         """The words of ``question`` that only say how it asks ("wie", "hoch" of "Wie hoch
@@ -111,7 +119,10 @@ class AnswerTypeRules:
         for position, word in enumerate(words):
             if word in self.which:
                 following = words[position + 1 : position + 1 + _WHICH_SPAN]
-                if any(noun in following for noun in self.person_nouns):
+                # The noun phrase asked about ends at its verb: "What did the governor say?"
+                # asks what was said, not who.
+                verb = next((i for i, w in enumerate(following) if w in self.verbs), None)
+                if any(noun in following[:verb] for noun in self.person_nouns):
                     return True
         return False
 

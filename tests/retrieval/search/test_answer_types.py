@@ -21,6 +21,8 @@ RULES = AnswerTypeRules.load()
         ("Wie viele Kräne hat der Hafen?", NUMBER),
         ("港口有多少台起重机?", NUMBER),
         ("Why did the harbour open?", None),
+        ("What did the port director say about cranes?", None),
+        ("Welchen Plan hat der Direktor vorgestellt?", None),
     ],
 )
 def test_the_answer_type_is_read_from_how_a_question_asks(question: str, kind: str) -> None:
