@@ -59,7 +59,7 @@ from retrieval.scripts import HAN, HAN_RUN
 
 # Bump when a rule here changes, so saved indexes built with the old rules are rebuilt; the
 # Chinese script folding (OpenCC's release and conversion) is part of it.
-TOKENIZER_VERSION = f"8-{FOLDING_VERSION}"
+TOKENIZER_VERSION = f"9-{FOLDING_VERSION}"
 
 STOPWORDS_DIR = Path(__file__).parent / "data" / "stopwords"
 
@@ -341,6 +341,8 @@ class Tokenizer:
                     if self._name_pattern is not None
                     else []
                 )
+                after_figure = previous is not None and previous.end == run.starts[0]
+                cuts = _with_date_unit(run.text, cuts, after_figure)
                 for word, w_start, w_end, _ in _segment(run.text, cuts, optional_parts=False):
                     if word not in stopwords:
                         out.append(Token(word, *run.span(w_start, w_end)))
@@ -528,8 +530,8 @@ class Tokenizer:
                             for t in terms
                         ]
                     terms.append(QueryTerm(query[t_start:t_end], (term,)))
-                cuts = _places(run.text, whole)
                 after_figure = previous is not None and previous.end == run.starts[0]
+                cuts = _with_date_unit(run.text, _places(run.text, whole), after_figure)
                 for word, w_start, w_end, optional in _segment(run.text, cuts, optional_parts=True):
                     # The parts jieba finds inside a longer word are extra forms of that word;
                     # the unit of a date figure ("2025年", "2月", "18日") is part of the figure.
@@ -608,6 +610,21 @@ def _places(text: str, whole: Sequence[str]) -> list[tuple[int, int]]:
                 cuts.append((start, start + len(name)))
             start = text.find(name, start + 1)
     return sorted(cuts)
+
+
+def _with_date_unit(
+    text: str, cuts: list[tuple[int, int]], after_figure: bool
+) -> list[tuple[int, int]]:
+    """``cuts`` with the date unit a run after a figure starts with ("2024年全社会") kept as a
+    word of its own, unless jieba's dictionary has the word it begins (年底, 年初, 月底). jieba's
+    guesser (HMM) otherwise joins the unit to what follows: 年全 / 社会, a word no text has."""
+    if not after_figure or text[:1] not in _DATE_UNITS or any(s == 0 for s, _ in cuts):
+        return cuts
+    jieba = _JIEBA.get()
+    first = next(iter(jieba.tokenize(text)), None)
+    if first is None or first[2] <= 1 or first[0] in jieba.FREQ:
+        return cuts
+    return [(0, 1), *cuts]
 
 
 def _segment(

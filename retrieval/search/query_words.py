@@ -57,9 +57,12 @@ class QueryWords:
         acronyms: Acronyms,
         scale: AbsentWordScale | None = None,
         chinese_name: Callable[[str], bool] | None = None,
+        chinese_function_word: Callable[[str], bool] | None = None,
     ) -> None:
         self._scale = scale or AbsentWordScale()
         self._chinese_name = chinese_name  # is a Chinese word a name (see ``absent_words``)?
+        # Is a Chinese word one of grammar (截至 "up to"): left out as a stopword is.
+        self._chinese_function_word = chinese_function_word
         self._tokenizer = tokenizer
         self._index = index
         self._known = known
@@ -81,6 +84,8 @@ class QueryWords:
         digits: list[ResolvedWord] = []
         for qterm in self._tokenizer.query_terms(question, whole=names):
             if qterm.stopword or fold(qterm.surface) in form_words:
+                continue
+            if self._is_function_word(qterm):
                 continue
             term = self._known.term(qterm)
             acronym = not shouted and is_acronym(qterm.surface)
@@ -126,6 +131,15 @@ class QueryWords:
         if not any(w.weight > 0 for w in words):
             words += digits  # a question of figures alone: its digits are what it asks
         return split_unknown_compounds(words), corrections
+
+    def _is_function_word(self, qterm: QueryTerm) -> bool:
+        """Whether a Chinese question word is one of grammar (see ``chinese_function_word``)."""
+        return (
+            self._chinese_function_word is not None
+            and not qterm.optional
+            and has_han(qterm.surface)
+            and self._chinese_function_word(qterm.surface)
+        )
 
     def unwritten_share(self, question: str) -> Callable[[ResolvedWord], float]:
         """For the words of ``question``: the share of its weight a word keeps where the

@@ -143,6 +143,7 @@ class Searcher:
             self._acronyms,
             absent_words,
             lambda word: self._translations.get().is_chinese_name(word),
+            lambda word: self._translations.get().is_chinese_function_word(word),
         )
 
     @property

@@ -105,6 +105,16 @@ class ResolvedDictionary:
         """Whether a dictionary has the Chinese ``phrase`` as a name only (浙江省, 巴斯夫)."""
         return self._lexicon.cedict_name(phrase)
 
+    def is_chinese_function_word(self, phrase: str) -> bool:
+        """Whether every sense CC-CEDICT gives the Chinese ``phrase`` is English stopwords
+        (截至: "up to", "by") and no glossary has it: a word of grammar, not of content."""
+        translations = self._lexicon.cedict_translations(phrase)
+        return (
+            bool(translations)
+            and phrase not in self._pairs_of
+            and not any(self._key(PIVOT, english) for english in translations)
+        )
+
     def has_chinese(self, phrase: str) -> bool:
         """Whether a dictionary has the Chinese ``phrase``, whether or not the index holds a
         translation of it."""

@@ -84,6 +84,7 @@ class TranslationTable:
         self._latin = resolved.latin
         self.has_chinese = resolved.has_chinese
         self.is_chinese_name = resolved.is_chinese_name
+        self.is_chinese_function_word = resolved.is_chinese_function_word
 
     # ---- questions --------------------------------------------------------------------------
 

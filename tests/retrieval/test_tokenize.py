@@ -405,3 +405,22 @@ def test_names_given_are_indexed_whole() -> None:
 def test_names_given_are_part_of_the_version() -> None:
     """A saved index made with other names is not reused: the version differs."""
     assert Tokenizer(names=["李伟中"]).version != Tokenizer().version
+
+
+def test_a_date_unit_after_a_figure_is_a_word_of_its_own() -> None:
+    """ "2024年全社会" reads 2024 / 年 / 全 / 社会, not the guessed word 年全."""
+    terms = Tokenizer().tokenize("2024年全社会研发投入", "zh")
+    assert "年全" not in terms
+    assert {"年", "社会"} <= set(terms)
+
+
+def test_a_dictionary_word_starting_with_a_date_unit_stays_whole() -> None:
+    """ "2023年底" keeps 年底 (the end of the year), a word jieba's dictionary has."""
+    assert "年底" in Tokenizer().tokenize("2023年底", "zh")
+
+
+def test_a_question_cuts_the_date_unit_as_passages_do() -> None:
+    """The question's terms for "2024年全社会" are the passage's."""
+    tokenizer = Tokenizer()
+    asked = [t.candidates[0] for t in tokenizer.query_terms("2024年全社会")]
+    assert asked == tokenizer.tokenize("2024年全社会", "zh")

@@ -62,6 +62,7 @@ CEDICT = """外貿 外贸 [wai4 mao4] /foreign trade/
 增長 增长 [zeng1 zhang3] /to grow/to increase/
 口岸 口岸 [kou4 an4] /port/
 餃子 饺子 [jiao3 zi5] /dumpling/
+截至 截至 [jie2 zhi4] /up to/by (a time)/
 """
 
 
@@ -87,6 +88,18 @@ def test_cc_cedict_kept_as_read_resolves_as_its_pairs_do(
         assert lazy.chinese(headword) == given.chinese(headword)
     assert [c.phrase for c in lazy.chinese("半导体")] == ["semiconductor", "Halbleiter"]
     assert [c.phrase for c in lazy.chinese("港口")] == ["port", "harbour"]
+
+
+def test_a_word_whose_every_sense_is_stopwords_is_a_function_word(
+    tokenizer: Tokenizer, index: BM25Index, lexicon: Lexicon
+) -> None:
+    """截至 ("up to", "by") is a word of grammar; 港口 ("port") and 饺子 are not, nor is a
+    word no dictionary has."""
+    resolved = ResolvedDictionary(tokenizer, index, lexicon)
+    assert resolved.is_chinese_function_word("截至")
+    assert not resolved.is_chinese_function_word("港口")
+    assert not resolved.is_chinese_function_word("饺子")
+    assert not resolved.is_chinese_function_word("水饺店")
 
 
 def test_answers_are_the_same_from_several_threads(
