@@ -14,8 +14,10 @@ from retrieval.models import Official
 from retrieval.scripts import CJK_CHAR
 from retrieval.search.answerability import DEFAULT_COMMON_SHARE
 
-# A passage is said by an official when their statements cover at least this share of it: a
-# passage that only quotes them in passing is not presented as theirs.
+# A passage is said by an official when their statements cover at least this share of it, or
+# when it opens with their statement ("Huang further emphasized that ... . There is ..."): the
+# reader sees who speaks first. A passage that only quotes them in passing is not presented as
+# theirs.
 SPEAKER_COVERAGE = 0.5
 
 
@@ -55,16 +57,18 @@ class Speakers:
             return None
         first = bisect.bisect_right(self._reach[document_id], start)
         covered: dict[str, int] = {}
+        opens = False
         for said in spans[first:]:
             if said.start >= end:
                 break
             overlap = min(end, said.end) - max(start, said.start)
             if overlap > 0:
                 covered[said.speaker] = covered.get(said.speaker, 0) + overlap
+                opens = opens or said.start <= start
         if len(covered) != 1:
             return None
         ((speaker, length),) = covered.items()
-        return speaker if length >= SPEAKER_COVERAGE * (end - start) else None
+        return speaker if opens or length >= SPEAKER_COVERAGE * (end - start) else None
 
 
 class CommonWords:

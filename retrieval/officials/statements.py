@@ -9,7 +9,11 @@
   official alone ("The General Secretary emphasized ..."), or the surname alone ("Huang further
   emphasized ..."): the surname means the official of that surname who spoke last before it in
   the document, or, with no earlier speaker, the only official of that surname in it; otherwise
-  nobody is credited. Pronouns ("He pointed out") are not resolved.
+  nobody is credited.
+- A pronoun as the subject of a speech verb ('"...," he said', "She pointed out", "Er betonte",
+  "他表示") in a sentence naming nobody is the official who spoke last, when that was in the
+  same paragraph or the one before: news writes the name once, then "he said" for the quotes
+  that follow. Further away, or after someone else is named, nobody is credited.
 - German reported speech (Konjunktiv I: "Ziel sei es, ...") right after a statement continues
   it, across paragraphs, until a sentence is not in reported speech or names someone.
 - A transcript announced as such ("The following is the transcript of the speech delivered by
@@ -91,6 +95,7 @@ class StatementFinder(Grammar):
         speeches: list[Speech] = []
         last_speaker_by_surname: dict[str, str] = {}
         reported_speaker: str | None = None
+        last: Speech | None = None  # the last statement, for a pronoun's speaker
         for sentence, refs in zip(scan.sentences, references, strict=True):
             speakers = [
                 ref.key
@@ -101,14 +106,31 @@ class StatementFinder(Grammar):
                 text, sentence, refs, in_document, last_speaker_by_surname
             )
             speakers = list(dict.fromkeys(speakers))
+            pronoun_speaker = (
+                last.key
+                if not speakers
+                and not refs
+                and last is not None
+                and sentence.paragraph - last.sentence.paragraph <= 1
+                and self._pronoun_speaks(text, sentence)
+                else None
+            )
             if speakers:
                 for key in speakers:
                     speeches.append(Speech(key, sentence, "reported"))
                     last_speaker_by_surname[in_document[key].surname] = key
                 reported_speaker = speakers[0] if len(speakers) == 1 else None
+                last = speeches[-1] if len(speakers) == 1 else None
+            elif pronoun_speaker is not None:
+                speeches.append(Speech(pronoun_speaker, sentence, "reported"))
+                last = speeches[-1]
+                reported_speaker = pronoun_speaker
             elif reported_speaker and not refs and self._is_reported_speech(text, sentence):
                 speeches.append(Speech(reported_speaker, sentence, "reported"))
+                last = speeches[-1]
             else:
+                if refs:
+                    last = None  # someone else is named: a pronoun after this may be theirs
                 reported_speaker = None
                 if (
                     transcript_speaker
@@ -232,6 +254,22 @@ class StatementFinder(Grammar):
             if key and self._is_speaker(text, sentence, match.start(), match.end()):
                 speakers.append(key)
         return speakers
+
+    def _pronoun_speaks(self, text: str, sentence: Sentence) -> bool:
+        """Whether a personal pronoun is the subject of a speech verb in ``sentence``."""
+        speech = self.vocabulary.speech
+        for match in WORD.finditer(text, sentence.start, sentence.end):
+            if fold(match.group()) in speech.pronouns and self._is_speaker(
+                text, sentence, match.start(), match.end()
+            ):
+                return True
+        for pronoun in speech.zh_pronouns:
+            position = text.find(pronoun, sentence.start, sentence.end)
+            while position != -1:
+                if self.is_chinese_speaker(text, position + len(pronoun), sentence.end):
+                    return True
+                position = text.find(pronoun, position + 1, sentence.end)
+        return False
 
     def _title_before_words(self, prefix: str) -> bool:
         words = [fold(w) for w in WORD.findall(prefix)]

@@ -168,6 +168,7 @@ class SpeechVocabulary:
     zh_verbs: Words  # longest first
     transcript_markers: Words
     speech_nouns: Words
+    zh_pronouns: Words = ()  # 他, 她
 
 
 @dataclass(frozen=True)
@@ -296,6 +297,7 @@ def _load_speech(path: Path) -> SpeechVocabulary:
         speech_nouns=tuple(
             fold(noun) for noun in table.get("transcript", {}).get("speech_nouns", [])
         ),
+        zh_pronouns=tuple(table.get("zh", {}).get("pronouns", [])),
     )
 
 

@@ -35,6 +35,7 @@ from retrieval.search.searchable import SearchableCorpus, document_ids
 ANSWER_TYPES_FILE = Path(__file__).parents[1] / "data" / "answer-types.toml"
 NUMBER = "number"
 PERSON = "person"
+STATEMENT = "statement"
 # How far "which" may stand before its person noun: "Which Shenzhen Daily journalist".
 _WHICH_SPAN = 4
 
@@ -80,7 +81,7 @@ class AnswerTypeRules:
                 if isinstance(listed, list)
                 for p in listed
             )
-            for kind in (NUMBER, PERSON)
+            for kind in (NUMBER, PERSON, STATEMENT)
         }
         person = data.get(PERSON, {})
         which = tuple(fold(w) for words in person.get("which", {}).values() for w in words)
@@ -104,13 +105,16 @@ class AnswerTypeRules:
         )
 
     def asked(self, question: str) -> str | None:
-        """The type of answer ``question`` asks for (``PERSON``, ``NUMBER``), or None."""
+        """The type of answer ``question`` asks for (``PERSON``, ``NUMBER``, ``STATEMENT``),
+        or None."""
         folded = fold(question)
         words = re.findall(r"\w+", folded)
         if self._asks_person(folded, words):
             return PERSON
         if any(_says(folded, phrase) for phrase in self.phrases[NUMBER]):
             return NUMBER
+        if any(_says(folded, phrase) for phrase in self.phrases[STATEMENT]):
+            return STATEMENT
         return None
 
     def _asks_person(self, folded: str, words: list[str]) -> bool:

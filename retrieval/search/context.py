@@ -18,7 +18,7 @@ question it should not have).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 import numpy as np
 
@@ -62,6 +62,8 @@ class Context:
         self._titled = titled  # term -> numbers of the documents whose title holds it
         self._paragraphs = int(paragraph_of.max()) + 1 if len(paragraph_of) else 0
         self._documents = int(document_of.max()) + 1 if len(document_of) else 0
+        # (document id, paragraph) -> its number across the corpus (set by ``build``).
+        self._paragraph_numbers: dict[tuple[str, int], int] = {}
         # paragraph -> does it read with the next one: it is short and the next is of its
         # document (paragraphs are numbered in corpus order, so the next is number + 1)?
         document_of_paragraph = np.full(self._paragraphs, -1, dtype=np.int64)
@@ -115,7 +117,9 @@ class Context:
             dtype=bool,
             count=len(passages),
         )
-        return cls(paragraph_of, document_of, titled, language_of, documents, repeats_title)
+        context = cls(paragraph_of, document_of, titled, language_of, documents, repeats_title)
+        context._paragraph_numbers = paragraphs
+        return context
 
     @property
     def document_ids(self) -> list[str]:
@@ -136,6 +140,11 @@ class Context:
         """For each passage of ``ids``: does its paragraph, or its document's title, hold
         ``term``?"""
         return self.holds_in(index.postings(term), self._titled.get(term), ids)
+
+    def in_paragraphs(self, paragraphs: Collection[tuple[str, int]], ids: np.ndarray) -> np.ndarray:
+        """For each passage of ``ids``: is it in one of ``paragraphs`` ((document id, number))?"""
+        numbers = [self._paragraph_numbers[p] for p in paragraphs if p in self._paragraph_numbers]
+        return np.isin(self._paragraph_of[ids], np.asarray(numbers, dtype=np.int64))
 
     def holds_next(self, term: str, ids: np.ndarray, index: BM25Index) -> np.ndarray:
         """For each passage of ``ids``: is its paragraph short, and does the paragraph after it

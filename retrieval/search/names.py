@@ -44,6 +44,8 @@ class NameMention:
 
     mention: str
     spellings: tuple[str, ...] = ()
+    # (document id, paragraph) of each paragraph where the corpus gives this person's words.
+    spoken_in: frozenset[tuple[str, int]] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -51,6 +53,12 @@ class _NamePattern:
     pattern: re.Pattern[str]
     official: Official
     by_title: bool  # the pattern is a title only this official holds
+
+
+def _spoken_in(official: Official) -> frozenset[tuple[str, int]]:
+    """The paragraphs holding a statement of ``official``: a report names the speaker once
+    per paragraph, so the paragraph, not the one sentence, is what they said."""
+    return frozenset((s.document, s.paragraph) for s in official.statements)
 
 
 class OfficialNames:
@@ -87,11 +95,13 @@ class OfficialNames:
             else:
                 said = fold_in_place(mention)
                 spellings = [s for s in spellings if fold_in_place(s) != said]
-            mentions[official.name] = NameMention(mention, tuple(spellings))
+            mentions[official.name] = NameMention(mention, tuple(spellings), _spoken_in(official))
         for mention, official in self._names_in_characters(question):
             if official.name not in mentions:
                 spellings = [official.name, *official.aliases]
-                mentions[official.name] = NameMention(mention, tuple(spellings))
+                mentions[official.name] = NameMention(
+                    mention, tuple(spellings), _spoken_in(official)
+                )
         return list(mentions.values())
 
     def _names_in_characters(self, question: str) -> list[tuple[str, Official]]:

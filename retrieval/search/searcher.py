@@ -16,7 +16,7 @@ from retrieval.models import Copy, Counterpart, Expansion, SearchResponse, Searc
 from retrieval.scripts import has_han
 from retrieval.search.absent_words import AbsentWordScale
 from retrieval.search.acronyms import Acronyms, read_abbreviations
-from retrieval.search.answer_types import AnswerFeatures, AnswerTypeRules
+from retrieval.search.answer_types import STATEMENT, AnswerFeatures, AnswerTypeRules
 from retrieval.search.answerability import (
     DEFAULT_MIN_COVERAGE,
     DEFAULT_MIN_TOPIC_COVERAGE,
@@ -259,14 +259,13 @@ class Searcher:
         # A year narrows the question as a name does: only passages of that year answer.
         passes &= years.allow(question_years(words), present, ids)
         # A passage holding what the question asks for (a figure, a name) ranks higher.
-        asked_for = self._answer_types.asked(asked)
         ranking = rank(
             scores,
             covered_weight(question.weights, holds),
             None if language is None else context.written_in(language, ids),
             context.repeats_title(ids),
             self.weights,
-            None if asked_for is None else self._answer_features.get().holds(asked_for, ids),
+            self._asked_for(asked, names, ids, context),
         )
         # A passage and its translation are one quote, shown in the question's language: the
         # text shown is the one that must answer, so the pair ranks as that text does.
@@ -306,6 +305,20 @@ class Searcher:
             synonyms=_distinct(synonyms.used(found_terms)),
             translations=_distinct(translations.used(found_terms)),
         )
+
+    def _asked_for(
+        self, asked: str, names: Sequence[NameMention], ids: np.ndarray, context: Context
+    ) -> np.ndarray | None:
+        """For each candidate: does it hold the kind of answer the question asks for (None:
+        the question does not tell)? What a named person said: the paragraphs where the corpus
+        gives their words."""
+        kind = self._answer_types.asked(asked)
+        if kind is None:
+            return None
+        if kind == STATEMENT:
+            spoken = frozenset().union(*(name.spoken_in for name in names))
+            return context.in_paragraphs(spoken, ids) if spoken else None
+        return self._answer_features.get().holds(kind, ids)
 
     def _unwritten_share(self, question: str) -> Callable[[ResolvedWord], float]:
         """The share of its weight a question word keeps for a passage in a language the corpus

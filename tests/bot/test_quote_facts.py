@@ -41,3 +41,15 @@ def test_a_passage_past_every_statement_names_nobody() -> None:
     """Statements that end before a passage begins say nothing about it."""
     speakers = Speakers([official_saying("Early Speaker", (0, 100), (150, 300))])
     assert speakers.of(PRESS_EN.id, 400, 600) is None
+
+
+def test_a_passage_opening_with_a_statement_names_its_speaker() -> None:
+    """A statement that starts the passage names its speaker, though it covers under half."""
+    speakers = Speakers([official_saying("Opening Speaker", (400, 480))])
+    assert speakers.of(PRESS_EN.id, 400, 600) == "Opening Speaker"
+
+
+def test_a_short_statement_inside_a_passage_names_nobody() -> None:
+    """A statement covering a fifth of a passage, after its start, is a quote in passing."""
+    speakers = Speakers([official_saying("Passing Speaker", (500, 540))])
+    assert speakers.of(PRESS_EN.id, 400, 600) is None

@@ -45,6 +45,31 @@ Liu Wei, mayor of Zhuhai, and Liu Hong, director of the Zhuhai Port Authority, a
 ceremony on Friday. Liu said that the port would grow by a third within five years.
 """
 
+PRONOUNS = """Jiangmen opens a rail link
+
+Jiangmen, 6 May 2026. Ma Qiang, director of the city transport bureau, said the line was \
+finished on time.
+
+"The line will carry forty thousand passengers a day," he said.
+
+The station was built in two years. Farmers in the valley grow rice.
+
+"A second line will follow," he added.
+"""
+
+PRONOUN_AFTER_OTHER = """Jiangmen port
+
+Ma Qiang, director of the city transport bureau, said the port would grow. Reporter Li Ping \
+asked about the cost. He said it was high.
+"""
+
+PRONOUN_CHINESE = """江门开通轻轨
+
+市交通局局长马强表示，新线路将于五月开通。
+
+他表示，第二条线路明年开工。
+"""
+
 TRANSCRIPT = """Speech at the Shaoguan investment forum
 
 The forum was held in Shaoguan on 12 May 2026. The following is the full text of the speech by \
@@ -195,6 +220,34 @@ def test_transcript_body_is_the_speakers_until_it_ends(tmp_path: Path):
     assert [s.text for s in qian.statements] == [
         "Governor Qian Hao said last week that the province will help us."
     ]
+
+
+def test_he_said_after_a_named_speaker_is_theirs(tmp_path: Path):
+    """'"...," he said' in the paragraph after Ma Qiang spoke is his statement."""
+    directory = build(tmp_path, {"jiangmen-rail-en.txt": PRONOUNS})
+    texts = [s.text for s in get(directory, "Ma Qiang").statements]
+    assert '"The line will carry forty thousand passengers a day," he said.' in texts
+
+
+def test_he_said_far_from_the_speaker_is_nobodys(tmp_path: Path):
+    """Two paragraphs after the last statement, "he added" is credited to nobody."""
+    directory = build(tmp_path, {"jiangmen-rail-en.txt": PRONOUNS})
+    texts = [s.text for s in get(directory, "Ma Qiang").statements]
+    assert not any("second line" in t for t in texts)
+
+
+def test_he_said_after_someone_else_is_named_is_nobodys(tmp_path: Path):
+    """After "Reporter Li Ping asked", "He said" may be anyone's: not Ma Qiang's."""
+    directory = build(tmp_path, {"jiangmen-port-en.txt": PRONOUN_AFTER_OTHER})
+    texts = [s.text for s in get(directory, "Ma Qiang").statements]
+    assert "He said it was high." not in texts
+
+
+def test_chinese_pronoun_speaker_is_the_last_speaker(tmp_path: Path):
+    """ "他表示" in the paragraph after 马强表示 is 马强's statement."""
+    directory = build(tmp_path, {"jiangmen-rail-zh.txt": PRONOUN_CHINESE})
+    (official,) = [o for o in directory.all() if "马强" in o.name or "马强" in o.aliases]
+    assert "他表示，第二条线路明年开工。" in [s.text for s in official.statements]
 
 
 def corpus_of_paragraphs(doc_id: str, paragraphs: list[str]) -> Corpus:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from retrieval.search.answer_types import NUMBER, PERSON, AnswerTypeRules, has_figure
+from retrieval.search import NameMention
+from retrieval.search.answer_types import NUMBER, PERSON, STATEMENT, AnswerTypeRules, has_figure
 from tests.retrieval.handmade import handmade_searcher
 
 RULES = AnswerTypeRules.load()
@@ -21,8 +22,10 @@ RULES = AnswerTypeRules.load()
         ("Wie viele Kräne hat der Hafen?", NUMBER),
         ("港口有多少台起重机?", NUMBER),
         ("Why did the harbour open?", None),
-        ("What did the port director say about cranes?", None),
         ("Welchen Plan hat der Direktor vorgestellt?", None),
+        ("What did the port director say about cranes?", STATEMENT),
+        ("Was sagte der Hafendirektor über Kräne?", STATEMENT),
+        ("港口局长说了什么?", STATEMENT),
     ],
 )
 def test_the_answer_type_is_read_from_how_a_question_asks(question: str, kind: str) -> None:
@@ -62,3 +65,34 @@ def test_the_words_of_a_phrase_that_only_asks_are_its_form() -> None:
     """ "Wie hoch" says how the question asks; "what share" names what it asks about."""
     assert RULES.form_words("Wie hoch war das BIP?") == {"wie", "hoch"}
     assert RULES.form_words("What share of exports went to Europe?") == frozenset()
+
+
+_SPEECH_ROWS = [
+    ("release", 1, "en", "Governor Li Mingde said that the factories must modernize."),
+    ("release", 1, "en", "Robotics will be a priority for the province."),
+    ("release", 2, "en", "Secretary Zhou Hua praised Governor Li Mingde for the robotics fair."),
+    ("other", 1, "en", "The harbour handled more containers than ever."),
+    ("other", 2, "en", "Farmers collected new crop samples for the seed bank."),
+    ("other", 3, "en", "The new airport terminal will open next spring."),
+    ("other", 4, "en", "The city opened a new metro line and two bridges."),
+    ("other", 5, "en", "Fishing boats returned early because of the storm."),
+    ("other", 6, "en", "A new museum of ceramics opened in the old town."),
+]
+_SPEECH_TITLES = {"release": ("Province news", "en"), "other": ("Port news", "en")}
+
+
+def test_what_a_person_said_ranks_their_paragraph_first() -> None:
+    """Asked what the governor said, the robotics sentence of his statement's paragraph beats
+    the sentence that only mentions him."""
+    searcher = handmade_searcher(_SPEECH_ROWS, _SPEECH_TITLES)
+    spoken = NameMention("governor", ("Li Mingde",), frozenset({("release", 1)}))
+    response = searcher.search("What did the governor say about robotics?", names=(spoken,))
+    assert response.results[0].text.startswith("Robotics will be")
+
+
+def test_without_their_statements_a_mention_may_rank_first() -> None:
+    """With no statement of the governor known, the sentence naming him and robotics wins."""
+    searcher = handmade_searcher(_SPEECH_ROWS, _SPEECH_TITLES)
+    unknown = NameMention("governor", ("Li Mingde",))
+    response = searcher.search("What did the governor say about robotics?", names=(unknown,))
+    assert response.results[0].text.startswith("Secretary Zhou Hua")
