@@ -19,8 +19,9 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import numpy as np
@@ -101,7 +102,10 @@ class AnswerTypeRules:
         war das BIP?"), folded: not what it asks about."""
         folded = fold(question)
         return frozenset(
-            word for phrase in self.form if _says(folded, phrase) for word in phrase.split()
+            word
+            for phrase in self.form
+            if _says(folded, phrase, self._pattern)
+            for word in phrase.split()
         )
 
     def asked(self, question: str) -> str | None:
@@ -111,14 +115,27 @@ class AnswerTypeRules:
         words = re.findall(r"\w+", folded)
         if self._asks_person(folded, words):
             return PERSON
-        if any(_says(folded, phrase) for phrase in self.phrases[NUMBER]):
+        if self._says_any(folded, NUMBER):
             return NUMBER
-        if any(_says(folded, phrase) for phrase in self.phrases[STATEMENT]):
+        if self._says_any(folded, STATEMENT):
             return STATEMENT
         return None
 
+    def _says_any(self, folded: str, kind: str) -> bool:
+        return any(_says(folded, phrase, self._pattern) for phrase in self.phrases[kind])
+
+    @cached_property
+    def _patterns(self) -> dict[str, re.Pattern[str]]:
+        """Each Latin phrase as a whole-word pattern, compiled once (a question is read for
+        dozens of them)."""
+        phrases = {p for listed in self.phrases.values() for p in listed} | set(self.form)
+        return {p: re.compile(rf"(?<!\w){re.escape(p)}(?!\w)") for p in phrases if not has_han(p)}
+
+    def _pattern(self, phrase: str) -> re.Pattern[str]:
+        return self._patterns.get(phrase) or re.compile(rf"(?<!\w){re.escape(phrase)}(?!\w)")
+
     def _asks_person(self, folded: str, words: list[str]) -> bool:
-        if any(_says(folded, phrase) for phrase in self.phrases[PERSON]):
+        if self._says_any(folded, PERSON):
             return True
         for position, word in enumerate(words):
             if word in self.which:
@@ -131,10 +148,11 @@ class AnswerTypeRules:
         return False
 
 
-def _says(folded: str, phrase: str) -> bool:
+def _says(folded: str, phrase: str, pattern: Callable[[str], re.Pattern[str]]) -> bool:
+    """Does ``folded`` say ``phrase`` (Chinese: anywhere; else as whole words)?"""
     if has_han(phrase):
         return phrase in folded
-    return re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", folded) is not None
+    return pattern(phrase).search(folded) is not None
 
 
 def has_figure(text: str) -> bool:

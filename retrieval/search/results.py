@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 
 from retrieval.models import DocumentInfo, Passage, SearchResult
-from retrieval.tokenize import Token, Tokenizer
+from retrieval.tokenize import Token
 
 
 def search_result(
@@ -13,10 +13,10 @@ def search_result(
     document: DocumentInfo,
     score: float,
     wanted: Collection[str],
-    tokenizer: Tokenizer,
+    tokens: Sequence[Token],
 ) -> SearchResult:
-    """``passage`` as a result, with the words of it whose term is ``wanted`` as matched."""
-    tokens = tokenizer.tokens(passage.text, passage.language)
+    """``passage`` as a result, with the words of it whose term is ``wanted`` as matched;
+    ``tokens`` are the passage's (``Tokenizer.tokens``)."""
     return SearchResult(
         text=passage.text,
         score=float(score),

@@ -283,20 +283,23 @@ class Searcher:
         entries = translated.prefer_language(list(score), shown_in)
         counterparts = dict(entries)
         quotes = self._duplicates.get().collapse([shown for shown, _ in entries])[:top_k]
-        # Results last: only the few returned are tokenized again, for their matched words.
+        # Results last: only the few returned are tokenized again (once each), for their
+        # matched words and for the synonyms and translations they were found through.
         results = []
+        found_terms: set[str] = set()
         for shown, others in quotes:
             also_in = counterparts.get(shown) or translated.counterparts(shown)
             best_score = max(score.get(p, 0.0) for p in [shown, *others, *also_in])
+            result, terms = self._result(shown, best_score, question.terms)
+            found_terms |= terms
             results.append(
-                self._result(shown, best_score, question.terms).model_copy(
+                result.model_copy(
                     update={
                         "also_published": [self._copy(p) for p in others],
                         "also_in": [self._counterpart(p, translated) for p in also_in],
                     }
                 )
             )
-        found_terms = self._terms_of(results)
         return SearchResponse(
             query=query,
             results=results,
@@ -336,14 +339,6 @@ class Searcher:
 
         return share
 
-    def _terms_of(self, results: Sequence[SearchResult]) -> set[str]:
-        """Every index term of the passages returned."""
-        return {
-            term
-            for result in results
-            for term in self._tokenizer.tokenize(result.text, result.language)
-        }
-
     def _copy(self, passage_id: int) -> Copy:
         passage = self._corpus.passages[passage_id]
         return Copy(
@@ -380,10 +375,15 @@ class Searcher:
         for language in ("en", "de", "zh"):
             wordfreq.zipf_frequency("guangdong", language)
 
-    def _result(self, passage_id: int, score: float, wanted: set[str]) -> SearchResult:
+    def _result(
+        self, passage_id: int, score: float, wanted: set[str]
+    ) -> tuple[SearchResult, set[str]]:
+        """The passage as a result, and its index terms."""
         passage = self._corpus.passages[passage_id]
         document = self._corpus.document(passage.document_id).info
-        return search_result(passage, document, score, wanted, self._tokenizer)
+        tokens = self._tokenizer.tokens(passage.text, passage.language)
+        result = search_result(passage, document, score, wanted, tokens)
+        return result, {token.term for token in tokens}
 
 
 def _distinct(expansions: Sequence[Expansion]) -> list[Expansion]:
