@@ -14,7 +14,7 @@ from collections.abc import Sequence
 import aiohttp
 import discord
 
-from bot import texts
+from bot import console_lines, texts
 from bot.answers import Answers
 from bot.client import run_bot
 from bot.console import run_console
@@ -34,9 +34,9 @@ def _fail(message: str, status: int = 1) -> int:
 def start_console(
     settings: Settings, *, full_links: bool = False, language: str | None = None
 ) -> int:
-    """Load the corpus and take commands from stdin."""
-    for line in texts.NO_TOKEN_HINT:
-        print(line, file=sys.stderr)
+    """Load the corpus and take commands from stdin, its lines in `language`."""
+    for line in console_lines.NO_TOKEN_HINT:
+        print(line(language), file=sys.stderr)
     try:
         library = load_library(settings.corpus_folder, k1=settings.bm25_k1, b=settings.bm25_b)
     except RetrievalError as error:
@@ -78,7 +78,8 @@ def _arguments(argv: Sequence[str] | None) -> argparse.Namespace:
         "--language",
         choices=("en", "de", "zh"),
         default=None,
-        help="the console's own words in /ask answers (default: each question's language)",
+        help="the console's language, its own lines and lingnan's words in answers "
+        "(default: English lines, answers in each question's language)",
     )
     return parser.parse_args(argv)
 

@@ -12,9 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from bot import texts
 from bot.cards import checksum
-from retrieval.filters import FilterError, search_filters
+from retrieval.filters import FilterError, FilterMistake, search_filters
 from retrieval.folding import fold
 from retrieval.models import SearchFilters
 
@@ -35,8 +34,8 @@ def chosen_filters(
     until: str | None = None,
     source: str | None = None,
 ) -> SearchFilters | None:
-    """The filters of an /ask, or None without any; FilterError (one sentence) for a date that
-    is none, or a source no corpus source (or several) holds."""
+    """The filters of an /ask, or None without any; FilterError for a date that is none, or a
+    source no corpus source (or several) holds."""
     named = resolve_source(sources, source) if source and source.strip() else None
     filters = search_filters(language=language, since=since, until=until, source=named)
     return filters if filters.active else None
@@ -52,10 +51,9 @@ def resolve_source(sources: Sequence[str], typed: str) -> str:
     holding = [s for s in sources if wanted in _folded(s)]
     if len(holding) == 1:
         return holding[0]
-    shown = " ".join(typed.split())[:60]
     if not holding:
-        raise FilterError(texts.no_such_source_message(shown))
-    raise FilterError(texts.several_sources_message(shown, len(holding)))
+        raise FilterError(FilterMistake.NO_SUCH_SOURCE, typed)
+    raise FilterError(FilterMistake.SEVERAL_SOURCES, typed, count=len(holding))
 
 
 def complete_source(sources: Sequence[str], typed: str) -> list[str]:
@@ -87,7 +85,7 @@ def filters_from_token(token: str, sources: Sequence[str]) -> SearchFilters | No
     if match["source"]:
         source = next((s for s in sources if checksum(s) == match["source"]), None)
         if source is None:
-            raise FilterError(texts.EXPIRED_BUTTONS_MESSAGE())
+            raise FilterError(FilterMistake.NO_SUCH_SOURCE, match["source"])
     return search_filters(
         language=match["language"] or None,
         since=_dashed(match["since"]),

@@ -58,15 +58,13 @@ PAGE_ITEMS = {
     for noun, (_, many) in _PAGE_NOUNS.items()
 }
 PAGE_OF = Sentence("pages.page", "{shown} \u00b7 page {page}/{pages}")
+# The last line of a list cut short.
+_MORE_LINES = Sentence("lists.more", "\u2026 and {count} more")
 
 
 def inline(text: str) -> str:
     """Corpus or user text for one line of an answer: whitespace flattened, then escaped."""
     return escape(" ".join(text.split()))
-
-
-def plural(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
 
 def iso_date(value: str | None, language: str | None = None) -> str:
@@ -127,12 +125,12 @@ def paged(
     return pages
 
 
-def lines_within(lines: Sequence[str], limit: int) -> str:
-    """Whole lines up to `limit`, then a count of the ones left out."""
+def lines_within(lines: Sequence[str], limit: int, language: str | None = None) -> str:
+    """Whole lines up to `limit`, then a count of the ones left out (in `language`)."""
     kept: list[str] = []
     used = 0
     for index, line in enumerate(lines):
-        more = f"\n… and {len(lines) - index} more"
+        more = "\n" + _MORE_LINES(language, count=len(lines) - index)
         line = clip(line, limit // 2)
         if used + discord_len(line) + 1 + discord_len(more) > limit:
             kept.append(more.strip())

@@ -98,8 +98,8 @@ class Answers:
         until: str | None = None,
         source: str | None = None,
     ) -> SearchFilters | None:
-        """/ask's filters from its options (None: none given); FilterError, one sentence, for a
-        date that is none or a source the corpus lacks."""
+        """/ask's filters from its options (None: none given); FilterError (what is wrong, as
+        data) for a date that is none or a source the corpus lacks."""
         return chosen_filters(
             self._library().sources(), language=language, since=since, until=until, source=source
         )

@@ -26,6 +26,7 @@ from bot.cooldown import UserCooldown
 from bot.errors import CorpusLoading, NotOwner, ReloadInProgress
 from bot.examples import Example, load_examples
 from bot.feedback import comment_submitted
+from bot.filter_texts import filter_mistake_sentence
 from bot.library import load_library, log_corpus
 from bot.replies import send_sentence
 from bot.settings import Settings
@@ -34,6 +35,7 @@ from bot.storage.server_settings import AnswerOptions, ServerSettingsStore
 from bot.translations import CatalogTranslator, language_of_locale
 from bot.user_text import clean_user_text
 from retrieval.errors import RetrievalError
+from retrieval.filters import FilterError
 
 if TYPE_CHECKING:
     from retrieval.library import Library
@@ -71,6 +73,8 @@ def user_message_for(
     original = getattr(error, "original", None)
     if isinstance(original, CorpusLoading):
         return texts.CORPUS_LOADING_MESSAGE(language), False
+    if isinstance(original, FilterError):
+        return filter_mistake_sentence(original, language), False
     if isinstance(original, RetrievalError):
         return inline(str(original)), True
     return texts.INTERNAL_ERROR_MESSAGE(language), True

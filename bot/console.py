@@ -3,7 +3,8 @@
 It needs no Discord token, so a newcomer can see the bot work at once. Answers come from the same
 `Answers` and builders as the Discord replies; only the rendering differs (`bot.console_text`).
 Works with piped input too; ends on EOF, `quit` or Ctrl-C. What it prints from the corpus or the
-user never carries a terminal's control characters (`terminal_safe`).
+user never carries a terminal's control characters (`terminal_safe`). Its own lines
+(`bot.console_lines`) are in the language given, as lingnan's words in answers are.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import sys
 from dataclasses import dataclass
 from typing import TextIO
 
+from bot import console_lines as lines
 from bot import texts
 from bot.answers import Answers
 from bot.cards import Answer
@@ -43,7 +45,8 @@ class Console:
         language: str | None = None,
     ) -> None:
         self.answers = answers
-        # lingnan's own words in answers to questions (--language); None: each question's.
+        # The console's lines and lingnan's words in answers (--language); None: English lines,
+        # and answers in each question's language.
         self.language = language
         self.output = output
         self.style = style or TextStyle()
@@ -62,9 +65,9 @@ class Console:
         card = answer.pages[page]
         self._print(to_text(card, self.style))  # made safe by `to_text`, styles kept
         if len(answer.pages) > 1:
-            self.write(texts.console_page_hint(page, len(answer.pages)))
+            self.write(lines.console_page_hint(page, len(answer.pages), self.language))
         if answer.menu is not None:
-            self.write(texts.console_menu_heading(answer.menu.placeholder))
+            self.write(lines.console_menu_heading(answer.menu.placeholder, self.language))
             for number, choice in enumerate(answer.menu.choices, start=1):
                 shown = (
                     f"{choice.label} ({choice.description})" if choice.description else choice.label
@@ -75,7 +78,8 @@ class Console:
     def turn(self, step: int) -> None:
         answer, page = self.pager.answer, self.pager.page + step
         if answer is None or not 0 <= page < len(answer.pages):
-            self.write(texts.CONSOLE_NO_NEXT_PAGE if step > 0 else texts.CONSOLE_NO_PREVIOUS_PAGE)
+            line = lines.CONSOLE_NO_NEXT_PAGE if step > 0 else lines.CONSOLE_NO_PREVIOUS_PAGE
+            self.write(line(self.language))
             return
         self.show(answer, page)
 
@@ -83,17 +87,17 @@ class Console:
         """The shown page's citations, ready to paste (what Discord's Cite button sends)."""
         answer = self.pager.answer
         citation = answer.pages[self.pager.page].citation if answer else None
-        self.write(citation or texts.CONSOLE_NOTHING_TO_CITE)
+        self.write(citation or lines.CONSOLE_NOTHING_TO_CITE(self.language))
 
     def pick(self, argument: str) -> None:
         """Open entry N of the shown answer's menu (what Discord's select menu does)."""
         answer = self.pager.answer
         menu = answer.menu if answer else None
         if answer is None or menu is None:
-            self.write(texts.CONSOLE_NOTHING_TO_PICK)
+            self.write(lines.CONSOLE_NOTHING_TO_PICK(self.language))
             return
         if not argument.isdigit() or not 1 <= int(argument) <= len(menu.choices):
-            self.write(texts.console_pick_usage(len(menu.choices)))
+            self.write(lines.console_pick_usage(len(menu.choices), self.language))
             return
         name = answer.origin.argument if answer.origin else ""
         value = menu.choices[int(argument) - 1].value
@@ -106,7 +110,7 @@ class Console:
     def official(self, name: str) -> None:
         # What Discord's /official refuses is refused here too, in the same sentence.
         if not name:
-            self.write(texts.CONSOLE_OFFICIAL_USAGE)
+            self.write(lines.CONSOLE_OFFICIAL_USAGE(self.language))
             return
         problem = name_problem(name, language=self.language)
         if problem is not None:
@@ -145,7 +149,7 @@ class Console:
                 self.show(self.answers.sources(self.language))
             elif command == "/help":
                 self.show(self.answers.help(self.language))
-                self.write(texts.CONSOLE_HELP)
+                self.write(lines.CONSOLE_HELP(self.language))
             elif command in {"/more", "/next"}:
                 self.turn(+1)
             elif command in {"/back", "/prev", "/previous"}:
@@ -155,7 +159,7 @@ class Console:
             elif command == "/pick":
                 self.pick(argument)
             else:
-                self.write(texts.console_unknown_command(command))
+                self.write(lines.console_unknown_command(command, self.language))
         except Exception:
             log.exception("console command %r failed", line)
             self.write(texts.INTERNAL_ERROR_MESSAGE(self.language))
@@ -175,7 +179,7 @@ def run_console(
     interactive = stdin.isatty() and stdin is sys.stdin and stdout is sys.stdout
     style = TextStyle(ansi=stdout.isatty(), full_links=full_links)
     console = Console(answers, stdout, style=style, language=language)
-    console.write(texts.CONSOLE_GREETING)
+    console.write(lines.console_greeting(language))
     if interactive:
         with contextlib.suppress(ImportError):
             import readline  # noqa: F401  (line editing and history for input())
@@ -183,7 +187,7 @@ def run_console(
         while True:
             if interactive:
                 try:
-                    line = input(texts.CONSOLE_PROMPT)
+                    line = input(lines.CONSOLE_PROMPT)
                 except EOFError:
                     stdout.write("\n")
                     break

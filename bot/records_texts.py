@@ -1,9 +1,9 @@
 """Every fixed sentence of feedback, /stats and /settings: button labels, the comment form, the
-owner's figures and a server's settings, in one place."""
+owner's figures and a server's settings, in one place (translated as `bot.texts` is)."""
 
 from __future__ import annotations
 
-from bot.translations import Sentence
+from bot.translations import Counted, Sentence
 
 # --- feedback under answers ---------------------------------------------------------------------
 
@@ -59,38 +59,65 @@ STATS_OPTIONS = {
     "days": "How many days back (default 30)",
     "csv": "Also attach every question of the period as a CSV file",
 }
-STATS_NOT_OWNER = "Only the bot's owner can see the statistics."
-STATS_NO_DATABASE = "No database is connected, so there are no statistics."
+STATS_NOT_OWNER = Sentence("stats.not_owner", "Only the bot's owner can see the statistics.")
+STATS_NO_DATABASE = Sentence(
+    "stats.no_database", "No database is connected, so there are no statistics."
+)
+_STATS_TITLE = Counted(
+    "stats.title", "lingnan \u2014 the last day", plural="lingnan \u2014 the last {count} days"
+)
 
 
-def stats_title(days: int) -> str:
-    return f"lingnan \u2014 the last {days} days" if days != 1 else "lingnan \u2014 the last day"
+def stats_title(days: int, language: str | None = None) -> str:
+    return _STATS_TITLE(language, count=days)
 
 
-QUESTIONS_HEADING = "Questions per day"
-ANSWERED_HEADING = "Answered"
-HELPFUL_HEADING = "Helpful"
-CITED_HEADING = "Most-cited documents"
-GAPS_HEADING = "Coverage gaps (unanswered or not helpful)"
-NO_QUESTIONS = "No questions in this period."
-NO_VOTES = "No votes yet."
-NO_CITATIONS = "No quotes shown yet."
-NO_GAPS = "None: every question was answered and none was voted unhelpful."
-GAPS_WITHOUT_TEXT = (
-    "Question texts are not kept (LINGNAN_KEEP_QUESTIONS_DAYS=0): {count} questions."
+QUESTIONS_HEADING = Sentence("stats.questions_heading", "Questions per day")
+ANSWERED_HEADING = Sentence("stats.answered_heading", "Answered")
+HELPFUL_HEADING = Sentence("stats.helpful_heading", "Helpful")
+CITED_HEADING = Sentence("stats.cited_heading", "Most-cited documents")
+GAPS_HEADING = Sentence("stats.gaps_heading", "Coverage gaps (unanswered or not helpful)")
+NO_QUESTIONS = Sentence("stats.no_questions", "No questions in this period.")
+NO_CITATIONS = Sentence("stats.no_citations", "No quotes shown yet.")
+NO_GAPS = Sentence(
+    "stats.no_gaps", "None: every question was answered and none was voted unhelpful."
+)
+_GAPS_WITHOUT_TEXT = Counted(
+    "stats.gaps_without_text",
+    "Question texts are not kept (LINGNAN_KEEP_QUESTIONS_DAYS=0): {count} question.",
+    plural="Question texts are not kept (LINGNAN_KEEP_QUESTIONS_DAYS=0): {count} questions.",
 )
 STATS_CSV_NAME = "lingnan-questions.csv"
+_DAY_LINE = Sentence("stats.day_line", "`{day}` {questions} ({answered} answered)")
+_SHARE = Sentence("stats.share", "{part} of {whole} ({percent}%)")
+# A share of nothing: no question asked, no vote cast.
+NO_QUESTIONS_SHARE = Sentence("stats.no_questions_share", "no questions")
+NO_VOTES_SHARE = Sentence("stats.no_votes_share", "no votes")
+_GAP_LINE = Counted(
+    "stats.gap_line",
+    "**{words}** \u2014 {count} question, e.g. \u201c{example}\u201d",
+    plural="**{words}** \u2014 {count} questions, e.g. \u201c{example}\u201d",
+)
 
 
-def share_line(part: int, whole: int, what: str) -> str:
+def gaps_without_text(count: int, language: str | None = None) -> str:
+    return _GAPS_WITHOUT_TEXT(language, count=count)
+
+
+def day_line(day: str, questions: int, answered: int, language: str | None = None) -> str:
+    """A day of /stats: "`2025-03-01` 12 (9 answered)"."""
+    return _DAY_LINE(language, day=day, questions=questions, answered=answered)
+
+
+def share_line(part: int, whole: int, nothing: Sentence, language: str | None = None) -> str:
+    """ "3 of 4 (75%)", or `nothing` ("no votes") when there is no whole."""
     if whole == 0:
-        return f"no {what}"
-    return f"{part} of {whole} ({round(100 * part / whole)}%)"
+        return nothing(language)
+    return _SHARE(language, part=part, whole=whole, percent=round(100 * part / whole))
 
 
-def gap_line(words: str, count: int, example: str) -> str:
-    times = "question" if count == 1 else "questions"
-    return f"**{words}** \u2014 {count} {times}, e.g. \u201c{example}\u201d"
+def gap_line(words: str, count: int, example: str, language: str | None = None) -> str:
+    return _GAP_LINE(language, words=words, count=count, example=example)
 
 
 # --- /settings ----------------------------------------------------------------------------------
@@ -104,20 +131,39 @@ SETTINGS_OPTIONS = {
     "stop_mentions_in": "Stop answering mentions in this channel",
     "mentions_everywhere": "Answer mentions in every channel again",
 }
-SETTINGS_TITLE = "lingnan on this server"
-SETTINGS_SAVED = "Saved. The next answer follows these settings."
-SETTINGS_CURRENT = "Change any of these with the options of /settings."
-SETTINGS_ONLY_IN_SERVERS = "Settings belong to a server; use /settings in one."
-SETTINGS_NEED_MANAGE_SERVER = "Only members who can manage this server can change its settings."
-SETTINGS_NOT_SAVED = "The settings could not be saved; it has been logged. Please try again."
-MENTIONS_LABEL = "Mentions answered in"
-MENTIONS_EVERYWHERE = "every channel"
-QUOTES_LABEL = "Quotes per page"
-ANSWERS_LABEL = "Answers to /ask"
-LANGUAGE_LABEL = "Language of notes and hints"
-PUBLIC = "public"
-PRIVATE = "private (only the asker sees them)"
+SETTINGS_TITLE = Sentence("settings.title", "lingnan on this server")
+SETTINGS_SAVED = Sentence("settings.saved", "Saved. The next answer follows these settings.")
+SETTINGS_CURRENT = Sentence(
+    "settings.current", "Change any of these with the options of /settings."
+)
+SETTINGS_ONLY_IN_SERVERS = Sentence(
+    "settings.only_in_servers", "Settings belong to a server; use /settings in one."
+)
+SETTINGS_NEED_MANAGE_SERVER = Sentence(
+    "settings.need_manage_server",
+    "Only members who can manage this server can change its settings.",
+)
+SETTINGS_NOT_SAVED = Sentence(
+    "settings.not_saved",
+    "The settings could not be saved; it has been logged. Please try again.",
+)
+MENTIONS_LABEL = Sentence("settings.mentions_label", "Mentions answered in")
+MENTIONS_EVERYWHERE = Sentence("settings.mentions_everywhere", "every channel")
+QUOTES_LABEL = Sentence("settings.quotes_label", "Quotes per page")
+ANSWERS_LABEL = Sentence("settings.answers_label", "Answers to /ask")
+LANGUAGE_LABEL = Sentence("settings.language_label", "Language of notes and hints")
+PUBLIC = Sentence("settings.public", "public")
+PRIVATE = Sentence("settings.private", "private (only the asker sees them)")
+# Each language by its own name: whoever reads it finds their own.
 LANGUAGE_NAMES = {"en": "English", "de": "Deutsch", "zh": "中文"}
-AUTO_LANGUAGE = "the asker's language"
-DEFAULT_SUFFIX = " (the bot's default)"
-MENTIONS_ARE_PUBLIC = "Mentions are answered in public: a message cannot be answered privately."
+AUTO_LANGUAGE = Sentence("settings.auto_language", "the asker's language")
+_WITH_DEFAULT = Sentence("settings.with_default", "{value} (the bot's default)")
+MENTIONS_ARE_PUBLIC = Sentence(
+    "settings.mentions_are_public",
+    "Mentions are answered in public: a message cannot be answered privately.",
+)
+
+
+def with_default(value: str, language: str | None = None) -> str:
+    """A setting's value that is the bot's default: "3 (the bot's default)"."""
+    return _WITH_DEFAULT(language, value=value)

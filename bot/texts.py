@@ -1,6 +1,9 @@
-"""Every fixed sentence a user sees, in one place: command descriptions, hints, refusals, errors,
-button labels and console lines. Sentences that name a command take a `CommandMentions`, so that
-on Discord the command can be clicked and in the console it reads `/name`.
+"""The fixed sentences a user sees of lingnan's commands: command descriptions, hints, refusals,
+errors and button labels (a feature's own are beside it: `bot.filter_texts` for /ask's filters,
+`bot.owner_texts` for /reload, /add and /remove, `bot.records_texts` for feedback, /stats and
+/settings, `bot.console_lines` for the console). Sentences that name a command take a
+`CommandMentions`, so that on Discord the command can be clicked and in the console it reads
+`/name`.
 
 The commands and the sentences made as `Sentence`s are translated (`bot.translations`; the German
 and Chinese are in bot/data/texts/): calling one with a reply language gives it in that language.
@@ -12,9 +15,7 @@ import math
 
 from bot.answer_parts import PAGE_OF
 from bot.command_mentions import CommandMentions
-from bot.markdown import clip, escape
 from bot.translations import Counted, Sentence, translated
-from retrieval.errors import Refusal
 
 # --- the commands, as Discord's command picker and /help describe them -------------------------
 
@@ -374,7 +375,6 @@ NOT_OWNER_MESSAGE = Sentence(
 INTERNAL_ERROR_MESSAGE = Sentence(
     "errors.internal", "Something went wrong on my side; it has been logged. Please try again."
 )
-RELOAD_BUSY_MESSAGE = "A reload is already running; the new corpus will be served when it finishes."
 BAD_ARGUMENT_MESSAGE = Sentence(
     "errors.bad_argument",
     "One of the values given could not be used; please check it and try again.",
@@ -387,78 +387,6 @@ CHECK_FAILED_MESSAGE = Sentence("errors.check_failed", "You can't use this comma
 CORPUS_LOADING_MESSAGE = Sentence(
     "errors.corpus_loading", "The corpus is still loading; please try again in a moment."
 )
-RELOADED_TITLE = "Corpus reloaded"
-
-
-def reload_failed_message(reason: object) -> str:
-    shown = clip(escape(" ".join(str(reason).split())), 1500)
-    return f"The corpus could not be reloaded: {shown} The previous one is still served."
-
-
-# --- /add and /remove ------------------------------------------------------------------------
-
-ADDABLE_TYPES = ".txt, .md, .html, .htm, .pdf and .jsonl"
-ADD_SIZE_SETTING = "LINGNAN_ADD_MAX_MB"
-ATTACHMENT_UNREACHABLE_MESSAGE = (
-    "The attachment could not be downloaded from Discord; please attach it again."
-)
-LAST_FILE_MESSAGE = (
-    "This is the corpus's only document file: removing it would leave nothing to quote."
-)
-NO_DOCUMENTS_FOUND = "It was saved, but the corpus reads no document from it now."
-
-
-def add_refused_message(filename: str, refusal: Refusal, detail: str) -> str:
-    """Why an attached file was not added, in one sentence."""
-    name = f"\u201c{clip(escape(' '.join(filename.split())), 120)}\u201d"
-    detail = escape(" ".join(detail.split()))
-    reasons = {
-        Refusal.UNKNOWN_TYPE: f"lingnan reads {ADDABLE_TYPES} files, "
-        + (f"not {detail} ones" if detail else "and its name gives no type"),
-        Refusal.NO_NAME: "no usable file name is left once its path and unsafe characters go; "
-        "rename it",
-        Refusal.TOO_LARGE: f"it is too large ({detail}; {ADD_SIZE_SETTING} sets it)",
-        Refusal.EMPTY: f"it holds no text{f' ({detail})' if detail else ''}",
-        Refusal.UNREADABLE: f"it cannot be read ({detail})",
-        Refusal.CUT_SHORT: f"it would take too long to read whole ({detail})",
-        Refusal.NOT_SAVED: f"the corpus folder refused it ({detail})",
-    }
-    return f"{name} was not added: {reasons[refusal]}."
-
-
-def remove_failed_message(filename: str, detail: str) -> str:
-    shown = clip(escape(filename), 120)
-    return f"\u201c{shown}\u201d could not be removed: {escape(detail)}."
-
-
-def no_such_file_message(typed: str) -> str:
-    shown = clip(escape(" ".join(typed.split())), 100)
-    return (
-        f"No document file of the corpus is \u201c{shown}\u201d; pick one of the names "
-        "the command offers as you type."
-    )
-
-
-def added_title(filename: str) -> str:
-    return f"Added {filename}"
-
-
-def removed_title(filename: str) -> str:
-    return f"Removed {filename}"
-
-
-def more_documents_line(count: int) -> str:
-    return f"\u2026 and {count} more documents from this file."
-
-
-def now_serving(documents: str, passages: str, officials: str) -> str:
-    return f"Now serving {documents}, {passages} and {officials}."
-
-
-OFFICIALS_FOUND_LABEL = "Officials"
-NO_OFFICIALS_FOUND = "no officials named"
-FILE_NOTES_LABEL = "Notes"
-
 
 PREVIOUS_PAGE_LABEL = "\u25c0"
 NEXT_PAGE_LABEL = "\u25b6"
@@ -505,120 +433,17 @@ def name_too_long_message(length: int, limit: int, language: str | None = None) 
     return _NAME_TOO_LONG(language, limit=limit, length=length)
 
 
-# --- start-up and console lines ------------------------------------------------------------------
+# --- start-up lines (the operator's terminal; the console's own are in bot.console_lines) -------
 
-NO_TOKEN_HINT = (
-    "No Discord token set. To get one: https://discord.com/developers/applications -> "
-    "New Application -> Bot -> Reset Token, and copy it.",
-    "Then put DISCORD_TOKEN=<the token> in .env (see .env.example) and start again. "
-    "Meanwhile, here is the local console:",
-)
 LOGIN_REJECTED_MESSAGE = (
     "Discord rejected the token in DISCORD_TOKEN; copy a fresh one from the developer "
     "portal (your application -> Bot -> Reset Token) into .env."
 )
 INTENTS_REFUSED_MESSAGE = "Discord refused the connection: the bot asked for an intent not enabled."
-CONSOLE_HELP = (
-    "Commands: /ask QUESTION (or just type the question), /official NAME, /officials, /sources, "
-    "/help, /more and /back to turn pages, /cite for the page's citation, /pick N to open an "
-    "entry of a list, quit to leave."
-)
-CONSOLE_GREETING = "lingnan console. " + CONSOLE_HELP
-CONSOLE_PROMPT = "lingnan> "
-CONSOLE_OFFICIAL_USAGE = "Usage: /official NAME, e.g. /official Huang Kunming"
-CONSOLE_NO_NEXT_PAGE = "No more pages."
-CONSOLE_NO_PREVIOUS_PAGE = "This is the first page."
-CONSOLE_NOTHING_TO_CITE = "Nothing to cite yet: ask a question first."
-CONSOLE_NOTHING_TO_PICK = "Nothing to pick from: this answer has no list to open."
-
-
-def console_menu_heading(placeholder: str) -> str:
-    return f"{placeholder} (/pick N):"
-
-
-def console_pick_usage(choices: int) -> str:
-    return f"Usage: /pick N, N from 1 to {choices}."
 
 
 def unreachable_message(error: BaseException) -> str:
     return f"cannot reach Discord ({type(error).__name__}: {error})."
-
-
-def console_page_hint(page: int, pages: int) -> str:
-    """The line under a paged console answer: "(page 1 of 3: /more for the next)"."""
-    hints = []
-    if page + 1 < pages:
-        hints.append("/more for the next")
-    if page > 0:
-        hints.append("/back for the previous")
-    return f"(page {page + 1} of {pages}: {', '.join(hints)})"
-
-
-def console_unknown_command(command: str) -> str:
-    return f"Unknown command {command}. {CONSOLE_HELP}"
-
-
-# --- /ask's filters ---------------------------------------------------------------------------
-
-# The language filter's choices: (name shown in Discord's picker, code).
-FILTER_LANGUAGE_CHOICES = (("English", "en"), ("Deutsch (German)", "de"), ("中文 (Chinese)", "zh"))
-FILTERED_NOTHING_TITLE = Sentence("filters.nothing_title", "Nothing with these filters")
-_FILTERS_NOTE = Sentence("filters.note", "Filters: {filters}")
-_UNDATED_LEFT_OUT = Counted(
-    "filters.undated_left_out",
-    "{filters} ({count} undated document left out)",
-    plural="{filters} ({count} undated documents left out)",
-)
-_NO_DOCUMENT_MEETS = Sentence(
-    "filters.no_document", "No document of the corpus meets these filters ({filters})."
-)
-_NOTHING_IN_FILTERED = Counted(
-    "filters.nothing_in",
-    "Nothing in the {count} document these filters leave ({filters}) answers "
-    "\u201c{question}\u201d.",
-    plural="Nothing in the {count} documents these filters leave ({filters}) answers "
-    "\u201c{question}\u201d.",
-)
-_NOTHING_WITHOUT_FILTERS = Sentence(
-    "filters.nothing_without", "Without the filters, the corpus has no answer either."
-)
-_QUOTES_WITHOUT_FILTERS = Counted(
-    "filters.quotes_without",
-    "Without the filters: {count} quote.",
-    plural="Without the filters: {count} quotes.",
-)
-
-
-def no_such_source_message(typed: str) -> str:
-    return f"No source of the corpus is called \u201c{typed}\u201d; pick one from the list."
-
-
-def several_sources_message(typed: str, count: int) -> str:
-    return f"\u201c{typed}\u201d is part of {count} sources' names; pick one from the list."
-
-
-def filters_note(described: str, undated_left_out: int, language: str | None = None) -> str:
-    """The subtext line stating an answer's filters: "Filters: German · since 2025"."""
-    shown = escape(described)
-    if undated_left_out:
-        shown = _UNDATED_LEFT_OUT(language, filters=shown, count=undated_left_out)
-    return _FILTERS_NOTE(language, filters=shown)
-
-
-def filtered_nothing_sentence(
-    question_markdown: str, described: str, documents: int, language: str | None = None
-) -> str:
-    if not documents:
-        return _NO_DOCUMENT_MEETS(language, filters=escape(described))
-    return _NOTHING_IN_FILTERED(
-        language, count=documents, filters=escape(described), question=question_markdown
-    )
-
-
-def without_filters_sentence(count: int, language: str | None = None) -> str:
-    if not count:
-        return _NOTHING_WITHOUT_FILTERS(language)
-    return _QUOTES_WITHOUT_FILTERS(language, count=count)
 
 
 # --- /timeline ----------------------------------------------------------------------------------

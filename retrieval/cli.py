@@ -18,7 +18,13 @@ from typing import TextIO
 from pydantic import BaseModel
 
 from retrieval.errors import IndexSaveError, RetrievalError
-from retrieval.filters import LANGUAGE_NAMES, describe_filters, search_filters
+from retrieval.filters import (
+    LANGUAGE_NAMES,
+    FilterError,
+    FilterMistake,
+    describe_filters,
+    search_filters,
+)
 from retrieval.index_store import WAIT_LOGGER
 from retrieval.library import Library
 from retrieval.models import DocumentSummary, Official, SearchFilters, SearchResponse, Timeline
@@ -170,6 +176,23 @@ def render_official(o: Official) -> str:
     return "\n".join(lines)
 
 
+def filter_mistake_sentence(error: FilterError) -> str:
+    """What is wrong with a filter, in one English sentence (the bot words its own)."""
+    value = error.value if len(error.value) <= 40 else error.value[:39] + "\u2026"
+    sentences = {
+        FilterMistake.NOT_A_DATE: f"\u201c{value}\u201d is not a date: write a year (2024), "
+        "a year and month (2024-03) or a day (2024-03-15).",
+        FilterMistake.SINCE_AFTER_UNTIL: f"\u201csince {value}\u201d is after "
+        f"\u201cuntil {error.other}\u201d.",
+        FilterMistake.NOT_A_LANGUAGE: f"\u201c{value}\u201d is not a language code: "
+        f"use {', '.join(LANGUAGE_NAMES)}.",
+        FilterMistake.NO_SUCH_SOURCE: f"No source of the corpus is called \u201c{value}\u201d.",
+        FilterMistake.SEVERAL_SOURCES: f"\u201c{value}\u201d is part of {error.count} "
+        "sources' names.",
+    }
+    return sentences[error.mistake]
+
+
 # ---- commands ------------------------------------------------------------------------------
 
 
@@ -178,8 +201,8 @@ def _filters(args: argparse.Namespace) -> SearchFilters | None:
         filters = search_filters(
             language=args.language, since=args.since, until=args.until, source=args.source
         )
-    except RetrievalError as error:  # a filter mistyped is a mistake in the call
-        raise UsageError(str(error)) from None
+    except FilterError as error:  # a filter mistyped is a mistake in the call
+        raise UsageError(filter_mistake_sentence(error)) from None
     return filters if filters.active else None
 
 

@@ -18,7 +18,12 @@ _FIRST_YEAR, _LAST_YEAR = 1900, 2999
 
 
 class DateBoundError(RetrievalError, ValueError):
-    """A filter date that is not a year, a year-month or a day; the message says so."""
+    """A filter date that is not a year, a year-month or a day; ``written`` is the text given
+    (callers word the sentence, in their users' language)."""
+
+    def __init__(self, written: str) -> None:
+        super().__init__(f"not a date: {written!r}")
+        self.written = written
 
 
 def parse_date_bound(text: str) -> str:
@@ -26,17 +31,17 @@ def parse_date_bound(text: str) -> str:
     written = text.strip()
     match = _BOUND.fullmatch(written)
     if match is None:
-        raise DateBoundError(_not_a_date(written))
+        raise DateBoundError(written)
     year, month, day = (int(part) if part else None for part in match.groups())
     assert year is not None  # the pattern requires it
     if not _FIRST_YEAR <= year <= _LAST_YEAR or (month is not None and not 1 <= month <= 12):
-        raise DateBoundError(_not_a_date(written))
+        raise DateBoundError(written)
     if month is None:
         return f"{year:04d}"
     if day is None:
         return f"{year:04d}-{month:02d}"
     if not 1 <= day <= calendar.monthrange(year, month)[1]:
-        raise DateBoundError(_not_a_date(written))
+        raise DateBoundError(written)
     return f"{year:04d}-{month:02d}-{day:02d}"
 
 
@@ -64,11 +69,3 @@ def date_span(date: str | None) -> tuple[str, str] | None:
     except DateBoundError:
         return None
     return first_day(bound), last_day(bound)
-
-
-def _not_a_date(written: str) -> str:
-    shown = written if len(written) <= 40 else written[:39] + "\u2026"
-    return (
-        f"\u201c{shown}\u201d is not a date: write a year (2024), a year and month (2024-03) "
-        "or a day (2024-03-15)."
-    )

@@ -2,10 +2,15 @@
 
 Filters narrow the candidates before ranking (``Searcher.search(within=...)``), so a filtered
 search finds its k best among the documents it may quote, not the survivors of an unfiltered k.
+
+A filter that cannot be applied raises ``FilterError`` saying what is wrong as data (a
+``FilterMistake`` and the value concerned); its callers word the sentence: the command line in
+English (``retrieval.cli``), the bot in its asker's language.
 """
 
 from __future__ import annotations
 
+import enum
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -26,8 +31,29 @@ _LANGUAGE_CODE = re.compile(r"[a-z]{2,3}")
 LANGUAGE_NAMES = {"en": "English", "de": "German", "zh": "Chinese"}
 
 
+class FilterMistake(enum.Enum):
+    """What is wrong with a filter."""
+
+    NOT_A_DATE = "not a date"  # value: the date as typed
+    SINCE_AFTER_UNTIL = "since after until"  # value: since; other: until (both normalised)
+    NOT_A_LANGUAGE = "not a language code"  # value: the language as typed
+    NO_SUCH_SOURCE = "no such source"  # value: the source as typed (or as a button carried it)
+    SEVERAL_SOURCES = "several sources"  # value: as typed; count: the sources holding it
+
+
 class FilterError(RetrievalError):
-    """A filter that cannot be applied (not a date, not a language); one sentence says why."""
+    """A filter that cannot be applied: ``mistake`` says what is wrong, ``value`` (and
+    ``other``, ``count``) with what; the message is for the log, callers word the sentence."""
+
+    def __init__(
+        self, mistake: FilterMistake, value: str, *, other: str = "", count: int = 0
+    ) -> None:
+        detail = f"{value!r} / {other!r}" if other else repr(value)
+        super().__init__(f"{mistake.value}: {detail}")
+        self.mistake = mistake
+        self.value = value
+        self.other = other
+        self.count = count
 
 
 def search_filters(
@@ -41,15 +67,14 @@ def search_filters(
     no year, year-month or day, a language that is no code, or a ``since`` after ``until``."""
     language = (language or "").strip().lower() or None
     if language is not None and not _LANGUAGE_CODE.fullmatch(language):
-        codes = ", ".join(LANGUAGE_NAMES)
-        raise FilterError(f"\u201c{language[:20]}\u201d is not a language code: use {codes}.")
+        raise FilterError(FilterMistake.NOT_A_LANGUAGE, language)
     try:
         bounds = [parse_date_bound(b) if b and b.strip() else None for b in (since, until)]
     except DateBoundError as error:
-        raise FilterError(str(error)) from None
+        raise FilterError(FilterMistake.NOT_A_DATE, error.written) from None
     first, last = bounds
     if first is not None and last is not None and first_day(first) > last_day(last):
-        raise FilterError(f"\u201csince {first}\u201d is after \u201cuntil {last}\u201d.")
+        raise FilterError(FilterMistake.SINCE_AFTER_UNTIL, first, other=last)
     source = " ".join((source or "").split()) or None
     return SearchFilters(language=language, since=first, until=last, source=source)
 

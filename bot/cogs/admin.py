@@ -13,7 +13,7 @@ from discord import app_commands
 from discord.ext import commands
 from watchfiles import Change, DefaultFilter, awatch
 
-from bot import texts
+from bot import owner_texts, texts
 from bot.cogs.admin_answers import reload_answer
 from bot.errors import NotOwner, ReloadInProgress
 from bot.replies import send_answer, send_sentence
@@ -73,19 +73,20 @@ class AdminCog(commands.Cog, name="Admin"):
     @app_commands.default_permissions(administrator=True)
     @app_commands.check(owner_only)
     async def reload(self, interaction: discord.Interaction[Any]) -> None:
+        language = self.bot.reply_language(interaction)
         await interaction.response.defer(thinking=True, ephemeral=True)
         try:
             library = await self.bot.reload_library()
         except ReloadInProgress:
-            await send_sentence(interaction, texts.RELOAD_BUSY_MESSAGE)
+            await send_sentence(interaction, owner_texts.RELOAD_BUSY_MESSAGE(language))
             return
         except RetrievalError as error:
             log.error("reload failed: %s", error, exc_info=error)
-            await send_sentence(interaction, texts.reload_failed_message(error))
+            await send_sentence(interaction, owner_texts.reload_failed_message(error, language))
             return
         log.info("corpus reloaded by user %s", interaction.user.id)
         stats = library.stats
-        answer = reload_answer(stats, library.warnings, stats.load_seconds)
+        answer = reload_answer(stats, library.warnings, stats.load_seconds, language)
         await send_answer(interaction, answer, deferred_privately=True)
 
     async def watch(self) -> None:

@@ -12,7 +12,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot import texts
-from bot.answer_parts import inline
+from bot.filter_texts import FILTER_LANGUAGE_CHOICES, filter_mistake_sentence
 from bot.install_contexts import outside_membership, usable_anywhere
 from bot.questions import MAX_QUESTION_LENGTH, question_problem
 from bot.replies import defer_then_answer, reply_answer, reply_sentence, send_sentence
@@ -25,8 +25,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 LANGUAGE_CHOICES = [
-    translatable_choice("ask", "language", name, code)
-    for name, code in texts.FILTER_LANGUAGE_CHOICES
+    translatable_choice("ask", "language", name, code) for name, code in FILTER_LANGUAGE_CHOICES
 ]
 MAX_DATE_LENGTH = 20
 MAX_SOURCE_LENGTH = 200
@@ -64,9 +63,8 @@ class AskCog(commands.Cog, name="Ask"):
         until: app_commands.Range[str, 1, MAX_DATE_LENGTH] | None = None,
         source: app_commands.Range[str, 1, MAX_SOURCE_LENGTH] | None = None,
     ) -> None:
-        problem = question_problem(
-            question, self.bot.answers.commands(), language=self.bot.reply_language(interaction)
-        )
+        reply_language = self.bot.reply_language(interaction)
+        problem = question_problem(question, self.bot.answers.commands(), language=reply_language)
         if problem is not None:
             await send_sentence(interaction, problem)
             return
@@ -75,7 +73,8 @@ class AskCog(commands.Cog, name="Ask"):
                 language=language, since=since, until=until, source=source
             )
         except FilterError as error:
-            await send_sentence(interaction, inline(str(error)))
+            log.info("/ask filter refused for user %s: %s", interaction.user.id, error)
+            await send_sentence(interaction, filter_mistake_sentence(error, reply_language))
             return
         options = self.bot.answer_options(interaction.guild_id)
         answer, sent = await defer_then_answer(

@@ -7,11 +7,12 @@ import hashlib
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from bot import texts
-from bot.answer_parts import inline, iso_date, language_name, lines_within, plural
+from bot import owner_texts as texts
+from bot.answer_parts import inline, iso_date, language_name, lines_within
 from bot.cards import Answer, Card, Field, fit_card
 from bot.cogs.admin_answers import serving_sentence
 from bot.markdown import clip, link
+from bot.texts import DOCUMENT_COUNT, PASSAGE_COUNT
 from retrieval.models import DocumentSummary, Official
 
 if TYPE_CHECKING:
@@ -28,52 +29,53 @@ def added_answer(
     officials: Sequence[Official],
     notes: Sequence[str],
     stats: LibraryStats,
+    language: str | None = None,
 ) -> Answer:
-    """The owner's report after /add: each document's title (linked), source, date, language
-    and passages, the officials the file names, notes the load made on it, the corpus's size."""
+    """The owner's report after /add, in `language`: each document's title (linked), source,
+    date, language and passages, the officials the file names, notes the load made on it
+    (retrieval's words), the corpus's size."""
     blocks: list[str] = []
     documents = file.documents if file is not None else ()
     for document in documents[:DOCUMENTS_SHOWN]:
-        blocks.append(_document_block(document))
+        blocks.append(_document_block(document, language))
     if len(documents) > DOCUMENTS_SHOWN:
-        blocks.append(texts.more_documents_line(len(documents) - DOCUMENTS_SHOWN))
+        blocks.append(texts.more_documents_line(len(documents) - DOCUMENTS_SHOWN, language))
     if not documents:
-        blocks.append(texts.NO_DOCUMENTS_FOUND)
-    names = ", ".join(inline(o.name) for o in officials) or texts.NO_OFFICIALS_FOUND
-    fields = [Field(texts.OFFICIALS_FOUND_LABEL, clip(names, 1000))]
+        blocks.append(texts.NO_DOCUMENTS_FOUND(language))
+    names = ", ".join(inline(o.name) for o in officials) or texts.NO_OFFICIALS_FOUND(language)
+    fields = [Field(texts.OFFICIALS_FOUND_LABEL(language), clip(names, 1000))]
     if notes:
-        fields.append(
-            Field(texts.FILE_NOTES_LABEL, lines_within([f"• {inline(n)}" for n in notes], 1000))
-        )
+        noted = lines_within([f"• {inline(n)}" for n in notes], 1000, language)
+        fields.append(Field(texts.FILE_NOTES_LABEL(language), noted))
     card = Card(
-        title=clip(texts.added_title(inline(name)), 250),
+        title=clip(texts.added_title(inline(name), language), 250),
         description="\n\n".join(blocks),
         fields=tuple(fields),
-        footer=serving_sentence(stats),
+        footer=serving_sentence(stats, language),
     )
     return Answer((fit_card(card),), ephemeral=True)
 
 
-def removed_answer(file: CorpusFile, stats: LibraryStats) -> Answer:
+def removed_answer(file: CorpusFile, stats: LibraryStats, language: str | None = None) -> Answer:
     """The owner's report after /remove: the documents no longer served, the corpus's size."""
     titles = [f"~~{clip(inline(d.title), 200)}~~" for d in file.documents[:DOCUMENTS_SHOWN]]
     if len(file.documents) > DOCUMENTS_SHOWN:
-        titles.append(texts.more_documents_line(len(file.documents) - DOCUMENTS_SHOWN))
+        titles.append(texts.more_documents_line(len(file.documents) - DOCUMENTS_SHOWN, language))
     card = Card(
-        title=clip(texts.removed_title(inline(file.name)), 250),
+        title=clip(texts.removed_title(inline(file.name), language), 250),
         description="\n".join(titles),
-        footer=serving_sentence(stats),
+        footer=serving_sentence(stats, language),
     )
     return Answer((fit_card(card),), ephemeral=True)
 
 
-def file_choice_name(file: CorpusFile) -> str:
+def file_choice_name(file: CorpusFile, language: str | None = None) -> str:
     """How /remove's autocomplete shows a file: "Title · name.txt", or for a file of many
     documents "name.jsonl · 120 documents"; within Discord's 100 characters."""
     if len(file.documents) == 1:
         shown = f"{' '.join(file.documents[0].title.split())} \u00b7 {file.name}"
     else:
-        shown = f"{file.name} \u00b7 {plural(len(file.documents), 'document')}"
+        shown = f"{file.name} \u00b7 {DOCUMENT_COUNT(language, count=len(file.documents))}"
     return shown if len(shown) <= CHOICE_LENGTH else shown[: CHOICE_LENGTH - 1] + "\u2026"
 
 
@@ -102,14 +104,14 @@ def matching_files(files: Sequence[CorpusFile], typed: str) -> list[CorpusFile]:
     return found[:MAX_CHOICES]
 
 
-def _document_block(document: DocumentSummary) -> str:
+def _document_block(document: DocumentSummary, language: str | None = None) -> str:
     title = link(f"**{clip(inline(document.title), 200)}**", document.url)
     details = " \u00b7 ".join(
         [
             clip(inline(document.source), 120),
-            iso_date(document.date),
-            language_name(document.language),
-            plural(document.passages, "passage"),
+            iso_date(document.date, language),
+            language_name(document.language, language),
+            PASSAGE_COUNT(language, count=document.passages),
         ]
     )
     return f"{title}\n{details}"

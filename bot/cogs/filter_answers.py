@@ -3,11 +3,12 @@ that they did and how many quotes there are without them."""
 
 from __future__ import annotations
 
-from bot import texts
+from bot import filter_texts as texts
 from bot.answer_parts import inline
 from bot.cards import EMPTY_COLOUR, Answer, Card, fit_card
+from bot.filter_texts import describe_filters
 from bot.markdown import clip
-from retrieval.filters import describe_filters
+from bot.texts import EXPIRED_BUTTONS_MESSAGE
 from retrieval.models import SearchResponse
 
 
@@ -15,7 +16,7 @@ def filters_line(response: SearchResponse, language: str | None = None) -> str:
     """The subtext line naming the answer's filters; empty without filters."""
     if response.filters is None:
         return ""
-    described = describe_filters(response.filters)
+    described = describe_filters(response.filters, language)
     return "-# " + texts.filters_note(described, response.undated_left_out, language)
 
 
@@ -25,7 +26,7 @@ def filtered_nothing_answer(
     """Filters that leave no quote: which filters, and how many quotes the question has
     without them; for the asker only, as any nothing-found answer."""
     assert response.filters is not None
-    described = describe_filters(response.filters)
+    described = describe_filters(response.filters, language)
     lines = [
         texts.filtered_nothing_sentence(
             clip(inline(question), 200), described, response.filtered_documents or 0, language
@@ -42,7 +43,7 @@ def filters_gone_answer(language: str | None = None) -> Answer:
     """Under an answer whose source filter the corpus no longer has: the buttons expired."""
     card = Card(
         texts.FILTERED_NOTHING_TITLE(language),
-        texts.EXPIRED_BUTTONS_MESSAGE(language),
+        EXPIRED_BUTTONS_MESSAGE(language),
         colour=EMPTY_COLOUR,
     )
     return Answer((fit_card(card),), ephemeral=True, found=False)

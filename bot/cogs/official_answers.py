@@ -155,7 +155,7 @@ def _official_head_fields(
             for merged in merge_titles(official.titles, languages)
         ]
         heading = texts.TITLES_HEADING(language)
-        fields.append(Field(heading, lines_within(lines, FIELD_VALUE_LIMIT)))
+        fields.append(Field(heading, lines_within(lines, FIELD_VALUE_LIMIT, language)))
     if official.documents:
         lines = [
             "• "
@@ -165,7 +165,7 @@ def _official_head_fields(
             for d in official.documents
         ]
         heading = texts.DOCUMENTS_HEADING(language)
-        fields.append(Field(heading, lines_within(lines, FIELD_VALUE_LIMIT)))
+        fields.append(Field(heading, lines_within(lines, FIELD_VALUE_LIMIT, language)))
     return fields
 
 
@@ -221,7 +221,7 @@ def _several_officials(
     description = "\n".join(
         [
             sentence,
-            lines_within(lines, 3000),
+            lines_within(lines, 3000, language),
             "-# " + texts.officials_list_hint(commands, language),
         ]
     )

@@ -16,7 +16,7 @@ from bot.cogs.server_settings_answers import settings_answer
 from bot.replies import send_answer, send_sentence
 from bot.settings import MAX_QUOTES_PER_ANSWER
 from bot.storage.server_settings import LANGUAGE_BY_CODE, ServerSettings, with_channel
-from bot.translations import translatable_choice
+from bot.translations import language_of_locale, translatable_choice
 
 if TYPE_CHECKING:
     from bot.client import LingnanBot
@@ -25,10 +25,12 @@ log = logging.getLogger(__name__)
 
 AUTO = "auto"
 VISIBILITY_CHOICES = [
-    translatable_choice("settings", "answers", texts.PUBLIC, "public"),
+    translatable_choice("settings", "answers", "public", "public"),
     translatable_choice("settings", "answers", "private", "private"),
 ]
-LANGUAGE_CHOICES = [translatable_choice("settings", "language", texts.AUTO_LANGUAGE, AUTO)] + [
+LANGUAGE_CHOICES = [
+    translatable_choice("settings", "language", texts.AUTO_LANGUAGE.english, AUTO)
+] + [
     translatable_choice("settings", "language", name, code)
     for code, name in texts.LANGUAGE_NAMES.items()
 ]
@@ -81,12 +83,13 @@ class ServerSettingsCog(commands.Cog, name="Settings"):
         mentions_everywhere: bool | None = None,
     ) -> None:
         guild_id = interaction.guild_id
+        reply_language = self.bot.reply_language(interaction)
         if guild_id is None:
-            await send_sentence(interaction, texts.SETTINGS_ONLY_IN_SERVERS)
+            await send_sentence(interaction, texts.SETTINGS_ONLY_IN_SERVERS(reply_language))
             return
         # Discord hides the command from others by default, but a server may grant it anyway.
         if not interaction.permissions.manage_guild:
-            await send_sentence(interaction, texts.SETTINGS_NEED_MANAGE_SERVER)
+            await send_sentence(interaction, texts.SETTINGS_NEED_MANAGE_SERVER(reply_language))
             return
         store = self.bot.server_settings
         current = store.get(guild_id)
@@ -105,10 +108,14 @@ class ServerSettingsCog(commands.Cog, name="Settings"):
                 await store.save(guild_id, chosen)
             except Exception:
                 log.exception("the settings of server %s could not be saved", guild_id)
-                await send_sentence(interaction, texts.SETTINGS_NOT_SAVED)
+                await send_sentence(interaction, texts.SETTINGS_NOT_SAVED(reply_language))
                 return
             log.info("server %s settings changed by user %s", guild_id, interaction.user.id)
-        answer = settings_answer(chosen, self.bot.settings.quotes_per_answer, saved=saved)
+        # In the language just chosen, if one was: the card confirms it.
+        reply_language = chosen.reply_language or language_of_locale(interaction.locale)
+        answer = settings_answer(
+            chosen, self.bot.settings.quotes_per_answer, saved=saved, language=reply_language
+        )
         await send_answer(interaction, answer)
 
 

@@ -7,33 +7,35 @@ from bot.cards import Answer, Card, Field, fit_card
 from bot.storage.server_settings import ServerSettings
 
 
-def settings_answer(chosen: ServerSettings, default_quotes: int, *, saved: bool) -> Answer:
-    """The server's settings as a private card; `saved` when they were just changed."""
+def settings_answer(
+    chosen: ServerSettings, default_quotes: int, *, saved: bool, language: str | None = None
+) -> Answer:
+    """The server's settings as a private card in `language`; `saved` when they were just
+    changed."""
     channels = " ".join(f"<#{channel}>" for channel in chosen.mention_channels)
-    default = texts.DEFAULT_SUFFIX
     quotes = (
         str(chosen.quotes_per_page)
         if chosen.quotes_per_page is not None
-        else f"{default_quotes}{default}"
+        else texts.with_default(str(default_quotes), language)
     )
-    private = texts.PRIVATE if chosen.private_answers else texts.PUBLIC
+    private = (texts.PRIVATE if chosen.private_answers else texts.PUBLIC)(language)
     if chosen.private_answers is None:
-        private += default
-    language = (
+        private = texts.with_default(private, language)
+    reply_language = (
         texts.LANGUAGE_NAMES[chosen.reply_language]
         if chosen.reply_language is not None
-        else texts.AUTO_LANGUAGE + default
+        else texts.with_default(texts.AUTO_LANGUAGE(language), language)
     )
     fields = (
-        Field(texts.MENTIONS_LABEL, channels or texts.MENTIONS_EVERYWHERE),
-        Field(texts.QUOTES_LABEL, quotes, inline=True),
-        Field(texts.ANSWERS_LABEL, private, inline=True),
-        Field(texts.LANGUAGE_LABEL, language, inline=True),
+        Field(texts.MENTIONS_LABEL(language), channels or texts.MENTIONS_EVERYWHERE(language)),
+        Field(texts.QUOTES_LABEL(language), quotes, inline=True),
+        Field(texts.ANSWERS_LABEL(language), private, inline=True),
+        Field(texts.LANGUAGE_LABEL(language), reply_language, inline=True),
     )
     card = Card(
-        title=texts.SETTINGS_TITLE,
-        description=texts.SETTINGS_SAVED if saved else texts.SETTINGS_CURRENT,
+        title=texts.SETTINGS_TITLE(language),
+        description=(texts.SETTINGS_SAVED if saved else texts.SETTINGS_CURRENT)(language),
         fields=fields,
-        footer=texts.MENTIONS_ARE_PUBLIC,
+        footer=texts.MENTIONS_ARE_PUBLIC(language),
     )
     return Answer((fit_card(card),), ephemeral=True)

@@ -44,14 +44,15 @@ class StatsCog(commands.Cog, name="Stats"):
         days: app_commands.Range[int, 1, MAX_KEEP_DAYS] = 30,
         csv: bool = False,
     ) -> None:
+        language = self.bot.reply_language(interaction)
         if not await self.bot.is_owner(interaction.user):
             log.info("/stats refused for user %s: not the owner", interaction.user.id)
-            await send_sentence(interaction, texts.STATS_NOT_OWNER)
+            await send_sentence(interaction, texts.STATS_NOT_OWNER(language))
             return
         await interaction.response.defer(thinking=True, ephemeral=True)
         recorder = self.bot.recorder
         if recorder is None:
-            await send_sentence(interaction, texts.STATS_NO_DATABASE)
+            await send_sentence(interaction, texts.STATS_NO_DATABASE(language))
             return
         try:
             await asyncio.wait_for(recorder.flush(), FLUSH_WAIT)
@@ -65,7 +66,7 @@ class StatsCog(commands.Cog, name="Stats"):
         except RetrievalError:
             tokenizer = None  # the corpus is loading: gaps are counted, not grouped
         report = await build_report(recorder.database, since, tokenizer)
-        answer = stats_answer(report, days, texts_kept=recorder.keeps_text)
+        answer = stats_answer(report, days, texts_kept=recorder.keeps_text, language=language)
         options: dict[str, Any] = {}
         if csv:
             table = io.StringIO()

@@ -24,30 +24,43 @@ def _lines(lines: list[str], empty: str) -> str:
     return "\n".join(kept) or empty
 
 
-def stats_answer(report: StatsReport, days: int, *, texts_kept: bool) -> Answer:
+def stats_answer(
+    report: StatsReport, days: int, *, texts_kept: bool, language: str | None = None
+) -> Answer:
+    """The period's figures as a private card, lingnan's words in `language`."""
     per_day = [
-        f"`{d.day}` {d.questions} ({d.answered} answered)" for d in report.per_day[-DAYS_SHOWN:]
+        texts.day_line(d.day, d.questions, d.answered, language)
+        for d in report.per_day[-DAYS_SHOWN:]
     ]
     cited = [f"{c.answers} \u00d7 {clip(inline(c.title), 80)}" for c in report.cited]
     gaps = [
-        texts.gap_line(inline(", ".join(g.words)), g.count, clip(inline(g.example), EXAMPLE_LENGTH))
+        texts.gap_line(
+            inline(", ".join(g.words)), g.count, clip(inline(g.example), EXAMPLE_LENGTH), language
+        )
         for g in report.gaps
     ]
     if report.gap_questions and not gaps:
-        gaps = [texts.GAPS_WITHOUT_TEXT if not texts_kept else texts.NO_GAPS]
+        if texts_kept:
+            gaps = [texts.NO_GAPS(language)]
+        else:
+            gaps = [texts.gaps_without_text(report.gap_questions, language)]
     fields = (
-        Field(texts.QUESTIONS_HEADING, _lines(per_day, texts.NO_QUESTIONS)),
+        Field(texts.QUESTIONS_HEADING(language), _lines(per_day, texts.NO_QUESTIONS(language))),
         Field(
-            texts.ANSWERED_HEADING,
-            texts.share_line(report.answered, report.questions, "questions"),
+            texts.ANSWERED_HEADING(language),
+            texts.share_line(report.answered, report.questions, texts.NO_QUESTIONS_SHARE, language),
             inline=True,
         ),
-        Field(texts.HELPFUL_HEADING, texts.share_line(report.helpful, report.votes, "votes"), True),
-        Field(texts.CITED_HEADING, _lines(cited, texts.NO_CITATIONS)),
         Field(
-            f"{texts.GAPS_HEADING}: {report.gap_questions}",
-            _lines(gaps, texts.NO_GAPS),
+            texts.HELPFUL_HEADING(language),
+            texts.share_line(report.helpful, report.votes, texts.NO_VOTES_SHARE, language),
+            inline=True,
+        ),
+        Field(texts.CITED_HEADING(language), _lines(cited, texts.NO_CITATIONS(language))),
+        Field(
+            f"{texts.GAPS_HEADING(language)}: {report.gap_questions}",
+            _lines(gaps, texts.NO_GAPS(language)),
         ),
     )
-    card = Card(title=texts.stats_title(days), fields=fields)
+    card = Card(title=texts.stats_title(days, language), fields=fields)
     return Answer((fit_card(card),), ephemeral=True)

@@ -24,11 +24,13 @@ from tests.bot.invented_officials import QIAO, SPEECH_2026
 QUESTION = "What did the governor say about robotics?"
 
 
-def console_output(lines: str, library: FakeLibrary | None = None) -> tuple[int, str]:
+def console_output(
+    lines: str, library: FakeLibrary | None = None, language: str | None = None
+) -> tuple[int, str]:
     library = library or FakeLibrary(responses={QUESTION: robotics_response(QUESTION)})
     answers = Answers(lambda: as_library(library), quotes_per_answer=2, examples=load_examples())
     stdout = io.StringIO()
-    status = run_console(answers, io.StringIO(lines), stdout)
+    status = run_console(answers, io.StringIO(lines), stdout, language=language)
     return status, stdout.getvalue()
 
 
@@ -204,3 +206,20 @@ def test_language_option_puts_answers_words_in_it() -> None:
 def test_the_console_prints_no_word_joiners() -> None:
     """The joiners that keep a Chinese date on one line in Discord are left out of the console."""
     assert terminal_safe("2025\u2060年\u20601\u2060月\u206016\u2060日") == "2025年1月16日"
+
+
+def test_german_console_greets_and_pages_in_german() -> None:
+    """With --language de the greeting, the page hint and the end of pages are German."""
+    _, output = console_output(f"{QUESTION}\n/more\n/more\n", language="de")
+    assert output.startswith("lingnan-Konsole. Befehle: /ask FRAGE")
+    assert "(Seite 1 von 2: /more für die nächste)" in output
+    assert "Keine weiteren Seiten." in output
+    assert "page 1 of 2" not in output and "No more pages" not in output
+
+
+def test_chinese_console_refuses_an_unknown_command_in_chinese() -> None:
+    """With --language zh an unknown command is answered in Chinese, with the help."""
+    _, output = console_output("/frobnicate\n/cite\n", language="zh")
+    assert "未知命令 /frobnicate。命令：/ask 问题" in output
+    assert "还没有可引用的内容：请先提问。" in output
+    assert "Unknown command" not in output

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 import subprocess
 import sys
@@ -12,6 +13,7 @@ import pytest
 
 import bot.__main__ as entry
 from bot.settings import Settings
+from tests.bot.fixtures import FakeLibrary, as_library
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 TOKEN = "MTIzNDU2Nzg5MDEyMzQ1Njc4.Gabcde.rejected-token-for-tests"
@@ -51,6 +53,19 @@ def test_no_token_prints_two_hint_lines_then_runs_the_console(
     assert "robotics" in process.stdout and "**" not in process.stdout
     assert "Sources (5 documents)" in process.stdout
     assert "Traceback" not in process.stderr
+
+
+def test_console_language_sets_the_hint_and_greeting(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The console in Chinese (`--language zh`): the hint on getting a token and the greeting
+    are Chinese."""
+    monkeypatch.setattr(entry, "load_library", lambda *_, **__: as_library(FakeLibrary()))
+    monkeypatch.setattr(sys, "stdin", io.StringIO("quit\n"))
+    assert entry.start_console(Settings(_env_file=None), language="zh") == 0
+    shown = capsys.readouterr()
+    assert shown.err.startswith("未设置 Discord 令牌。")
+    assert shown.out.startswith("lingnan 控制台。命令：")
 
 
 def test_invalid_setting_stops_with_one_line(tmp_path: Path) -> None:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
+
 import pytest
 
-import bot.answer_parts
-import bot.citation_texts  # noqa: F401
+import bot
 import bot.texts as texts
-from bot import records_texts
+from bot import filter_texts, records_texts
 from bot.translations import (
     LANGUAGE_FILES,
     catalog,
@@ -18,6 +20,10 @@ from bot.translations import (
 )
 
 LANGUAGES = sorted(LANGUAGE_FILES)
+
+# Every module of the bot, so that each sentence made anywhere is registered and checked.
+for _module in pkgutil.walk_packages(bot.__path__, "bot."):
+    importlib.import_module(_module.name)
 
 
 def command_keys() -> set[str]:
@@ -87,6 +93,6 @@ def test_discord_locale_gives_reply_language(locale: str, language: str) -> None
 
 def test_counted_sentence_takes_singular_and_plural() -> None:
     """One quote is singular, several plural, in each language."""
-    assert texts.without_filters_sentence(1) == "Without the filters: 1 quote."
-    assert texts.without_filters_sentence(3, "de") == "Ohne die Filter: 3 Zitate."
-    assert texts.without_filters_sentence(1, "de") == "Ohne die Filter: 1 Zitat."
+    assert filter_texts.without_filters_sentence(1) == "Without the filters: 1 quote."
+    assert filter_texts.without_filters_sentence(3, "de") == "Ohne die Filter: 3 Zitate."
+    assert filter_texts.without_filters_sentence(1, "de") == "Ohne die Filter: 1 Zitat."

@@ -206,3 +206,51 @@ async def test_chinese_citation_line_is_chinese(lingnan: RunningBot) -> None:
     assert lines and all(chinese_date.search(line) for line in lines), lines
     english = ("said by", "also in ", "also published", "undated", " p.\u00a0", "Chinese")
     assert not any(word in line for line in lines for word in english), lines
+
+
+async def ask_filtered_as(fake: FakeDiscord, locale: str, options: dict[str, Any]) -> Any:
+    """/ask with filters by a user of `locale`: the interaction and what it answered."""
+    user = fake.add_user(f"filtering-{locale}")
+    user.locale = locale
+    asked = await fake.send_slash_command("ask", {"question": QUESTION, **options}, user=user)
+    return asked, await asked.wait_answer(timeout=15)
+
+
+async def test_german_asker_with_a_bad_since_reads_german(lingnan: RunningBot) -> None:
+    """since: "bald" tells a German-locale asker, privately and in German, what a date is."""
+    asked, answer = await ask_filtered_as(lingnan.fake, "de", {"since": "bald"})
+    assert asked.ephemeral
+    assert seen(answer) == (
+        "\u201ebald\u201c ist kein Datum: Gib ein Jahr (2024), einen Monat (2024-03) oder "
+        "einen Tag (2024-03-15) an."
+    )
+
+
+async def test_chinese_asker_with_since_after_until_reads_chinese(lingnan: RunningBot) -> None:
+    """since 2025 with until 2024 is one Chinese sentence naming both bounds."""
+    asked, answer = await ask_filtered_as(lingnan.fake, "zh-CN", {"since": "2025", "until": "2024"})
+    assert asked.ephemeral
+    assert seen(answer) == "\u201c起始 2025\u201d晚于\u201c截止 2024\u201d。"
+
+
+async def test_german_asker_with_an_unknown_source_reads_german(lingnan: RunningBot) -> None:
+    """A typed source no corpus source holds is refused in German, naming what was typed."""
+    _, answer = await ask_filtered_as(lingnan.fake, "de", {"source": "Volkszeitung"})
+    assert seen(answer) == (
+        "Keine Quelle des Korpus heißt \u201eVolkszeitung\u201c; wähle eine aus der Liste."
+    )
+
+
+async def test_german_filters_that_leave_nothing_are_named_in_german(lingnan: RunningBot) -> None:
+    """since 2026 leaves nothing: the German answer names the filter as "seit 2026"."""
+    _, answer = await ask_filtered_as(lingnan.fake, "de", {"since": "2026"})
+    text = seen(answer)
+    assert "Kein Dokument des Korpus erf\u00fcllt diese Filter (seit 2026)." in text
+    assert re.search(r"Ohne die Filter: \d+ Zitate\.", text), text
+
+
+async def test_chinese_filtered_answer_names_its_filters_in_chinese(lingnan: RunningBot) -> None:
+    """A Chinese asker's answer filtered to German documents of 2025 says so in Chinese."""
+    options = {"question": "Who headed the conference?", "language": "de", "since": "2025"}
+    _, answer = await ask_filtered_as(lingnan.fake, "zh-CN", options)
+    assert "筛选：德文 \u00b7 2025 起" in seen(answer)

@@ -41,16 +41,16 @@ async def test_stats_shows_the_figures_and_coverage_gaps_of_the_day(
         vote = await fake.press_button(answers[0], label=records_texts.HELPFUL_LABEL())
         await vote.wait_answer(timeout=10)
         refused = await fake.send_slash_command("stats", user=fake.alice)
-        assert (await refused.wait_answer(timeout=10))["content"] == records_texts.STATS_NOT_OWNER
+        assert (await refused.wait_answer(timeout=10))["content"] == records_texts.STATS_NOT_OWNER()
         asked = await fake.send_slash_command("stats", user=fake.owner)
         report = await asked.wait_answer(timeout=15)
         assert asked.ephemeral
         fields = {f["name"]: f["value"] for f in embed(report)["fields"]}
         total = len(ANSWERABLE + FOOTBALL)
-        assert f"{total} ({answered} answered)" in fields[records_texts.QUESTIONS_HEADING]
-        assert fields[records_texts.ANSWERED_HEADING].startswith(f"{answered} of {total}")
-        assert fields[records_texts.HELPFUL_HEADING].startswith("1 of 1")
-        gaps = next(v for k, v in fields.items() if k.startswith(records_texts.GAPS_HEADING))
+        assert f"{total} ({answered} answered)" in fields[records_texts.QUESTIONS_HEADING()]
+        assert fields[records_texts.ANSWERED_HEADING()].startswith(f"{answered} of {total}")
+        assert fields[records_texts.HELPFUL_HEADING()].startswith("1 of 1")
+        gaps = next(v for k, v in fields.items() if k.startswith(records_texts.GAPS_HEADING()))
         assert "football" in seen({"content": gaps})
         assert f"{total - answered} questions" in gaps or "3 questions" in gaps
         assert not running.problems(), running.problems()
@@ -95,14 +95,14 @@ async def test_settings_change_what_the_next_answer_does(
     ) as running:
         refused = await fake.send_slash_command("settings", {"quotes_per_page": 1})
         sentence = (await refused.wait_answer(timeout=10))["content"]
-        assert sentence == records_texts.SETTINGS_NEED_MANAGE_SERVER
+        assert sentence == records_texts.SETTINGS_NEED_MANAGE_SERVER()
         changed = await fake.send_slash_command(
             "settings",
             {"quotes_per_page": 1, "answers": "private", "answer_mentions_in": "policy"},
             user=fake.owner,
         )
         card = await changed.wait_answer(timeout=10)
-        assert changed.ephemeral and records_texts.SETTINGS_SAVED in seen(card)
+        assert changed.ephemeral and records_texts.SETTINGS_SAVED() in seen(card)
         asked = await fake.send_slash_command("ask", {"question": question})
         answer = await asked.wait_answer(timeout=15)
         assert asked.ephemeral

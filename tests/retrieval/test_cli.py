@@ -365,6 +365,17 @@ def test_a_filter_date_that_is_none_is_one_line(seeds_copy: Path, capsys, monkey
     assert err.count("\n") == 1 and "2024-03" in err
 
 
+def test_since_after_until_is_one_english_line(seeds_copy: Path, capsys, monkeypatch) -> None:
+    """`--since 2025 --until 2024` exits 2 with the English sentence naming both bounds."""
+    code, out, err = run_cli(
+        ["--corpus", str(seeds_copy), "search", "--since", "2025", "--until", "2024", "robotics"],
+        capsys,
+        monkeypatch,
+    )
+    assert code == 2 and not out
+    assert err == "error: \u201csince 2025\u201d is after \u201cuntil 2024\u201d.\n"
+
+
 def test_timeline_lists_dated_lines_oldest_first(seeds_copy: Path, capsys, monkeypatch) -> None:
     """`timeline manufacturing`: lines that start with their date, in date order; JSON too."""
     code, out, _ = run_cli(

@@ -22,13 +22,11 @@ def test_years_months_and_days_are_read(typed: str, bound: str) -> None:
 
 
 @pytest.mark.parametrize("typed", ["soon", "24", "2024-13", "2023-02-29", "2024-03-05T10", ""])
-def test_anything_else_is_one_sentence(typed: str) -> None:
-    """Words, short years, month 13, a day the month lacks: one sentence naming the forms."""
+def test_anything_else_is_refused_with_what_was_written(typed: str) -> None:
+    """Words, short years, month 13, a day the month lacks: refused, carrying the text given."""
     with pytest.raises(DateBoundError) as raised:
         parse_date_bound(typed)
-    message = str(raised.value)
-    assert message.endswith(".") and message.count(". ") == 0
-    assert "2024-03" in message
+    assert raised.value.written == typed.strip()
 
 
 def test_until_a_year_means_through_its_end() -> None:

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from retrieval.filters import FilterError, describe_filters, filter_documents, search_filters
+from retrieval.filters import (
+    FilterError,
+    FilterMistake,
+    describe_filters,
+    filter_documents,
+    search_filters,
+)
 from retrieval.library import Library
 from retrieval.models import DocumentInfo
 
@@ -25,16 +31,31 @@ def test_blank_options_are_no_filter() -> None:
     assert not search_filters(language=" ", since="", until=None, source="  ").active
 
 
-def test_since_after_until_is_refused() -> None:
-    """A range that ends before it starts is one sentence, not an empty answer."""
-    with pytest.raises(FilterError, match="after"):
+def test_since_after_until_is_refused_with_both_bounds() -> None:
+    """A range that ends before it starts is refused, not an empty answer; the error carries
+    both bounds for the caller's sentence."""
+    with pytest.raises(FilterError) as raised:
         search_filters(since="2025", until="2024-06")
+    error = raised.value
+    assert (error.mistake, error.value, error.other) == (
+        FilterMistake.SINCE_AFTER_UNTIL,
+        "2025",
+        "2024-06",
+    )
 
 
 def test_a_language_that_is_no_code_is_refused() -> None:
-    """ "German" is no ISO code: the sentence names the codes."""
-    with pytest.raises(FilterError, match="en, de, zh"):
+    """ "German" is no ISO code: refused as NOT_A_LANGUAGE, with what was typed."""
+    with pytest.raises(FilterError) as raised:
         search_filters(language="German")
+    assert (raised.value.mistake, raised.value.value) == (FilterMistake.NOT_A_LANGUAGE, "german")
+
+
+def test_a_date_that_is_none_is_refused_with_what_was_typed() -> None:
+    """ "next week" under until is NOT_A_DATE, the value as typed (no sentence: callers word it)."""
+    with pytest.raises(FilterError) as raised:
+        search_filters(until=" next week ")
+    assert (raised.value.mistake, raised.value.value) == (FilterMistake.NOT_A_DATE, "next week")
 
 
 def test_until_a_year_includes_its_last_day() -> None:
