@@ -243,7 +243,7 @@ class BM25Index:
         indptr = self._indptr
         rows = np.concatenate([self._indices[indptr[t] : indptr[t + 1]] for t in ids])
         weights = np.concatenate([self._data[indptr[t] : indptr[t + 1]] for t in ids])
-        if len(rows) * 8 < self.size:
+        if len(rows) * SPARSE_SHARE < self.size:
             # Few postings: sum per distinct passage, never touching all N passages.
             candidates, slots = np.unique(rows, return_inverse=True)
             return candidates, np.bincount(slots, weights=weights, minlength=len(candidates))
@@ -267,8 +267,15 @@ class BM25Index:
         found = [(ids, tf) for ids, tf in found if len(ids)]
         if not found or not self.size:
             return np.zeros(0, dtype=np.int64), np.zeros(0)
-        ids, slots = np.unique(np.concatenate([ids for ids, _ in found]), return_inverse=True)
-        tf = np.bincount(slots, weights=np.concatenate([tf for _, tf in found]))
+        every = np.concatenate([ids for ids, _ in found])
+        frequencies = np.concatenate([tf for _, tf in found])
+        if len(every) * SPARSE_SHARE < self.size:
+            ids, slots = np.unique(every, return_inverse=True)
+            tf = np.bincount(slots, weights=frequencies)
+        else:  # many postings: a pass over all passages beats sorting them
+            summed = np.bincount(every, weights=frequencies, minlength=self.size)
+            ids = union_ids([every], self.size)
+            tf = summed[ids]
         df = float(len(ids))
         idf = float(np.log(self.size - df + 0.5) - np.log(df + 0.5))
         if idf < 0:
@@ -280,7 +287,7 @@ class BM25Index:
         """The number of passages holding any member of a group (see ``group_matches``)."""
         found = [self._member_frequencies(member)[0] for member in members if member]
         found = [ids for ids in found if len(ids)]
-        return len(np.unique(np.concatenate(found))) if found else 0
+        return len(union_ids(found, self.size)) if found else 0
 
     def group_idf(self, members: Sequence[Sequence[str]]) -> float:
         """The idf of a group scored as one term (see ``group_matches``); 0 when no passage
@@ -490,3 +497,18 @@ def _write_atomically(path: Path, write: Any) -> None:
         os.replace(temporary, path)
     finally:
         temporary.unlink(missing_ok=True)
+
+
+# Below one posting per this many passages, a union of postings is sorted (np.unique); above,
+# marked in an array over all passages: linear, and faster than sorting that many.
+SPARSE_SHARE = 8
+
+
+def union_ids(arrays: Sequence[np.ndarray], size: int) -> np.ndarray:
+    """The distinct passage ids of ``arrays`` (each of ids below ``size``), ascending."""
+    if sum(len(a) for a in arrays) * SPARSE_SHARE < size:
+        return np.unique(np.concatenate(arrays)).astype(np.int64)
+    marked = np.zeros(size, dtype=bool)
+    for ids in arrays:
+        marked[ids] = True
+    return np.flatnonzero(marked)

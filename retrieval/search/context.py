@@ -146,6 +146,21 @@ class Context:
         numbers = [self._paragraph_numbers[p] for p in paragraphs if p in self._paragraph_numbers]
         return np.isin(self._paragraph_of[ids], np.asarray(numbers, dtype=np.int64))
 
+    def holds_here_and_next(
+        self, term: str, ids: np.ndarray, index: BM25Index
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """``holds`` and ``holds_next`` of ``term`` at once: one mark over the paragraphs."""
+        in_paragraph = np.zeros(self._paragraphs + 1, dtype=bool)
+        in_paragraph[self._paragraph_of[index.postings(term)]] = True
+        paragraphs = self._paragraph_of[ids]
+        here = in_paragraph[paragraphs]
+        titled = self._titled.get(term)
+        if titled is not None and len(titled):
+            in_title = np.zeros(self._documents, dtype=bool)
+            in_title[titled] = True
+            here |= in_title[self._document_of[ids]]
+        return here, self._reads_on[paragraphs] & in_paragraph[paragraphs + 1]
+
     def holds_next(self, term: str, ids: np.ndarray, index: BM25Index) -> np.ndarray:
         """For each passage of ``ids``: is its paragraph short, and does the paragraph after it
         hold ``term``?"""

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from retrieval.index import BM25Index
+from retrieval.index import SPARSE_SHARE, BM25Index, union_ids
 from retrieval.search.question import ScoreGroup
 
 
@@ -73,11 +73,16 @@ def group_scores(index: BM25Index, groups: Sequence[ScoreGroup]) -> tuple[np.nda
         return found[0][0], found[0][1]
     if not found:
         return np.zeros(0, dtype=np.int64), np.zeros(0)
-    ids = np.unique(np.concatenate([group_ids for group_ids, _, _ in found]))
-    scores = np.zeros(len(ids))
+    ids = union_ids([group_ids for group_ids, _, _ in found], index.size)
+    if len(ids) * SPARSE_SHARE < index.size:
+        scores = np.zeros(len(ids))
+        for group_ids, group_bm25, share in found:
+            scores[np.searchsorted(ids, group_ids)] += share * group_bm25
+        return ids, scores
+    summed = np.zeros(index.size)  # many candidates: sums over all passages, then read off
     for group_ids, group_bm25, share in found:
-        scores[np.searchsorted(ids, group_ids)] += share * group_bm25
-    return ids, scores
+        summed[group_ids] += share * group_bm25
+    return ids, summed[ids]
 
 
 def rank(

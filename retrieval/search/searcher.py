@@ -218,14 +218,18 @@ class Searcher:
         # What each candidate's context holds, from the index's postings (nothing tokenized);
         # an acronym only where written in capitals, its BM25 elsewhere taken back.
         context = self._context.get()
-        present = {term: context.holds(term, ids, self._index) for term in question.terms}
+        marks = {
+            term: context.holds_here_and_next(term, ids, self._index) for term in question.terms
+        }
+        present = {term: here for term, (here, _) in marks.items()}
         scores, written_in_capitals = self._acronyms.narrow(words, naming, ids, scores, context)
         present.update(written_in_capitals)
         holds = question.holds(present, len(ids))
         # A short paragraph reads on into the next: what only that one holds counts for the
         # floor, at a share, and not for the ranking (the passage does not say it).
         following = {
-            term: held | context.holds_next(term, ids, self._index)
+            term: held
+            | (marks[term][1] if term in marks else context.holds_next(term, ids, self._index))
             for term, held in present.items()
         }
         next_only = question.holds(following, len(ids)) & ~holds

@@ -11,7 +11,7 @@ import pytest
 from rank_bm25 import BM25Okapi
 
 from retrieval.errors import SavedIndexError
-from retrieval.index import BM25Index
+from retrieval.index import BM25Index, union_ids
 
 
 class _Version:
@@ -232,3 +232,26 @@ def test_lengths_must_match_the_passages() -> None:
     """One length per passage, or the build refuses."""
     with pytest.raises(ValueError):
         BM25Index.build([["a"], ["b"]], doc_lengths=[1])
+
+
+@pytest.mark.parametrize("size", [10_000, 40])
+def test_union_of_postings_is_sorted_and_distinct_both_ways(size: int) -> None:
+    """Few postings (sorted) or many (marked over all passages): the same distinct ids."""
+    arrays = [np.asarray([5, 9, 30], dtype=np.int32), np.asarray([1, 9, 39], dtype=np.int32)]
+    assert union_ids(arrays, size).tolist() == [1, 5, 9, 30, 39]
+
+
+def test_group_scores_are_the_same_sorted_or_marked(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A group's ids and scores are exactly the same whether its postings are sorted or marked
+    over all passages."""
+    import retrieval.index as index_module
+
+    texts = [["port", "crane"] if n % 3 else ["harbour", "ship", "port"] for n in range(200)]
+    index = BM25Index.build(texts + [["farm"]] * 20)
+    group = [["port"], ["harbour"], ["crane", "port"]]
+    monkeypatch.setattr(index_module, "SPARSE_SHARE", 0)  # always sorted
+    sorted_ids, sorted_scores = index.group_matches(group)
+    monkeypatch.setattr(index_module, "SPARSE_SHARE", 10**9)  # always marked
+    marked_ids, marked_scores = index.group_matches(group)
+    assert sorted_ids.tolist() == marked_ids.tolist()
+    assert sorted_scores.tolist() == marked_scores.tolist()
