@@ -18,7 +18,7 @@ question it should not have).
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterable, Sequence
 
 import numpy as np
 
@@ -147,19 +147,29 @@ class Context:
         return np.isin(self._paragraph_of[ids], np.asarray(numbers, dtype=np.int64))
 
     def holds_here_and_next(
-        self, term: str, ids: np.ndarray, index: BM25Index
-    ) -> tuple[np.ndarray, np.ndarray]:
-        """``holds`` and ``holds_next`` of ``term`` at once: one mark over the paragraphs."""
-        in_paragraph = np.zeros(self._paragraphs + 1, dtype=bool)
-        in_paragraph[self._paragraph_of[index.postings(term)]] = True
+        self, terms: Iterable[str], ids: np.ndarray, index: BM25Index
+    ) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+        """For each of ``terms``: ``holds`` and ``holds_next`` at once, the passages' places
+        looked up once for all terms (a question's terms meet the same candidates)."""
         paragraphs = self._paragraph_of[ids]
-        here = in_paragraph[paragraphs]
-        titled = self._titled.get(term)
-        if titled is not None and len(titled):
-            in_title = np.zeros(self._documents, dtype=bool)
-            in_title[titled] = True
-            here |= in_title[self._document_of[ids]]
-        return here, self._reads_on[paragraphs] & in_paragraph[paragraphs + 1]
+        reads_on = self._reads_on[paragraphs]
+        following = paragraphs + 1
+        documents: np.ndarray | None = None
+        marks: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+        in_paragraph = np.zeros(self._paragraphs + 1, dtype=bool)
+        for term in dict.fromkeys(terms):
+            in_paragraph[:] = False
+            in_paragraph[self._paragraph_of[index.postings(term)]] = True
+            here = in_paragraph[paragraphs]
+            titled = self._titled.get(term)
+            if titled is not None and len(titled):
+                if documents is None:
+                    documents = self._document_of[ids]
+                in_title = np.zeros(self._documents, dtype=bool)
+                in_title[titled] = True
+                here |= in_title[documents]
+            marks[term] = (here, reads_on & in_paragraph[following])
+        return marks
 
     def holds_next(self, term: str, ids: np.ndarray, index: BM25Index) -> np.ndarray:
         """For each passage of ``ids``: is its paragraph short, and does the paragraph after it

@@ -218,9 +218,7 @@ class Searcher:
         # What each candidate's context holds, from the index's postings (nothing tokenized);
         # an acronym only where written in capitals, its BM25 elsewhere taken back.
         context = self._context.get()
-        marks = {
-            term: context.holds_here_and_next(term, ids, self._index) for term in question.terms
-        }
+        marks = context.holds_here_and_next(question.terms, ids, self._index)
         present = {term: here for term, (here, _) in marks.items()}
         scores, written_in_capitals = self._acronyms.narrow(words, naming, ids, scores, context)
         present.update(written_in_capitals)
