@@ -1,10 +1,14 @@
-"""Fixtures shared by every test package: where the corpus is, and one loaded library per run."""
+"""Fixtures shared by every test package: where the corpus is, one loaded library per run, and a
+PostgreSQL server for the tests that need one."""
 
 from __future__ import annotations
 
+import os
 import shutil
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -42,3 +46,28 @@ def library(seeds_copy: Path):
     from retrieval.library import Library
 
     return Library.load(seeds_copy)
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[Any]:
+    """A PostgreSQL server for the session (about a second to start), stopped and removed
+    afterwards; the test is skipped when pgserver is not installed."""
+    # platformdirs (a pgserver dependency) warns without a runtime dir; give it a private one.
+    os.environ.setdefault("XDG_RUNTIME_DIR", tempfile.mkdtemp(prefix="xdg-"))
+    try:
+        import pgserver
+    except ImportError as error:  # pragma: no cover - pgserver is a test dependency
+        pytest.skip(f"pgserver is not installed ({error}); PostgreSQL tests cannot run")
+    folder = tempfile.mkdtemp(prefix="lingnan-pg-")
+    server = pgserver.get_server(folder, cleanup_mode="delete")
+    try:
+        yield server
+    finally:
+        server.cleanup()
+
+
+def postgres_url(server: Any) -> str:
+    """The session's test database on `server`, emptied: a schema dropped and made again is
+    much cheaper than a new database (whose files the server's shutdown would flush)."""
+    server.psql("DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;")
+    return server.get_uri()

@@ -33,6 +33,12 @@ PURGE_EVERY = 3600.0  # seconds between purges of old texts
 SALT_KEY = "user_salt"
 
 
+def user_hash(salt: bytes, user_id: int) -> str:
+    """How a user id is stored: its salted HMAC-SHA-256, shortened to HASH_LENGTH hex digits."""
+    digest = hmac.new(salt, str(user_id).encode("ascii"), hashlib.sha256)
+    return digest.hexdigest()[:HASH_LENGTH]
+
+
 def database_url_of(settings: Settings) -> str:
     """The configured database URL, or the SQLite file's."""
     if settings.database_url is not None:
@@ -105,8 +111,7 @@ class Recorder:
         return self.keep_days > 0
 
     def user_hash(self, user_id: int) -> str:
-        digest = hmac.new(self.salt, str(user_id).encode("ascii"), hashlib.sha256)
-        return digest.hexdigest()[:HASH_LENGTH]
+        return user_hash(self.salt, user_id)
 
     def question(
         self,

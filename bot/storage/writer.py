@@ -3,7 +3,8 @@ database, and a burst of votes costs one transaction per batch, not one per vote
 
 A write is a small object with `apply(session)`. A batch is applied in one transaction; when the
 transaction fails, each write of it is tried again alone, so one bad write loses only itself,
-and that loss is logged with the reason. The answer a write records has been sent already.
+and that loss is logged with the reason. The answer a write records has been sent already. Each
+committed transaction is logged at DEBUG with the writes it stored: what a kill can no longer lose.
 """
 
 from __future__ import annotations
@@ -103,7 +104,7 @@ class WriteQueue:
     async def _store(self, batch: list[Write]) -> None:
         try:
             await self._apply(batch)
-            self.committed += len(batch)
+            self._committed(batch)
             return
         except Exception as error:  # any failure: retried alone, then logged
             if len(batch) == 1:
@@ -115,7 +116,7 @@ class WriteQueue:
         for write in batch:
             try:
                 await self._apply([write])
-                self.committed += 1
+                self._committed([write])
             except Exception as error:  # logged with its traceback
                 self._lost(write, error)
 
@@ -123,6 +124,12 @@ class WriteQueue:
         async with self.database.transaction() as session:
             for write in batch:
                 await write.apply(session)
+
+    def _committed(self, writes: list[Write]) -> None:
+        self.committed += len(writes)
+        if log.isEnabledFor(logging.DEBUG):
+            described = "; ".join(write.describe() for write in writes)
+            log.debug("committed %d writes: %s", len(writes), described)
 
     def _lost(self, write: Write, error: BaseException) -> None:
         self.failed += 1

@@ -96,7 +96,7 @@ class VoteCast:
 
     def describe(self) -> str:
         kind = "helpful" if self.helpful else "not helpful"
-        return f"a {kind} vote on message {self.message_id}"
+        return f"a {kind} vote on message {self.message_id} by reader {self.user_hash}"
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,10 @@
-"""The fake gateway: HELLO, heartbeats, IDENTIFY/READY, RESUME with replay, and fault controls."""
+"""The fake gateway: HELLO, heartbeats, IDENTIFY/READY, RESUME with replay, shards, and fault
+controls.
+
+A session identified with `shard: [id, count]` receives READY and GUILD_CREATE for the guilds of
+that shard only, and afterwards only the events of those guilds (direct messages: shard 0), as
+Discord routes them; a session without `shard` is shard 0 of 1 and receives everything.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +18,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from aiohttp import WSMsgType, web
+
+from tests.discord_fake.guilds import shard_of
 
 if TYPE_CHECKING:
     from tests.discord_fake.server import FakeDiscord
@@ -31,6 +39,7 @@ HELLO = 10
 HEARTBEAT_ACK = 11
 
 INTENT_MESSAGE_CONTENT = 1 << 15
+INVALID_SHARD = 4010  # Discord's close code for a `shard` it cannot serve
 
 
 @dataclass
@@ -39,10 +48,16 @@ class GatewaySession:
 
     id: str
     intents: int
+    shard: tuple[int, int] = (0, 1)  # [id, count] from IDENTIFY
     seq: int = 0
     events: list[dict[str, Any]] = field(default_factory=list)  # every dispatched frame, in order
     valid: bool = True
     connection: GatewayConnection | None = None
+
+    def receives(self, guild_id: str | None) -> bool:
+        """Whether Discord sends this session the events of `guild_id` (None: a DM)."""
+        shard_id, shard_count = self.shard
+        return shard_of(guild_id, shard_count) == shard_id
 
 
 @dataclass
@@ -73,7 +88,7 @@ class Heartbeat:
 
 
 class FakeGateway:
-    """Serves /gateway (and the resume URL) for the fake; one live session at a time."""
+    """Serves /gateway (and the resume URL) for the fake; one live session per shard."""
 
     def __init__(self, fake: FakeDiscord, heartbeat_interval: float) -> None:
         self.fake = fake
@@ -114,13 +129,31 @@ class FakeGateway:
     def frames_from_client(self, op: int) -> list[dict[str, Any]]:
         return [f for c in self.connections for f in c.received if f.get("op") == op]
 
+    def session_for(self, guild_id: str | None) -> GatewaySession | None:
+        """The valid session that receives the events of `guild_id` (None: a DM); the latest
+        identified when several would."""
+        for session in reversed(list(self.sessions.values())):
+            if session.valid and session.receives(guild_id):
+                return session
+        return None
+
+    def dispatched(self, session: GatewaySession, event: str) -> list[dict[str, Any]]:
+        """The data of every `event` dispatched to `session`."""
+        return [frame["d"] for frame in session.events if frame["t"] == event]
+
     # ----------------------------------------------------------------- dispatching
 
     async def dispatch(self, event: str, data: dict[str, Any]) -> int:
-        """Send a DISPATCH to the current session; buffered for RESUME when no socket is live."""
-        session = self.session
-        if session is None or not session.valid:
-            raise RuntimeError(f"cannot dispatch {event}: no identified gateway session")
+        """Send a DISPATCH to the session of the shard of `data["guild_id"]` (none: shard 0);
+        buffered for RESUME when no socket is live. Returns its sequence number."""
+        guild_id = data.get("guild_id")
+        session = self.session_for(None if guild_id is None else str(guild_id))
+        if session is None:
+            raise RuntimeError(f"cannot dispatch {event}: no identified gateway session for it")
+        return await self.dispatch_to(session, event, data)
+
+    async def dispatch_to(self, session: GatewaySession, event: str, data: dict[str, Any]) -> int:
+        """Send a DISPATCH to `session` whatever guild it concerns (READY, GUILD_CREATE)."""
         session.seq += 1
         frame = {"op": DISPATCH, "t": event, "s": session.seq, "d": data}
         session.events.append(frame)
@@ -252,27 +285,39 @@ class FakeGateway:
             log.warning("unexpected gateway op %s from the client", op)
         self.fake.notify()
 
+    async def _refuse(self, connection: GatewayConnection, code: int, reason: str) -> None:
+        connection.closed_by = "server"
+        connection.close_code = code
+        await connection.ws.close(code=code, message=reason.encode())
+
     async def _identify(self, connection: GatewayConnection, data: dict[str, Any]) -> None:
         self.identifies.append(data)
         if data.get("token") != self.fake.token:
-            connection.closed_by = "server"
-            connection.close_code = 4004
-            await connection.ws.close(code=4004, message=b"Authentication failed.")
+            await self._refuse(connection, 4004, "Authentication failed.")
             return
-        session = GatewaySession(id=secrets.token_hex(16), intents=int(data.get("intents") or 0))
+        shard = requested_shard(data.get("shard"))
+        if shard is None:
+            await self._refuse(connection, INVALID_SHARD, "Invalid shard.")
+            return
+        session = GatewaySession(
+            id=secrets.token_hex(16), intents=int(data.get("intents") or 0), shard=shard
+        )
         for old in self.sessions.values():
-            old.valid = False
+            if old.shard == shard:  # a new IDENTIFY of a shard ends that shard's old session
+                old.valid = False
         self.sessions[session.id] = session
         self.session = session
         session.connection = connection
         connection.session = session
         fake = self.fake
-        await self.dispatch(
+        guilds = [guild for guild in fake.guilds if session.receives(guild.id)]
+        await self.dispatch_to(
+            session,
             "READY",
             {
                 "v": 10,
                 "user": fake.bot_user.to_user() | {"verified": True, "mfa_enabled": False},
-                "guilds": [{"id": fake.guild.id, "unavailable": True}],
+                "guilds": [{"id": guild.id, "unavailable": True} for guild in guilds],
                 "session_id": session.id,
                 "resume_gateway_url": fake.resume_gateway_url,
                 "shard": data.get("shard") or [0, 1],
@@ -287,7 +332,8 @@ class FakeGateway:
                 "_trace": ["fake-gateway"],
             },
         )
-        await self.dispatch("GUILD_CREATE", fake.guild.to_create())
+        for guild in guilds:
+            await self.dispatch_to(session, "GUILD_CREATE", guild.to_create())
 
     async def _resume(self, connection: GatewayConnection, data: dict[str, Any]) -> None:
         self.resumes.append(data)
@@ -309,16 +355,23 @@ class FakeGateway:
             self.replayed += len(missed)
         session.connection = connection
         self.resumed += 1
-        await self.dispatch("RESUMED", {"_trace": ["fake-gateway"]})
+        await self.dispatch_to(session, "RESUMED", {"_trace": ["fake-gateway"]})
 
     async def _members_chunk(self, connection: GatewayConnection, data: dict[str, Any]) -> None:
-        fake = self.fake
-        members = [user.to_member() for user in fake.guild.members]
+        session = connection.session
+        if session is None:
+            log.warning("member query before IDENTIFY ignored")
+            return
+        guild = self.fake.guild_by_id(str(data.get("guild_id")))
+        if guild is None or not session.receives(guild.id):
+            log.warning("member query for guild %s, not one of this shard's", data.get("guild_id"))
+            return
+        members = [user.to_member() for user in guild.members]
         query = (data.get("query") or "").lower()
         if query:
             members = [m for m in members if m["user"]["username"].lower().startswith(query)]
         chunk: dict[str, Any] = {
-            "guild_id": fake.guild.id,
+            "guild_id": guild.id,
             "members": members,
             "chunk_index": 0,
             "chunk_count": 1,
@@ -326,4 +379,18 @@ class FakeGateway:
         }
         if data.get("nonce"):
             chunk["nonce"] = data["nonce"]
-        await self.dispatch("GUILD_MEMBERS_CHUNK", chunk)
+        await self.dispatch_to(session, "GUILD_MEMBERS_CHUNK", chunk)
+
+
+def requested_shard(value: Any) -> tuple[int, int] | None:
+    """IDENTIFY's `shard` as (id, count): absent is (0, 1); None when Discord would refuse it."""
+    if value is None:
+        return (0, 1)
+    if not isinstance(value, list) or len(value) != 2:
+        return None
+    shard_id, shard_count = value
+    if not all(isinstance(n, int) and not isinstance(n, bool) for n in value):
+        return None
+    if not 0 <= shard_id < shard_count:
+        return None
+    return (shard_id, shard_count)

@@ -264,7 +264,8 @@ class FakeRest:
 
     async def _get_gateway_bot(self, record: RecordedRequest) -> tuple[int, Any]:
         limit = {"total": 1000, "remaining": 999, "reset_after": 0, "max_concurrency": 1}
-        return 200, {"url": self.fake.gateway_url, "shards": 1, "session_start_limit": limit}
+        shards = self.fake.shard_count  # the count Discord recommends, which the fake is set for
+        return 200, {"url": self.fake.gateway_url, "shards": shards, "session_start_limit": limit}
 
     # ================================================================= REST: commands
 
@@ -274,7 +275,7 @@ class FakeRest:
         guild_id = record.params.get("guild_id")
         if guild_id is None:
             return "global"
-        if guild_id != self.fake.guild.id:
+        if self.fake.guild_by_id(guild_id) is None:
             raise DiscordError(403, 50001, "Missing Access")
         return guild_id
 
@@ -408,7 +409,8 @@ class FakeRest:
         interaction: InteractionHandle | None = None,
     ) -> dict[str, Any]:
         metadata = None
-        guild_id: str | None = self.fake.guild.id
+        guild = self.fake.guild_with_channel(channel_id)
+        guild_id = guild.id if guild is not None else None
         if interaction is not None:
             payload = interaction.payload
             # In a DM or a group DM the user comes as `user`, and there is no guild.
@@ -522,10 +524,10 @@ class FakeRest:
         return 200, message
 
     def _channel(self, record: RecordedRequest) -> FakeChannel:
-        try:
-            return self.fake.guild.channel(record.params["channel_id"])
-        except LookupError:
-            raise DiscordError(404, 10003, "Unknown Channel") from None
+        guild = self.fake.guild_with_channel(record.params["channel_id"])
+        if guild is None:
+            raise DiscordError(404, 10003, "Unknown Channel")
+        return guild.channel(record.params["channel_id"])
 
     async def _channel_message(self, record: RecordedRequest) -> tuple[int, Any]:
         channel = self._channel(record)

@@ -3,8 +3,10 @@
 `FakeDiscord` serves the routes a bot uses, records every request with its parsed JSON body,
 answers like Discord does (including its 400s for oversized or empty messages), and lets a test
 play the users: slash commands, autocomplete, button presses and @mentions, plus faults on both
-the REST API and the gateway. Start it with `async with FakeDiscord() as fake:`; while it runs,
-discord.py's REST base and default gateway point at it.
+the REST API and the gateway. It may hold several guilds spread over `shard_count` shards, whose
+events each go to the gateway session of their shard only. Start it with
+`async with FakeDiscord() as fake:`; while it runs, discord.py's REST base and default gateway
+point at it.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from tests.discord_fake.cdn import (
     FakeCdn,
 )
 from tests.discord_fake.gateway import INTENT_MESSAGE_CONTENT, FakeGateway
+from tests.discord_fake.guilds import new_guild
 from tests.discord_fake.handles import MODAL, InteractionHandle, MessageHandle
 from tests.discord_fake.payloads import (
     BOT_PERMISSIONS,
@@ -66,10 +69,16 @@ class FakeDiscord:
         enforce_limits: bool = True,
         response_deadline: float | None = None,
         compress: bool = False,
+        shard_count: int = 1,
     ) -> None:
         """`heartbeat_interval`: seconds (Discord uses ~41). `enforce_limits`: answer 400 where
         Discord would. `response_deadline`: expire interactions not acknowledged in time (Discord:
-        3 s). `compress`: honour the client's `compress=zlib-stream` with binary frames."""
+        3 s). `compress`: honour the client's `compress=zlib-stream` with binary frames.
+        `shard_count`: the shards GET /gateway/bot recommends; `guild` is on shard 0, and
+        `add_guild(name, shard=)` adds others."""
+        if shard_count < 1:
+            raise ValueError("shard_count: at least 1")
+        self.shard_count = shard_count
         self.snowflake = SnowflakeFactory()
         self.token = f"fake.{new_token()}"
         self.enforce_limits = enforce_limits
@@ -83,22 +92,15 @@ class FakeDiscord:
             id=self.application_id, username="lingnan", bot=True, roles=[self.bot_role.id]
         )
         self.owner = FakeUser(id=self.snowflake(), username="owner", permissions=OWNER_PERMISSIONS)
-        guild_id = self.snowflake()
-        self.guild = FakeGuild(
-            id=guild_id,
+        self.guild = new_guild(
+            self.snowflake,
             name="Fake Guild",
-            owner_id=self.owner.id,
-            channels=[
-                FakeChannel(id=self.snowflake(), name="general", guild_id=guild_id, position=0),
-                FakeChannel(id=self.snowflake(), name="policy", guild_id=guild_id, position=1),
-            ],
-            roles=[
-                FakeRole(id=guild_id, name="@everyone", position=0),
-                FakeRole(id=self.snowflake(), name="analysts", position=1),
-                self.bot_role,
-            ],
+            owner=self.owner,
             members=[self.owner, self.bot_user],
+            bot_role=self.bot_role,
+            shard_count=shard_count,
         )
+        self.guilds: list[FakeGuild] = [self.guild]  # the guilds the bot is in
         # Places a user install reaches: a server without the bot, DMs, a group DM.
         self.foreign_guild_id = self.snowflake()
         self.foreign_channel_id = self.snowflake()
@@ -279,18 +281,47 @@ class FakeDiscord:
     # ================================================================= users and commands
 
     def add_user(self, username: str) -> FakeUser:
-        """A new guild member who can use the bot."""
+        """A new member (of every guild) who can use the bot."""
         user = FakeUser(id=self.snowflake(), username=username)
         self.guild.members.append(user)
         return user
 
+    def add_guild(self, name: str, *, shard: int = 0) -> FakeGuild:
+        """Another guild the bot is in, on `shard` (of `shard_count`), with the same members
+        and channels named as the first guild's. Add guilds before the client identifies:
+        READY and GUILD_CREATE list them then."""
+        guild = new_guild(
+            self.snowflake,
+            name=name,
+            owner=self.owner,
+            members=self.guild.members,
+            shard=shard,
+            shard_count=self.shard_count,
+        )
+        self.guilds.append(guild)
+        return guild
+
+    def guild_by_id(self, guild_id: str) -> FakeGuild | None:
+        return next((guild for guild in self.guilds if guild.id == guild_id), None)
+
+    def guild_with_channel(self, channel_id: str) -> FakeGuild | None:
+        """The guild holding the channel with id `channel_id`."""
+        return next((g for g in self.guilds if any(c.id == channel_id for c in g.channels)), None)
+
+    def channel(self, name_or_id: str, guild: FakeGuild | None = None) -> FakeChannel:
+        """A channel of `guild` by name or id; by id, of whichever guild holds it."""
+        return (guild or self.guild_with_channel(name_or_id) or self.guild).channel(name_or_id)
+
     def make_users(self, count: int, prefix: str = "user") -> list[FakeUser]:
         return [self.add_user(f"{prefix}{number}") for number in range(count)]
 
-    def command(self, name: str, command_type: int = 1) -> tuple[str, dict[str, Any]]:
+    def command(
+        self, name: str, command_type: int = 1, guild: FakeGuild | None = None
+    ) -> tuple[str, dict[str, Any]]:
         """(scope, definition) of a synced command (`command_type` 1: slash, 3: message
-        context menu); guild commands shadow global ones."""
-        for scope in (self.guild.id, "global"):
+        context menu) as `guild` (default: the first) offers it; guild commands shadow global
+        ones."""
+        for scope in ((guild or self.guild).id, "global"):
             for command in self.commands.get(scope, []):
                 if command["name"] == name and command.get("type", 1) == command_type:
                     return scope, command
@@ -309,16 +340,24 @@ class FakeDiscord:
         validate: bool = True,
         installed: str = "guild",
         context: str = "guild",
+        guild: FakeGuild | None = None,
     ) -> InteractionHandle:
         """A user runs /name with `options` (by option name); "group sub" names a subcommand.
 
         Discord's client checks option values (required, length, range, choices) before sending;
         `validate=False` skips that, as a modified client or a Discord bug could. `installed`
         ("guild" or "user") and `context` ("guild", "bot_dm", "private_channel") say where
-        (see `_where`): a user-installed app in a "guild" is one that is no member there."""
-        data = self._command_data(name, options or {}, focused=None, validate=validate)
+        (see `_where`): a user-installed app in a "guild" is one that is no member there.
+        `guild`: which of the bot's guilds (default: the first)."""
+        data = self._command_data(name, options or {}, focused=None, validate=validate, guild=guild)
         return await self._send_interaction(
-            2, data, user=user, channel=channel, installed=installed, context=context
+            2,
+            data,
+            user=user,
+            channel=channel,
+            installed=installed,
+            context=context,
+            guild=guild,
         )
 
     async def send_message_command(
@@ -334,10 +373,11 @@ class FakeDiscord:
         sent (`send_message`) or the bot did. As Discord does, the interaction's
         `data.resolved.messages` holds the message, its content included: a context menu's
         target is exempt from the message-content intent."""
-        scope, command = self.command(name, command_type=3)
         message = self.user_messages.get(message_id) or self.messages.get(message_id)
         if message is None:
             raise LookupError(f"no message {message_id} to run {name!r} on")
+        guild = self.guild_with_channel(message["channel_id"])
+        scope, command = self.command(name, command_type=3, guild=guild)
         target = dict(message) | {"content": self.message_texts.get(message_id, message["content"])}
         data: dict[str, Any] = {
             "id": command["id"],
@@ -365,10 +405,11 @@ class FakeDiscord:
         *,
         user: FakeUser | None = None,
         channel: str = "general",
+        guild: FakeGuild | None = None,
     ) -> InteractionHandle:
         """A user types into option `focused` of /name; the bot answers with choices."""
-        data = self._command_data(name, options, focused=focused, validate=False)
-        return await self._send_interaction(4, data, user=user, channel=channel)
+        data = self._command_data(name, options, focused=focused, validate=False, guild=guild)
+        return await self._send_interaction(4, data, user=user, channel=channel, guild=guild)
 
     async def press_button(
         self,
@@ -479,10 +520,13 @@ class FakeDiscord:
         channel: str = "general",
         mention_bot: bool = True,
         mention_bot_role: bool = False,
+        guild: FakeGuild | None = None,
     ) -> MessageHandle:
-        """A user writes in a channel; `mention_bot` starts the message with the bot's mention."""
+        """A user writes in a channel (of `guild`, default the first); `mention_bot` starts the
+        message with the bot's mention."""
         user = user or self.alice
-        target = self.guild.channel(channel)
+        guild = guild or self.guild
+        target = guild.channel(channel)
         mentions: list[dict[str, Any]] = []
         mention_roles: list[str] = []
         if mention_bot_role:
@@ -494,7 +538,7 @@ class FakeDiscord:
             mentions.append(
                 self.bot_user.to_user() | {"member": self.bot_user.to_member(with_user=False)}
             )
-        session = self.gateway.session
+        session = self.gateway.session_for(guild.id)
         intents = session.intents if session else 0
         visible_content = content
         if not intents & INTENT_MESSAGE_CONTENT and not mentions:
@@ -504,7 +548,7 @@ class FakeDiscord:
         message = message_payload(
             message_id=self.snowflake(),
             channel_id=target.id,
-            guild_id=self.guild.id,
+            guild_id=guild.id,
             author=user.to_user(),
             body={"content": visible_content},
         )
@@ -518,10 +562,18 @@ class FakeDiscord:
         await self.gateway.dispatch("MESSAGE_CREATE", message)
         return handle
 
-    def _where(self, user: FakeUser, channel: str, installed: str, context: str) -> dict[str, Any]:
+    def _where(
+        self,
+        user: FakeUser,
+        channel: str,
+        installed: str,
+        context: str,
+        guild: FakeGuild | None = None,
+    ) -> dict[str, Any]:
         """The part of an interaction saying where it happens, as Discord sends it:
 
-        - installed "guild", context "guild": this fake's guild (the bot is a member);
+        - installed "guild", context "guild": one of this fake's guilds (the bot is a member):
+          `guild`, else the one holding `channel` (an id), else the first;
         - installed "user", context "guild": another server, which did not install the bot
           (guild_id and a partial guild, no guild in the bot's cache; no bot permissions);
         - context "bot_dm": the bot's direct messages; "private_channel": a group DM between
@@ -533,12 +585,13 @@ class FakeDiscord:
             "private_channel",
         ):
             raise ValueError(f"unknown place: installed {installed!r}, context {context!r}")
-        owners = {"0": self.guild.id} if installed == "guild" else {"1": user.id}
+        where = guild or self.guild_with_channel(channel) or self.guild
+        owners = {"0": where.id} if installed == "guild" else {"1": user.id}
         if context == "guild" and installed == "guild":
-            target = self.guild.channel(channel)
+            target = where.channel(channel)
             return {
-                "guild_id": self.guild.id,
-                "guild": self.guild.to_partial(),
+                "guild_id": where.id,
+                "guild": where.to_partial(),
                 "guild_locale": "en-US",
                 "channel_id": target.id,
                 "channel": target.to_dict(),
@@ -613,14 +666,20 @@ class FakeDiscord:
             raise LookupError(f"Discord would not offer {where}")
 
     async def dispatch(self, event: str, data: dict[str, Any]) -> int:
-        """Dispatch any gateway event; returns its sequence number."""
+        """Dispatch any gateway event to the shard of its `guild_id` (none: shard 0); returns its
+        sequence number in that shard's session."""
         return await self.gateway.dispatch(event, data)
 
     def _command_data(
-        self, name: str, values: dict[str, Any], focused: str | None, validate: bool
+        self,
+        name: str,
+        values: dict[str, Any],
+        focused: str | None,
+        validate: bool,
+        guild: FakeGuild | None = None,
     ) -> dict[str, Any]:
         root_name, *path = name.split()
-        scope, command = self.command(root_name)
+        scope, command = self.command(root_name, guild=guild)
         attachments: dict[str, dict[str, Any]] = {}
         channels: dict[str, dict[str, Any]] = {}
         schema = command.get("options") or []
@@ -652,7 +711,7 @@ class FakeDiscord:
             if spec["type"] == CHANNEL_OPTION:
                 # The option holds the channel's id (given by name or id); the channel itself,
                 # with the member's permissions in it, goes in data.resolved.
-                chosen = self.guild.channel(str(value))
+                chosen = self.channel(str(value), guild)
                 channels[chosen.id] = chosen.to_dict() | {"permissions": MEMBER_PERMISSIONS}
                 value = chosen.id
             option: dict[str, Any] = {"name": option_name, "type": spec["type"], "value": value}
@@ -688,6 +747,7 @@ class FakeDiscord:
         message: dict[str, Any] | None = None,
         installed: str = "guild",
         context: str = "guild",
+        guild: FakeGuild | None = None,
     ) -> InteractionHandle:
         user = user or self.alice
         if interaction_type in (2, 4):
@@ -703,7 +763,7 @@ class FakeDiscord:
             "entitlements": [],
             "attachment_size_limit": ATTACHMENT_SIZE_LIMIT,
         }
-        payload |= self._where(user, channel_id or channel, installed, context)
+        payload |= self._where(user, channel_id or channel, installed, context, guild)
         if message is not None:
             payload["message"] = dict(message)
         handle = InteractionHandle(self, payload, asyncio.get_running_loop().time())

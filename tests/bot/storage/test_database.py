@@ -162,6 +162,21 @@ async def test_a_failed_write_loses_only_itself_and_is_logged(
     assert any("not stored" in r.getMessage() for r in caplog.records)
 
 
+async def test_each_commit_is_logged_at_debug_with_its_writes(
+    database: Database, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A committed transaction is one DEBUG line naming its writes, a vote by its answer's
+    message and the reader's hash: what a kill can no longer lose."""
+    recorder = recorder_for(database)
+    recorder.vote(message_id=7, user_id=42, helpful=False, page=0)
+    with caplog.at_level(logging.DEBUG, logger="bot.storage.writer"):
+        await recorder.close()
+    lines = [r.getMessage() for r in caplog.records if r.getMessage().startswith("committed")]
+    assert lines == [
+        f"committed 1 writes: a not helpful vote on message 7 by reader {recorder.user_hash(42)}"
+    ]
+
+
 async def test_a_burst_is_written_in_few_transactions(database: Database) -> None:
     """500 votes queued at once are stored in batches, each one transaction."""
     recorder = recorder_for(database)
