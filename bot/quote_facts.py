@@ -50,8 +50,8 @@ class Speakers:
         }
 
     def of(self, document_id: str, start: int, end: int) -> str | None:
-        """The one official whose statements make up most of `start`..`end`, else None (nobody,
-        or several people: the card then names no one)."""
+        """The one official whose statements make up most of `start`..`end` or open it, else
+        None (nobody, or several people: the card then names no one)."""
         spans = self._by_document.get(document_id)
         if not spans or end <= start:
             return None

@@ -246,7 +246,8 @@ class BM25Index:
         if len(rows) * SPARSE_SHARE < self.size:
             # Few postings: sum per distinct passage, never touching all N passages.
             candidates, slots = np.unique(rows, return_inverse=True)
-            return candidates, np.bincount(slots, weights=weights, minlength=len(candidates))
+            sums = np.bincount(slots, weights=weights, minlength=len(candidates))
+            return candidates.astype(np.int64), sums
         scores = np.bincount(rows, weights=weights, minlength=self.size)
         matched = np.zeros(self.size, dtype=bool)
         matched[rows] = True
@@ -512,3 +513,20 @@ def union_ids(arrays: Sequence[np.ndarray], size: int) -> np.ndarray:
     for ids in arrays:
         marked[ids] = True
     return np.flatnonzero(marked)
+
+
+def summed_by_id(
+    found: Sequence[tuple[np.ndarray, np.ndarray]], size: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """(ids, sums): the distinct ids of ``found``'s (ids, values) pairs, ascending, each with its
+    values added up in ``found``'s order (each pair's ids distinct, below ``size``)."""
+    ids = union_ids([pair_ids for pair_ids, _ in found], size)
+    if len(ids) * SPARSE_SHARE < size:
+        sums = np.zeros(len(ids))
+        for pair_ids, values in found:
+            sums[np.searchsorted(ids, pair_ids)] += values
+        return ids, sums
+    dense = np.zeros(size)  # many ids: sums over all passages, then read off
+    for pair_ids, values in found:
+        dense[pair_ids] += values
+    return ids, dense[ids]

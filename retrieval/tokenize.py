@@ -621,9 +621,10 @@ def _with_date_unit(
     if not after_figure or text[:1] not in _DATE_UNITS or any(s == 0 for s, _ in cuts):
         return cuts
     jieba = _JIEBA.get()
-    first = next(iter(jieba.tokenize(text)), None)
-    if first is None or first[2] <= 1 or first[0] in jieba.FREQ:
-        return cuts
+    # The first word is all that is asked: a short stretch is segmented, not the whole run.
+    first = next(iter(jieba.tokenize(text[:_UNIT_LOOKAHEAD])), None)
+    if first is None or first[2] <= 1 or jieba.FREQ.get(first[0], 0) > 0:
+        return cuts  # a dictionary word (a prefix of one has frequency 0 in jieba's table)
     return [(0, 1), *cuts]
 
 
@@ -694,6 +695,8 @@ def _read_number(core: str, thousands: str, decimal: str) -> str | None:
 _ORDINAL = re.compile(r"(\d+)(?:st|nd|rd|th)")
 # Chinese units of a date written with a figure: "2025年", "2月", "18日".
 _DATE_UNITS = frozenset("年月日")
+# Characters after a date unit segmented to find the word it begins: longer than any such word.
+_UNIT_LOOKAHEAD = 8
 
 
 def _month_terms(run: FoldedRun, previous: _Piece | None) -> Iterator[tuple[str, int, int]]:

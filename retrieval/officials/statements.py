@@ -266,7 +266,11 @@ class StatementFinder(Grammar):
         for pronoun in speech.zh_pronouns:
             position = text.find(pronoun, sentence.start, sentence.end)
             while position != -1:
-                if self.is_chinese_speaker(text, position + len(pronoun), sentence.end):
+                # A pronoun starts its clause: 其他 ("other") holds 他 and is none.
+                starts_clause = position == sentence.start or not is_han(text[position - 1])
+                if starts_clause and self.is_chinese_speaker(
+                    text, position + len(pronoun), sentence.end
+                ):
                     return True
                 position = text.find(pronoun, position + 1, sentence.end)
         return False

@@ -155,19 +155,20 @@ class Acronyms:
         ids: np.ndarray,
         scores: np.ndarray,
         context: Context,
-    ) -> tuple[np.ndarray, dict[str, np.ndarray]]:
+    ) -> tuple[np.ndarray, dict[str, tuple[np.ndarray, np.ndarray]]]:
         """``scores`` without the BM25 of each acronym's term in the passages that write it
-        other than in capitals ("Ai Xuefeng" for "AI"); and, by term, which passages of ``ids``
-        have it so written in their context."""
-        holds: dict[str, np.ndarray] = {}
+        other than in capitals ("Ai Xuefeng" for "AI"); and, by term, for each passage of
+        ``ids``, whether its context has it so written and whether the next paragraph of a
+        short one does (``Context.marks``)."""
+        found: dict[str, tuple[np.ndarray, np.ndarray | None]] = {}
         for position, word in enumerate(words):
             if word.acronym and word.term is not None and position not in naming:
                 acronym, term = word.query.surface, word.term
                 written = self.passages_writing(acronym, term)
                 term_ids, term_scores = self._index.matches([term])
-                other = ~np.isin(term_ids, written)
+                # Only candidates lose a score: a filter may have left the others out.
+                other = ~np.isin(term_ids, written) & np.isin(term_ids, ids)
                 scores = scores.copy()
                 scores[np.searchsorted(ids, term_ids[other])] -= term_scores[other]
-                titled = context.document_numbers(self.titles_writing(acronym))
-                holds[term] = context.holds_in(written, titled, ids)
-        return scores, holds
+                found[term] = (written, context.document_numbers(self.titles_writing(acronym)))
+        return scores, context.marks(found, ids)

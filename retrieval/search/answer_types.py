@@ -1,18 +1,21 @@
 """What a question asks for, and which passages hold that kind of answer.
 
 "How many high-tech firms ...?" asks for a figure, "Who delivered the work report?" for a
-person: among passages that share as many of its words, the one holding a figure (a name) is
-more likely the answer than one restating the topic. This is the expected answer type of
-question answering systems (Moldovan et al. 2000), kept coarse: two types, read from how a
-question asks (``retrieval/data/answer-types.toml``), and two passage features:
+person, "What did the governor say about robotics?" for what a person said: among passages that
+share as many of its words, the one holding a figure (a name, the person's words) is more likely
+the answer than one restating the topic. This is the expected answer type of question answering
+systems (Moldovan et al. 2000), kept coarse: three types, read from how a question asks
+(``retrieval/data/answer-types.toml``), and what a passage holds:
 
 - a figure: a number that is not a year, a date, a time of day or an ordinal ("the 136th
   session", "am 8. November", "5月12日");
 - a person: a name the officials scanner finds in the passage's document within the passage
   (a surname from the list with a pinyin given name, or a Chinese name next to a title or a
-  speech verb), official or not.
+  speech verb), official or not;
+- a statement: the passage is in a paragraph where the corpus gives the words of a person the
+  question names (their statements, ``NameMention.spoken_in``).
 
-The ranking multiplies a passage of the asked type by ``RankingWeights.answer_type``.
+The ranking multiplies a passage of the asked type by 1 + ``RankingWeights.answer_type``.
 """
 
 from __future__ import annotations

@@ -90,7 +90,8 @@ def answerable(
     for the candidate, held or not (``Question.judged``: less in a language that could not hold
     it; by default every word's whole weight), so the shares are of what it could hold;
     ``next_only``: words x candidates, held only by the paragraph after the candidate's (counted
-    at ``floor.next_paragraph_share``; ``holds`` includes them).
+    at ``floor.next_paragraph_share``, in the whole and in the topic; ``holds`` includes them;
+    they never make a passage of common words alone telling).
     """
     if judged is None:
         judged = np.broadcast_to(weights[:, None], holds.shape)
@@ -106,9 +107,13 @@ def answerable(
     if names_person.any():
         # A candidate whose language could hold none of the topic's words is judged on the rest.
         topic_covered = (judged[topic] * holds[topic]).sum(axis=0)
+        if next_only is not None and floor.next_paragraph_share < 1:
+            discount = (judged[topic] * next_only[topic]).sum(axis=0)
+            topic_covered -= (1 - floor.next_paragraph_share) * discount
         passes &= (topic_weight <= 0) | (topic_covered > floor.min_topic_coverage * topic_weight)
     if common is not None:
         telling = ~common & (weights > 0)
         if telling.any():
-            passes &= holds[telling].any(axis=0)
+            own = holds if next_only is None else holds & ~next_only
+            passes &= own[telling].any(axis=0)
     return passes

@@ -18,7 +18,7 @@ question it should not have).
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 
 import numpy as np
 
@@ -28,8 +28,9 @@ from retrieval.models import Passage
 from retrieval.search.searchable import SearchableCorpus, document_ids
 from retrieval.tokenize import Tokenizer
 
-# A paragraph of at most this many passages (about two sentences of news) is short: it reads
-# with the paragraph after it. Set on the dev tuning half with ``Floor.next_paragraph_share``.
+# A paragraph of at most this many passages is short (a news paragraph of a sentence or two is
+# one passage): it reads with the paragraph after it. Set on the dev tuning half with
+# ``Floor.next_paragraph_share``; two and three measured alike, any length let more through.
 SHORT_PARAGRAPH_PASSAGES = 2
 
 
@@ -53,6 +54,7 @@ class Context:
         language_of: np.ndarray,
         document_numbers: dict[str, int],
         repeats_title: np.ndarray,
+        paragraph_numbers: Mapping[tuple[str, int], int] | None = None,
     ) -> None:
         self._document_numbers = document_numbers  # document id -> its number
         self._repeats_title = repeats_title  # passage id -> is it its document's title?
@@ -62,8 +64,8 @@ class Context:
         self._titled = titled  # term -> numbers of the documents whose title holds it
         self._paragraphs = int(paragraph_of.max()) + 1 if len(paragraph_of) else 0
         self._documents = int(document_of.max()) + 1 if len(document_of) else 0
-        # (document id, paragraph) -> its number across the corpus (set by ``build``).
-        self._paragraph_numbers: dict[tuple[str, int], int] = {}
+        # (document id, paragraph) -> its number across the corpus.
+        self._paragraph_numbers = dict(paragraph_numbers or {})
         # paragraph -> does it read with the next one: it is short and the next is of its
         # document (paragraphs are numbered in corpus order, so the next is number + 1)?
         document_of_paragraph = np.full(self._paragraphs, -1, dtype=np.int64)
@@ -117,9 +119,9 @@ class Context:
             dtype=bool,
             count=len(passages),
         )
-        context = cls(paragraph_of, document_of, titled, language_of, documents, repeats_title)
-        context._paragraph_numbers = paragraphs
-        return context
+        return cls(
+            paragraph_of, document_of, titled, language_of, documents, repeats_title, paragraphs
+        )
 
     @property
     def document_ids(self) -> list[str]:
@@ -136,11 +138,6 @@ class Context:
         """For each passage of ``ids``: is it written in ``language``?"""
         return self._language_of[ids] == language
 
-    def holds(self, term: str, ids: np.ndarray, index: BM25Index) -> np.ndarray:
-        """For each passage of ``ids``: does its paragraph, or its document's title, hold
-        ``term``?"""
-        return self.holds_in(index.postings(term), self._titled.get(term), ids)
-
     def in_paragraphs(self, paragraphs: Collection[tuple[str, int]], ids: np.ndarray) -> np.ndarray:
         """For each passage of ``ids``: is it in one of ``paragraphs`` ((document id, number))?"""
         numbers = [self._paragraph_numbers[p] for p in paragraphs if p in self._paragraph_numbers]
@@ -149,51 +146,46 @@ class Context:
     def holds_here_and_next(
         self, terms: Iterable[str], ids: np.ndarray, index: BM25Index
     ) -> dict[str, tuple[np.ndarray, np.ndarray]]:
-        """For each of ``terms``: ``holds`` and ``holds_next`` at once, the passages' places
-        looked up once for all terms (a question's terms meet the same candidates)."""
-        paragraphs = self._paragraph_of[ids]
-        reads_on = self._reads_on[paragraphs]
-        following = paragraphs + 1
-        documents: np.ndarray | None = None
-        marks: dict[str, tuple[np.ndarray, np.ndarray]] = {}
-        in_paragraph = np.zeros(self._paragraphs + 1, dtype=bool)
-        for term in dict.fromkeys(terms):
-            in_paragraph[:] = False
-            in_paragraph[self._paragraph_of[index.postings(term)]] = True
-            here = in_paragraph[paragraphs]
-            titled = self._titled.get(term)
-            if titled is not None and len(titled):
-                if documents is None:
-                    documents = self._document_of[ids]
-                in_title = np.zeros(self._documents, dtype=bool)
-                in_title[titled] = True
-                here |= in_title[documents]
-            marks[term] = (here, reads_on & in_paragraph[following])
-        return marks
-
-    def holds_next(self, term: str, ids: np.ndarray, index: BM25Index) -> np.ndarray:
-        """For each passage of ``ids``: is its paragraph short, and does the paragraph after it
-        hold ``term``?"""
-        return self.holds_next_in(index.postings(term), ids)
-
-    def holds_next_in(self, postings: np.ndarray, ids: np.ndarray) -> np.ndarray:
-        """For each passage of ``ids``: is its paragraph short, and is the paragraph after it
-        that of a passage of ``postings``?"""
-        in_paragraph = np.zeros(self._paragraphs + 1, dtype=bool)
-        in_paragraph[self._paragraph_of[postings]] = True
-        paragraphs = self._paragraph_of[ids]
-        return self._reads_on[paragraphs] & in_paragraph[paragraphs + 1]
+        """For each of ``terms``, for each passage of ``ids``: does its context (its paragraph,
+        its document's title) hold the term; and is its paragraph short with the term in the
+        paragraph after it?"""
+        found = {term: (index.postings(term), self._titled.get(term)) for term in terms}
+        return self.marks(found, ids)
 
     def holds_in(
         self, postings: np.ndarray, titled: np.ndarray | None, ids: np.ndarray
     ) -> np.ndarray:
         """For each passage of ``ids``: is it in the paragraph of a passage of ``postings``,
         or in a document of ``titled`` (document numbers)?"""
-        in_paragraph = np.zeros(self._paragraphs, dtype=bool)
-        in_paragraph[self._paragraph_of[postings]] = True
-        holds = in_paragraph[self._paragraph_of[ids]]
-        if titled is not None and len(titled):
-            in_title = np.zeros(self._documents, dtype=bool)
-            in_title[titled] = True
-            holds |= in_title[self._document_of[ids]]
-        return holds
+        return self.marks({"": (postings, titled)}, ids)[""][0]
+
+    def holds_next_in(self, postings: np.ndarray, ids: np.ndarray) -> np.ndarray:
+        """For each passage of ``ids``: is its paragraph short, and is the paragraph after it
+        that of a passage of ``postings``?"""
+        return self.marks({"": (postings, None)}, ids)[""][1]
+
+    def marks(
+        self, found: Mapping[str, tuple[np.ndarray, np.ndarray | None]], ids: np.ndarray
+    ) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+        """For each key of ``found`` (the passages holding something, and the documents whose
+        title does): for each passage of ``ids``, (in its context, in the next paragraph of a
+        short one). The passages' places are looked up once for all keys: a question's terms
+        meet the same candidates."""
+        paragraphs = self._paragraph_of[ids]
+        reads_on = self._reads_on[paragraphs]
+        following = paragraphs + 1
+        documents: np.ndarray | None = None
+        marks: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+        in_paragraph = np.zeros(self._paragraphs + 1, dtype=bool)
+        for key, (postings, titled) in found.items():
+            in_paragraph[:] = False
+            in_paragraph[self._paragraph_of[postings]] = True
+            here = in_paragraph[paragraphs]
+            if titled is not None and len(titled):
+                if documents is None:
+                    documents = self._document_of[ids]
+                in_title = np.zeros(self._documents, dtype=bool)
+                in_title[titled] = True
+                here |= in_title[documents]
+            marks[key] = (here, reads_on & in_paragraph[following])
+        return marks

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from retrieval.index import SPARSE_SHARE, BM25Index, union_ids
+from retrieval.index import BM25Index, summed_by_id
 from retrieval.search.question import ScoreGroup
 
 
@@ -47,10 +47,11 @@ class RankingWeights:
     # A passage scoring less than this share of the best one is a weak tail, not shown: a
     # result list holds real candidates only.
     least_share_of_best: float = 0.4
-    # A passage holding the kind of answer the question asks for (a figure, a person's name;
-    # see ``answer_types``) scores this share more. Raised from 0.3 to 0.7 on the dev tuning
-    # half once "What did the governor say" no longer read as asking for a person: a passage
-    # restating the question's words outscored the one giving the figure asked for.
+    # A passage holding the kind of answer the question asks for (a figure, a person's name, the
+    # words of the person asked about; see ``answer_types``) scores this share more. 0.3 until
+    # questions like "What did the governor say" stopped reading as asking for a person; then
+    # raised to 0.7 on the dev tuning half, where a passage restating the question's words
+    # outscored the one giving the figure asked for.
     answer_type: float = 0.7
 
 
@@ -73,16 +74,7 @@ def group_scores(index: BM25Index, groups: Sequence[ScoreGroup]) -> tuple[np.nda
         return found[0][0], found[0][1]
     if not found:
         return np.zeros(0, dtype=np.int64), np.zeros(0)
-    ids = union_ids([group_ids for group_ids, _, _ in found], index.size)
-    if len(ids) * SPARSE_SHARE < index.size:
-        scores = np.zeros(len(ids))
-        for group_ids, group_bm25, share in found:
-            scores[np.searchsorted(ids, group_ids)] += share * group_bm25
-        return ids, scores
-    summed = np.zeros(index.size)  # many candidates: sums over all passages, then read off
-    for group_ids, group_bm25, share in found:
-        summed[group_ids] += share * group_bm25
-    return ids, summed[ids]
+    return summed_by_id([(ids, share * bm25) for ids, bm25, share in found], index.size)
 
 
 def rank(

@@ -219,17 +219,13 @@ class Searcher:
         # an acronym only where written in capitals, its BM25 elsewhere taken back.
         context = self._context.get()
         marks = context.holds_here_and_next(question.terms, ids, self._index)
-        present = {term: here for term, (here, _) in marks.items()}
         scores, written_in_capitals = self._acronyms.narrow(words, naming, ids, scores, context)
-        present.update(written_in_capitals)
+        marks.update(written_in_capitals)
+        present = {term: here for term, (here, _) in marks.items()}
         holds = question.holds(present, len(ids))
         # A short paragraph reads on into the next: what only that one holds counts for the
         # floor, at a share, and not for the ranking (the passage does not say it).
-        following = {
-            term: held
-            | (marks[term][1] if term in marks else context.holds_next(term, ids, self._index))
-            for term, held in present.items()
-        }
+        following = {term: here | after for term, (here, after) in marks.items()}
         next_only = question.holds(following, len(ids)) & ~holds
         # A passage's document date is its context too: a report dated 2024 speaks of 2023.
         years = self._years.get()

@@ -11,7 +11,7 @@ import pytest
 from rank_bm25 import BM25Okapi
 
 from retrieval.errors import SavedIndexError
-from retrieval.index import BM25Index, union_ids
+from retrieval.index import BM25Index, summed_by_id, union_ids
 
 
 class _Version:
@@ -255,3 +255,19 @@ def test_group_scores_are_the_same_sorted_or_marked(monkeypatch: pytest.MonkeyPa
     marked_ids, marked_scores = index.group_matches(group)
     assert sorted_ids.tolist() == marked_ids.tolist()
     assert sorted_scores.tolist() == marked_scores.tolist()
+
+
+def test_sums_by_id_are_the_same_sorted_or_marked(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Values summed per id, in the same order, whether the ids are sorted or marked."""
+    import retrieval.index as index_module
+
+    found = [
+        (np.asarray([1, 4, 7]), np.asarray([0.1, 0.2, 0.3])),
+        (np.asarray([4, 9]), np.asarray([0.7, 1 / 3])),
+    ]
+    monkeypatch.setattr(index_module, "SPARSE_SHARE", 0)
+    sorted_ids, sorted_sums = summed_by_id(found, 10)
+    monkeypatch.setattr(index_module, "SPARSE_SHARE", 10**9)
+    marked_ids, marked_sums = summed_by_id(found, 10)
+    assert sorted_ids.tolist() == marked_ids.tolist() == [1, 4, 7, 9]
+    assert sorted_sums.tolist() == marked_sums.tolist()

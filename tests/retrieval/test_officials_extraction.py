@@ -68,6 +68,8 @@ PRONOUN_CHINESE = """江门开通轻轨
 市交通局局长马强表示，新线路将于五月开通。
 
 他表示，第二条线路明年开工。
+
+其他要求包括票价不超过五元。
 """
 
 TRANSCRIPT = """Speech at the Shaoguan investment forum
@@ -248,6 +250,13 @@ def test_chinese_pronoun_speaker_is_the_last_speaker(tmp_path: Path):
     directory = build(tmp_path, {"jiangmen-rail-zh.txt": PRONOUN_CHINESE})
     (official,) = [o for o in directory.all() if "马强" in o.name or "马强" in o.aliases]
     assert "他表示，第二条线路明年开工。" in [s.text for s in official.statements]
+
+
+def test_a_word_holding_the_pronoun_is_no_speaker(tmp_path: Path):
+    """ "其他要求..." (其他: "other") after 马强's statements is not his."""
+    directory = build(tmp_path, {"jiangmen-rail-zh.txt": PRONOUN_CHINESE})
+    (official,) = [o for o in directory.all() if "马强" in o.name or "马强" in o.aliases]
+    assert not any(s.text.startswith("其他") for s in official.statements)
 
 
 def corpus_of_paragraphs(doc_id: str, paragraphs: list[str]) -> Corpus:

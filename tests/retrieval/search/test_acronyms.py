@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
+
 from retrieval.search import Searcher, read_abbreviations
 from retrieval.search.acronyms import is_acronym, is_shouted, writes_acronym
 from tests.retrieval.handmade import handmade_searcher
@@ -96,3 +98,33 @@ def test_titles_writing_an_acronym_are_those_writes_acronym_finds() -> None:
     for acronym in ("AI", "AIGC", "NDRC", "MAIN", "AIS", "IS"):
         expected = [doc for doc, (title, _) in documents.items() if writes_acronym(title, acronym)]
         assert acronyms.titles_writing(acronym) == expected, acronym
+
+
+_WELDERS = [
+    ("park", 1, "en", "The park opened a training centre for welders."),
+    ("park", 2, "en", "Ai Xuefeng cut the ribbon on Monday."),
+    ("plan", 1, "en", "The province will use AI in its new factories."),
+    ("other", 1, "en", "The harbour handled more containers than ever."),
+    ("other", 2, "en", "Farmers collected new crop samples for the seed bank."),
+    ("other", 3, "en", "The new airport terminal will open next spring."),
+    ("other", 4, "en", "The city opened a new metro line and two bridges."),
+]
+_WELDER_TITLES = {"park": ("Park news", "en"), "plan": ("Plan", "en"), "other": ("City", "en")}
+
+
+def test_a_name_in_the_next_paragraph_is_not_the_acronym() -> None:
+    """ "Ai Xuefeng" in the paragraph after the welders' does not stand for "AI" there."""
+    searcher = handmade_searcher(_WELDERS, _WELDER_TITLES, min_coverage=0.7)
+    assert "The park opened a training centre for welders." not in texts(searcher, "AI welders")
+
+
+def test_a_filter_leaving_out_the_name_keeps_acronym_scores_right() -> None:
+    """Filtered to leave out the passage naming "Ai Xuefeng", the passage writing "AI" keeps
+    the score it has unfiltered (the name's BM25 is taken from no other passage)."""
+    searcher = handmade_searcher(_WELDERS, _WELDER_TITLES)
+    unfiltered = searcher.search("AI factories").results[0]
+    within = np.ones(len(_WELDERS), dtype=bool)
+    within[1] = False  # the passage naming Ai Xuefeng
+    filtered = searcher.search("AI factories", within=within).results[0]
+    assert filtered.text == unfiltered.text == "The province will use AI in its new factories."
+    assert filtered.score == unfiltered.score

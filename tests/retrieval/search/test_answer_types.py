@@ -23,6 +23,8 @@ RULES = AnswerTypeRules.load()
         ("港口有多少台起重机?", NUMBER),
         ("Why did the harbour open?", None),
         ("Welchen Plan hat der Direktor vorgestellt?", None),
+        ("Which was the first official to visit the port?", PERSON),
+        ("Welcher ist der zuständige Minister?", PERSON),
         ("What did the port director say about cranes?", STATEMENT),
         ("Was sagte der Hafendirektor über Kräne?", STATEMENT),
         ("港口局长说了什么?", STATEMENT),

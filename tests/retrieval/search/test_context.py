@@ -152,3 +152,16 @@ def test_speaker_sentence_alone_does_not_answer() -> None:
         min_coverage=0.6,
     )
     assert _OFFICIAL[0] not in texts(apart, _QUESTION)
+
+
+def test_a_questions_terms_are_marked_in_context_and_next_paragraph() -> None:
+    """One call marks each term: a title term for every passage of its document, a term of
+    paragraph 2 for the short paragraph 1 before it (next) and for paragraph 2 (here)."""
+    found = {
+        "title": (np.zeros(0, dtype=np.int64), RUNS_ON.document_numbers(["b"])),
+        "second": (np.asarray([1]), None),
+    }
+    marks = RUNS_ON.marks(found, np.arange(7))
+    assert marks["title"][0].tolist() == [False] * 6 + [True]
+    assert marks["second"][0].tolist() == [False, True, False, False, False, False, False]
+    assert marks["second"][1].tolist() == [True, False, False, False, False, False, False]
