@@ -8,7 +8,9 @@ Public entry points (used by `python -m bot` and by the end-to-end tests):
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
+import signal
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -327,4 +329,24 @@ async def run_bot(settings: Settings, library: Library | None = None) -> None:
         raise ValueError("run_bot needs settings.discord_token")
     bot = create_bot(settings, library)
     async with bot:
+        closing = _close_on_terminate(bot)
         await bot.start(settings.discord_token.get_secret_value())
+        # start() returns as soon as the connection closes; the close SIGTERM began still
+        # stores the queued writes, and the process must not end before it has.
+        await asyncio.gather(*closing)
+
+
+def _close_on_terminate(bot: commands.Bot) -> list[asyncio.Task[None]]:
+    """SIGTERM (what systemd and `docker stop` send) closes the bot as Ctrl-C does: the writes
+    still queued are stored before the process ends. Returns the closing task, once begun."""
+    loop = asyncio.get_running_loop()
+    closing: list[asyncio.Task[None]] = []  # held: the loop keeps only a weak reference
+
+    def terminate() -> None:
+        log.info("SIGTERM: closing")
+        if not closing:
+            closing.append(loop.create_task(bot.close(), name="lingnan-sigterm"))
+
+    with contextlib.suppress(NotImplementedError, RuntimeError):  # no signals (Windows)
+        loop.add_signal_handler(signal.SIGTERM, terminate)
+    return closing

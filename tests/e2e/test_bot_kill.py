@@ -128,3 +128,34 @@ async def test_a_kill_during_a_burst_of_votes_loses_no_committed_vote(
         assert not restarted.errors(), restarted.tail()
     assert restarted.process.returncode == 0, restarted.tail()  # stopped with Ctrl-C
     assert not fake.ping_violations() and not fake.unknown_requests and not fake.client_errors()
+
+
+@pytest.mark.fake_discord(response_deadline=None)
+async def test_sigterm_stores_every_acknowledged_vote_and_ends_cleanly(
+    fake_discord: FakeDiscord,
+    library: Any,  # the saved index in the corpus copy, which the processes load
+    seeds_copy: Path,
+    tmp_path: Path,
+) -> None:
+    """SIGTERM (systemd, `docker stop`) after a burst of votes: the bot ends with status 0 and
+    every vote it thanked the reader for is stored, as pressed."""
+    fake = fake_discord
+    database_url = sqlite_url(tmp_path / "votes.db").render_as_string()
+    settings = {"terminated": {"database_url": database_url, "user_salt": SALT}}
+    async with bot_processes(fake, seeds_copy, tmp_path, settings) as started:
+        terminated = started["terminated"]
+        answer = await (await fake.send_slash_command("ask", {"question": QUESTION})).wait_answer(
+            timeout=30
+        )
+        presses = []
+        for number in range(40):
+            voter, helpful = fake.add_user(f"reader{number}"), number % 3 != 0
+            handle = await fake.press_button(answer, label=LABELS[helpful], user=voter)
+            presses.append(Press(voter, helpful, handle))
+        await fake.wait_until(lambda: all(p.handle.callbacks for p in presses), 60, "thanks")
+        terminated.process.send_signal(signal.SIGTERM)
+        assert await terminated.exited() == 0, terminated.tail()
+        assert not terminated.errors(), terminated.tail()
+    message_id, salt = int(answer["id"]), SALT.encode()
+    cast = {(message_id, user_hash(salt, int(p.voter.id))): p.helpful for p in presses}
+    assert (await read_stored(database_url)).votes == cast
