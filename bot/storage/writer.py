@@ -17,6 +17,7 @@ from typing import Protocol
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.storage.database import Database
+from bot.storage.writes import apply_all
 
 log = logging.getLogger(__name__)
 
@@ -122,8 +123,7 @@ class WriteQueue:
 
     async def _apply(self, batch: list[Write]) -> None:
         async with self.database.transaction() as session:
-            for write in batch:
-                await write.apply(session)
+            await apply_all(batch, session)
 
     def _committed(self, writes: list[Write]) -> None:
         self.committed += len(writes)

@@ -19,14 +19,40 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.cards import QuoteShown
 from bot.storage.schema import TEXT_LIMIT, GuildSettings, Question, ShownQuote, Vote
 
+# Rows in one INSERT: five columns each stay under SQLite's oldest limit of 999 variables.
+ROWS_PER_STATEMENT = 150
+
 
 def upsert(session: AsyncSession, table: Any, values: dict[str, Any], keys: Sequence[str]) -> Any:
     """INSERT `values`, or UPDATE the row with the same `keys` to them."""
+    return upsert_rows(session, table, [values], keys)
+
+
+def upsert_rows(
+    session: AsyncSession, table: Any, rows: Sequence[dict[str, Any]], keys: Sequence[str]
+) -> Any:
+    """INSERT `rows` (each with the same columns, no two with the same `keys`), each row that
+    exists UPDATEd to its values instead: one statement."""
     dialect = session.get_bind().dialect.name
     insert = sqlite.insert if dialect == "sqlite" else postgresql.insert
-    statement = insert(table).values(**values)
-    changes = {name: statement.excluded[name] for name in values if name not in keys}
+    statement = insert(table).values(list(rows))
+    changes = {name: statement.excluded[name] for name in rows[0] if name not in keys}
     return statement.on_conflict_do_update(index_elements=list(keys), set_=changes)
+
+
+async def apply_all(writes: Sequence[Any], session: AsyncSession) -> None:
+    """Apply `writes` in order, each run of votes as one statement."""
+    votes: list[VoteCast] = []
+    for write in writes:
+        if isinstance(write, VoteCast):
+            votes.append(write)
+            continue
+        if votes:
+            await VoteCast.apply_many(votes, session)
+            votes = []
+        await write.apply(session)
+    if votes:
+        await VoteCast.apply_many(votes, session)
 
 
 def insert_new(session: AsyncSession, table: Any, values: dict[str, Any]) -> Any:
@@ -85,14 +111,29 @@ class VoteCast:
     voted_at: datetime
 
     async def apply(self, session: AsyncSession) -> None:
-        values = {
+        await VoteCast.apply_many([self], session)
+
+    def values(self) -> dict[str, Any]:
+        return {
             "message_id": self.message_id,
             "user_hash": self.user_hash,
             "helpful": self.helpful,
             "page": self.page,
             "voted_at": self.voted_at,
         }
-        await session.execute(upsert(session, Vote.__table__, values, ("message_id", "user_hash")))
+
+    @staticmethod
+    async def apply_many(votes: Sequence[VoteCast], session: AsyncSession) -> None:
+        """Store `votes` in one statement (a burst is hundreds: one round trip each kept the
+        writer seconds behind); a reader's later press in the batch wins, as it would one by
+        one (PostgreSQL refuses one statement updating a row twice)."""
+        last = {(vote.message_id, vote.user_hash): vote for vote in votes}
+        rows = [vote.values() for vote in last.values()]
+        for start in range(0, len(rows), ROWS_PER_STATEMENT):
+            chunk = rows[start : start + ROWS_PER_STATEMENT]
+            await session.execute(
+                upsert_rows(session, Vote.__table__, chunk, ("message_id", "user_hash"))
+            )
 
     def describe(self) -> str:
         kind = "helpful" if self.helpful else "not helpful"

@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 from sqlalchemy import func, select, text
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.cards import Answer, Card, Origin, QuoteShown
 from bot.storage.database import Database, DatabaseError, async_url
@@ -194,6 +195,33 @@ async def test_a_burst_is_written_in_few_transactions(database: Database) -> Non
     await recorder.close()
     assert await count(database, Vote.id) == 500
     assert transactions <= 5
+
+
+async def test_a_batch_of_votes_is_a_few_statements(database: Database) -> None:
+    """500 votes queued at once are written with one statement per 150 rows, not one each,
+    and each reader's last press is the one stored."""
+    recorder = recorder_for(database)
+    for user in range(500):
+        recorder.vote(message_id=7, user_id=user, helpful=False, page=0)
+    recorder.vote(message_id=7, user_id=3, helpful=True, page=2)  # pressed again: this wins
+    statements = 0
+    original = AsyncSession.execute
+
+    async def counted(self: AsyncSession, *args: Any, **kwargs: Any) -> Any:
+        nonlocal statements
+        statements += 1
+        return await original(self, *args, **kwargs)
+
+    AsyncSession.execute = counted  # type: ignore[method-assign]
+    try:
+        await recorder.close()
+    finally:
+        AsyncSession.execute = original  # type: ignore[method-assign]
+    assert await count(database, Vote.id) == 500
+    assert statements <= 10
+    async with database.sessions() as session:
+        third = (await session.scalars(select(Vote).where(Vote.page == 2))).all()
+    assert [(v.user_hash, v.helpful) for v in third] == [(recorder.user_hash(3), True)]
 
 
 async def test_server_settings_survive_a_restart(database_url: str) -> None:
