@@ -82,3 +82,21 @@ WEAK_SPOT_TITLES = {
     "freigabe": ("Nachrichten", "de"),
     "speech": ("Zhou Hua's speech on drones", "en"),
 }
+
+
+# ---- filler: news on other topics, one sentence a paragraph ----------------------------------
+
+FILLER_SENTENCES = (
+    "The harbour handled more containers than ever.",
+    "Farmers collected new crop samples for the seed bank.",
+    "The new airport terminal will open next spring.",
+    "The city opened a new metro line and two bridges.",
+    "Fishing boats returned early because of the storm.",
+    "A new museum of ceramics opened in the old town.",
+)
+
+
+def filler(document: str, count: int = 4) -> list[tuple[str, int, str, str]]:
+    """``count`` rows of unrelated news in ``document``, one paragraph each: enough passages
+    that a hand-made corpus gives its rare words a positive idf."""
+    return [(document, n, "en", text) for n, text in enumerate(FILLER_SENTENCES[:count], 1)]

@@ -10,7 +10,7 @@ from retrieval.search import Searcher, read_abbreviations
 from retrieval.search.acronyms import is_acronym, is_shouted, writes_acronym
 from tests.retrieval.handmade import handmade_searcher
 from tests.retrieval.search.asking import texts
-from tests.retrieval.search.corpora import WEAK_SPOT_TITLES, WEAK_SPOTS
+from tests.retrieval.search.corpora import WEAK_SPOT_TITLES, WEAK_SPOTS, filler
 
 
 def test_capitals_are_an_acronym_not_a_name(weak_spots: Searcher) -> None:
@@ -104,10 +104,7 @@ _WELDERS = [
     ("park", 1, "en", "The park opened a training centre for welders."),
     ("park", 2, "en", "Ai Xuefeng cut the ribbon on Monday."),
     ("plan", 1, "en", "The province will use AI in its new factories."),
-    ("other", 1, "en", "The harbour handled more containers than ever."),
-    ("other", 2, "en", "Farmers collected new crop samples for the seed bank."),
-    ("other", 3, "en", "The new airport terminal will open next spring."),
-    ("other", 4, "en", "The city opened a new metro line and two bridges."),
+    *filler("other"),
 ]
 _WELDER_TITLES = {"park": ("Park news", "en"), "plan": ("Plan", "en"), "other": ("City", "en")}
 

@@ -7,6 +7,7 @@ import pytest
 from retrieval.search import NameMention
 from retrieval.search.answer_types import NUMBER, PERSON, STATEMENT, AnswerTypeRules, has_figure
 from tests.retrieval.handmade import handmade_searcher
+from tests.retrieval.search.corpora import filler
 
 RULES = AnswerTypeRules.load()
 
@@ -73,12 +74,7 @@ _SPEECH_ROWS = [
     ("release", 1, "en", "Governor Li Mingde said that the factories must modernize."),
     ("release", 1, "en", "Robotics will be a priority for the province."),
     ("release", 2, "en", "Secretary Zhou Hua praised Governor Li Mingde for the robotics fair."),
-    ("other", 1, "en", "The harbour handled more containers than ever."),
-    ("other", 2, "en", "Farmers collected new crop samples for the seed bank."),
-    ("other", 3, "en", "The new airport terminal will open next spring."),
-    ("other", 4, "en", "The city opened a new metro line and two bridges."),
-    ("other", 5, "en", "Fishing boats returned early because of the storm."),
-    ("other", 6, "en", "A new museum of ceramics opened in the old town."),
+    *filler("other", 6),
 ]
 _SPEECH_TITLES = {"release": ("Province news", "en"), "other": ("Port news", "en")}
 

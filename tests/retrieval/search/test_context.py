@@ -9,6 +9,7 @@ from retrieval.search import NameMention, Searcher
 from retrieval.search.context import Context
 from tests.retrieval.handmade import handmade_searcher
 from tests.retrieval.search.asking import texts, top_text
+from tests.retrieval.search.corpora import filler
 
 GOVERNOR = NameMention("governor", ("Li Mingde",))
 
@@ -118,18 +119,7 @@ def test_next_paragraph_of_another_document_is_no_context() -> None:
 
 _OFFICIAL = ("Chen Lin, deputy director of the trade department, spoke on Monday.",)
 _PROMISE = ('"Approvals of new factories will come much faster," she said.',)
-_FILLER = [
-    ("filler", n, "en", text)
-    for n, text in enumerate(
-        [
-            "The harbour handled more containers than ever.",
-            "Farmers collected new crop samples for the seed bank.",
-            "The new airport terminal will open next spring.",
-            "The city opened a new metro line and two bridges.",
-        ],
-        start=1,
-    )
-]
+_FILLER = filler("filler")
 _QUESTION = "Which trade department official promised faster approvals of factories?"
 
 
