@@ -1,7 +1,8 @@
 """Benchmark loading a large corpus: the first load, a restart, and adding one document.
 
     python -m retrieval.bench_load [--megabytes 200] [--work /tmp/lingnan-bench-load]
-                                   [--before /tmp/lingnan-head] [--json]
+                                   [--before /tmp/lingnan-head] [--baseline /tmp/lingnan-old]
+                                   [--warm-up] [--json]
 
 Generates a corpus of about ``--megabytes`` MB from the development corpus and the seeds
 (``retrieval.bench_corpus``) into ``--work`` (never into the source folders), then, for this
@@ -12,9 +13,13 @@ code and for the code in ``--before`` (a checkout of an older commit, e.g.
 - restart: the same corpus again;
 - add one document: one more file in the folder, then a load.
 
-Each figure is the seconds ``Library.load`` took and the process's peak memory (its maximum
-resident set size, which includes the interpreter and the libraries). Figures only, no verdict:
-the machine decides them.
+``--baseline`` (code without a cache, whose restart is another first load) is measured on the
+first load only. Each figure is the seconds ``Library.load`` took, the process's peak memory
+(its maximum resident set size, which includes the interpreter and the libraries) and the
+memory it holds once loaded (resident set after a garbage collection and ``malloc_trim``: what
+a process serving the corpus keeps). ``--warm-up`` also times ``Library.warm_up`` after the
+restart, in the same process: the bot warms up before it answers, so a restart of the bot is
+both. Figures only, no verdict: the machine decides them.
 """
 
 from __future__ import annotations
@@ -36,27 +41,45 @@ SOURCE_FOLDERS = (_REPOSITORY.parent / "shared" / "dev-corpus" / "docs", _REPOSI
 EXTRA_FILE = "zz-added-document.txt"
 # Run in a fresh interpreter whose working folder is the code to measure.
 _CHILD = """
-import json, resource, sys, time
+import ctypes, gc, json, resource, sys, time
 import retrieval
 from retrieval.library import Library
 started = time.perf_counter()
 library = Library.load(sys.argv[1])
 seconds = time.perf_counter() - started
-print(json.dumps({
+peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+gc.collect()
+try:  # give freed heap back to the system, so that what is left is what the library holds
+    ctypes.CDLL("libc.so.6").malloc_trim(0)
+except OSError:
+    pass
+with open("/proc/self/statm") as statm:
+    held_mb = int(statm.read().split()[1]) * resource.getpagesize() / 2**20
+figures = {
     "seconds": seconds,
-    "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    "peak_mb": peak_mb,
+    "held_mb": held_mb,
     "documents": library.stats.documents,
     "passages": library.stats.passages,
     "index_from_cache": library.stats.index_from_cache,
     "code": retrieval.__file__,
-}))
+}
+if sys.argv[2:] == ["warm-up"]:
+    started = time.perf_counter()
+    library.warm_up()
+    figures["warm_up"] = {
+        "seconds": time.perf_counter() - started,
+        "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    }
+print(json.dumps(figures))
 """
 
 
-def measure_load(code: Path, corpus: Path) -> dict[str, Any]:
-    """One ``Library.load`` of ``corpus`` by the code in ``code``, in a fresh process."""
+def measure_load(code: Path, corpus: Path, *, warm_up: bool = False) -> dict[str, Any]:
+    """One ``Library.load`` of ``corpus`` by the code in ``code``, in a fresh process;
+    ``warm_up``: then ``Library.warm_up`` too (what the bot does before it answers)."""
     done = subprocess.run(
-        [sys.executable, "-c", _CHILD, str(corpus)],
+        [sys.executable, "-c", _CHILD, str(corpus), *(["warm-up"] if warm_up else [])],
         cwd=code,
         env={"PYTHONPATH": str(code), "PATH": "/usr/bin:/bin"},
         capture_output=True,
@@ -71,47 +94,88 @@ def measure_load(code: Path, corpus: Path) -> dict[str, Any]:
     return result
 
 
-def measure_code(code: Path, corpus: Path, megabytes: float) -> dict[str, Any]:
-    """First load, restart and add-one-document figures of the code in ``code``."""
+def measure_code(
+    code: Path, corpus: Path, megabytes: float, *, warm_up: bool = False
+) -> dict[str, Any]:
+    """First load, restart and add-one-document figures of the code in ``code``; ``warm_up``:
+    the restart's process then warms the library up too, and that is timed apart."""
     shutil.rmtree(corpus / INDEX_DIRNAME, ignore_errors=True)
     (corpus / EXTRA_FILE).unlink(missing_ok=True)
     first = measure_load(code, corpus)
     first["mb_per_second"] = megabytes / first["seconds"]
-    restart = measure_load(code, corpus)
+    restart = measure_load(code, corpus, warm_up=warm_up)
     (corpus / EXTRA_FILE).write_text(extra_document(99, SOURCE_FOLDERS), encoding="utf-8")
     try:
         added = measure_load(code, corpus)
     finally:
         (corpus / EXTRA_FILE).unlink(missing_ok=True)
-    return {"first_load": first, "restart": restart, "add_one_document": added}
+    figures = {"first_load": first, "restart": restart, "add_one_document": added}
+    if "warm_up" in restart:
+        figures["warm_up"] = restart.pop("warm_up")
+    return figures
 
 
-def run(megabytes: float, work: Path, before: Path | None, after: Path) -> dict[str, Any]:
+def measure_first_load(code: Path, corpus: Path, megabytes: float) -> dict[str, Any]:
+    """The first load only, by code that keeps no per-file cache."""
+    shutil.rmtree(corpus / INDEX_DIRNAME, ignore_errors=True)
+    first = measure_load(code, corpus)
+    first["mb_per_second"] = megabytes / first["seconds"]
+    shutil.rmtree(corpus / INDEX_DIRNAME, ignore_errors=True)
+    return {"first_load": first}
+
+
+def run(
+    megabytes: float,
+    work: Path,
+    before: Path | None,
+    after: Path,
+    baseline: Path | None = None,
+    *,
+    warm_up: bool = False,
+) -> dict[str, Any]:
     corpus = work / "corpus"
     shutil.rmtree(corpus, ignore_errors=True)
     paths = generate_corpus(corpus, SOURCE_FOLDERS, megabytes)
     size = sum(path.stat().st_size for path in paths) / 1_000_000
     result: dict[str, Any] = {"megabytes": round(size, 1), "files": len(paths)}
+    if baseline is not None:
+        result["baseline"] = measure_first_load(baseline, corpus, size)
     if before is not None:
-        result["before"] = measure_code(before, corpus, size)
-    result["after"] = measure_code(after, corpus, size)
+        result["before"] = measure_code(before, corpus, size, warm_up=warm_up)
+    result["after"] = measure_code(after, corpus, size, warm_up=warm_up)
     return result
 
 
+_STEPS = {
+    "first_load": "first load",
+    "restart": "restart",
+    "warm_up": "  then warm-up",
+    "add_one_document": "add one document",
+}
+_WIDTH = 34
+
+
+def _cell(figures: dict[str, Any] | None) -> str:
+    if figures is None:
+        return "-"
+    held = f" {figures['held_mb']:5.0f} held" if "held_mb" in figures else " " * 11
+    return f"{figures['seconds']:7.1f} s {figures['peak_mb']:6.0f} MB peak{held}"
+
+
 def format_result(result: dict[str, Any]) -> str:
-    codes = [code for code in ("before", "after") if code in result]
+    """The figures as a table: one column per code measured, one row per step."""
+    codes = [code for code in ("baseline", "before", "after") if code in result]
     lines = [
         f"corpus: {result['megabytes']} MB in {result['files']} files",
-        f"{'':22}" + "".join(f"{code:>26}" for code in codes),
+        f"{'':22}" + "".join(f"{code:>{_WIDTH}}" for code in codes),
     ]
-    for step in ("first_load", "restart", "add_one_document"):
-        cells = []
-        for code in codes:
-            figures = result[code][step]
-            cells.append(f"{figures['seconds']:9.1f} s {figures['peak_mb']:8.0f} MB peak")
-        lines.append(f"{step.replace('_', ' '):22}" + "".join(f"{cell:>26}" for cell in cells))
+    for step, label in _STEPS.items():
+        if not any(step in result[code] for code in codes):
+            continue
+        cells = "".join(f"{_cell(result[code].get(step)):>{_WIDTH}}" for code in codes)
+        lines.append(f"{label:22}{cells}")
     throughput = "".join(
-        f"{result[code]['first_load']['mb_per_second']:21.2f} MB/s" for code in codes
+        f"{result[code]['first_load']['mb_per_second']:{_WIDTH - 5}.2f} MB/s" for code in codes
     )
     lines.append(f"{'first load throughput':22}{throughput}")
     return "\n".join(lines)
@@ -123,10 +187,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--work", type=Path, default=Path("/tmp/lingnan-bench-load"))
     parser.add_argument("--before", type=Path, help="a checkout of the code to compare with")
     parser.add_argument(
+        "--baseline",
+        type=Path,
+        help="code without a per-file cache: its first load only (its restart is another)",
+    )
+    parser.add_argument(
         "--after",
         type=Path,
         default=_REPOSITORY,
         help="the code to measure (default: this one; a copy stays the same while others edit)",
+    )
+    parser.add_argument(
+        "--warm-up",
+        action="store_true",
+        help="after the restart, time Library.warm_up too (the bot's start; minutes at 200 MB)",
     )
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     args = parser.parse_args(argv)
@@ -135,7 +209,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     work = args.work.resolve()
     if any(work.is_relative_to(folder.resolve()) for folder in SOURCE_FOLDERS):
         parser.error("--work must not be inside a source folder")
-    result = run(args.megabytes, work, args.before, args.after)
+    result = run(args.megabytes, work, args.before, args.after, args.baseline, warm_up=args.warm_up)
     print(json.dumps(result, indent=2) if args.json else format_result(result))
     return 0
 

@@ -26,7 +26,8 @@ from urllib.parse import urlsplit
 from retrieval.cleaning import Kind, segment
 from retrieval.content_blocks import content_blocks
 from retrieval.dates import is_iso_date
-from retrieval.derived import DerivedDocument, DerivedParagraph, DerivedPassage
+from retrieval.derived import DerivedDocument, Spans
+from retrieval.documents import Document, Paragraph
 from retrieval.encoding import UnreadableFileError, decode_bytes, replace_lone_surrogates
 from retrieval.errors import CorpusError
 from retrieval.formats import (
@@ -79,27 +80,6 @@ PIPELINE_DATA_FILES = tuple(
 )
 _METADATA_FIELDS = ("title", "source", "date", "url", "language")
 _UNKNOWN_SOURCE = "unknown source"
-
-
-@dataclass(frozen=True)
-class Paragraph:
-    """A content paragraph (boilerplate removed); ``text == document.text[start:end]``."""
-
-    number: int  # 1-based, in document order
-    start: int
-    end: int
-    text: str
-    language: str
-
-
-@dataclass
-class Document:
-    info: DocumentInfo
-    path: Path
-    text: str  # the whole decoded file (for JSON Lines: the record's text)
-    encoding: str
-    paragraphs: list[Paragraph]
-    languages: list[str]  # languages of the paragraphs, main one first
 
 
 @dataclass
@@ -518,12 +498,8 @@ def _derive(source: _Source, warn: Warn) -> DerivedDocument | None:
         is_record=source.is_record,
         cut_short=source.cut_short,
         metadata=extracted,
-        paragraphs=tuple(
-            DerivedParagraph(p.number, p.start, p.end, p.language) for p in paragraphs
-        ),
-        passages=tuple(
-            DerivedPassage(p.paragraph, p.start, p.end, p.language, p.page) for p in passages
-        ),
+        paragraphs=Spans.of((p.number, p.start, p.end, p.language, None) for p in paragraphs),
+        passages=Spans.of((p.paragraph, p.start, p.end, p.language, p.page) for p in passages),
         scrambled_clauses=scrambling.clauses if scrambling.scrambled else 0,
         scrambled_fragment_starts=scrambling.fragment_starts if scrambling.scrambled else 0,
     )
@@ -541,10 +517,6 @@ def _assemble(
     """The document and its passages in the corpus: its unique id, the catalog's metadata and
     passages numbered from ``first_passage``."""
     text = item.text
-    paragraphs = [
-        Paragraph(p.number, p.start, p.end, text[p.start : p.end], p.language)
-        for p in item.paragraphs
-    ]
     info = _document_info(doc_id, item, path, entry, warn, missing)
     if item.scrambled:
         info = info.model_copy(update={"scrambled": True})
@@ -553,28 +525,28 @@ def _assemble(
             f"of {item.scrambled_clauses} clauses start with a fragment of a word); marked "
             "scrambled."
         )
-    languages = _paragraph_languages(paragraphs, info.language)
-    document = Document(info, path, text, item.encoding, paragraphs, languages)
+    languages = _paragraph_languages(item.paragraphs, info.language)
+    document = Document.of_spans(info, path, text, item.encoding, item.paragraphs, languages)
     passages = [
-        Passage(
-            id=first_passage + number,
-            document_id=doc_id,
-            paragraph=p.paragraph,
-            start=p.start,
-            end=p.end,
-            text=text[p.start : p.end],
-            language=p.language,
-            page=p.page,
+        Passage.trusted(
+            first_passage + number,
+            doc_id,
+            paragraph,
+            start,
+            end,
+            text[start:end],
+            language,
+            page,
         )
-        for number, p in enumerate(item.passages)
+        for number, (paragraph, start, end, language, page) in enumerate(item.passages.rows())
     ]
     return document, passages
 
 
-def _paragraph_languages(paragraphs: list[Paragraph], main: str) -> list[str]:
+def _paragraph_languages(paragraphs: Spans, main: str) -> list[str]:
     weight: dict[str, int] = {}
-    for paragraph in paragraphs:
-        weight[paragraph.language] = weight.get(paragraph.language, 0) + len(paragraph.text)
+    for _, start, end, language, _ in paragraphs.rows():
+        weight[language] = weight.get(language, 0) + end - start
     others = sorted((lang for lang in weight if lang != main), key=lambda lang: -weight[lang])
     return [main, *others]
 

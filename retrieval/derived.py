@@ -10,27 +10,102 @@ milliseconds.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass
 from typing import Any
 
+import numpy as np
+
 from retrieval.metadata import ExtractedMetadata
 
-
-@dataclass(frozen=True)
-class DerivedParagraph:
-    number: int
-    start: int
-    end: int
-    language: str
+# A span row: (paragraph number, start, end, language, page or None).
+SpanRow = tuple[int, int, int, str, int | None]
 
 
-@dataclass(frozen=True)
-class DerivedPassage:
-    paragraph: int
-    start: int
-    end: int
-    language: str
-    page: int | None
+@dataclass(frozen=True, eq=False)
+class Spans:
+    """Spans of one document's text (its paragraphs, or its passages), kept as columns.
+
+    A loaded corpus holds millions of them: as Python objects each cost some hundred bytes, as
+    columns a dozen. ``numbers`` is a paragraph's number (a passage's: its paragraph's);
+    ``pages`` is 0 where a span has no page (a passage of a document that is not paged)."""
+
+    numbers: np.ndarray  # int32
+    starts: np.ndarray  # int64
+    ends: np.ndarray  # int64
+    language_codes: np.ndarray  # uint8, positions in ``languages``
+    languages: tuple[str, ...]
+    pages: np.ndarray  # int32
+
+    @classmethod
+    def of(cls, rows: Iterable[SpanRow]) -> Spans:
+        listed = list(rows)
+        languages = tuple(dict.fromkeys(row[3] for row in listed))
+        code = {language: n for n, language in enumerate(languages)}
+        return cls(
+            numbers=np.array([row[0] for row in listed], dtype=np.int32),
+            starts=np.array([row[1] for row in listed], dtype=np.int64),
+            ends=np.array([row[2] for row in listed], dtype=np.int64),
+            language_codes=np.array([code[row[3]] for row in listed], dtype=np.uint8),
+            languages=languages,
+            pages=np.array([row[4] or 0 for row in listed], dtype=np.int32),
+        )
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def rows(self) -> Iterator[SpanRow]:
+        """Each span as plain Python values, in order."""
+        languages = self.languages
+        for number, start, end, code, page in zip(
+            self.numbers.tolist(),
+            self.starts.tolist(),
+            self.ends.tolist(),
+            self.language_codes.tolist(),
+            self.pages.tolist(),
+            strict=True,
+        ):
+            yield number, start, end, languages[code], page or None
+
+    def to_json(self) -> dict[str, list[Any]]:
+        """Plain lists of numbers and strings (no pickle, nothing to run)."""
+        return {
+            "number": self.numbers.tolist(),
+            "start": self.starts.tolist(),
+            "end": self.ends.tolist(),
+            "language": self.language_codes.tolist(),
+            "languages": list(self.languages),
+            "page": self.pages.tolist(),
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Spans:
+        """The spans ``to_json`` wrote; KeyError, TypeError or ValueError when they are not."""
+        languages = tuple(str(language) for language in data["languages"])
+        spans = cls(
+            numbers=np.array(data["number"], dtype=np.int32),
+            starts=np.array(data["start"], dtype=np.int64),
+            ends=np.array(data["end"], dtype=np.int64),
+            language_codes=np.array(data["language"], dtype=np.uint8),
+            languages=languages,
+            pages=np.array(data["page"], dtype=np.int32),
+        )
+        columns = (spans.numbers, spans.starts, spans.ends, spans.language_codes, spans.pages)
+        if any(column.ndim != 1 or len(column) != len(spans) for column in columns):
+            raise ValueError("columns of different lengths")
+        if len(spans) and int(spans.language_codes.max()) >= len(languages):
+            raise ValueError("a language code outside the table")
+        return spans
+
+    def fit(self, size: int) -> bool:
+        """Whether every span lies within a text of ``size`` characters."""
+        if not len(self):
+            return True
+        return bool(
+            (self.starts >= 0).all()
+            and (self.starts <= self.ends).all()
+            and self.ends.max() <= size
+        )
 
 
 @dataclass(frozen=True)
@@ -46,8 +121,8 @@ class DerivedDocument:
     is_record: bool
     cut_short: bool
     metadata: ExtractedMetadata
-    paragraphs: tuple[DerivedParagraph, ...]
-    passages: tuple[DerivedPassage, ...]
+    paragraphs: Spans  # pages unused
+    passages: Spans
     scrambled_clauses: int  # clauses judged, when the document reads as scrambled; else 0
     scrambled_fragment_starts: int
 
@@ -70,8 +145,8 @@ class DerivedDocument:
             "cut_short": self.cut_short,
             "metadata": metadata,
             # Columns rather than objects: a third of the size, and parsed faster.
-            "paragraphs": _columns(self.paragraphs, ("number", "start", "end", "language")),
-            "passages": _columns(self.passages, ("paragraph", "start", "end", "language", "page")),
+            "paragraphs": self.paragraphs.to_json(),
+            "passages": self.passages.to_json(),
             "scrambled": [self.scrambled_clauses, self.scrambled_fragment_starts],
         }
 
@@ -81,8 +156,6 @@ class DerivedDocument:
         one (a damaged cache entry, which the caller rebuilds)."""
         metadata = dict(data["metadata"])
         metadata["languages"] = tuple(metadata["languages"])
-        paragraphs = data["paragraphs"]
-        passages = data["passages"]
         text = data["text"]
         document = cls(
             doc_id=str(data["doc_id"]),
@@ -94,19 +167,8 @@ class DerivedDocument:
             is_record=bool(data["is_record"]),
             cut_short=bool(data["cut_short"]),
             metadata=ExtractedMetadata(**metadata),
-            paragraphs=tuple(
-                DerivedParagraph(*row)
-                for row in zip(
-                    *(paragraphs[k] for k in ("number", "start", "end", "language")), strict=True
-                )
-            ),
-            passages=tuple(
-                DerivedPassage(*row)
-                for row in zip(
-                    *(passages[k] for k in ("paragraph", "start", "end", "language", "page")),
-                    strict=True,
-                )
-            ),
+            paragraphs=Spans.from_json(data["paragraphs"]),
+            passages=Spans.from_json(data["passages"]),
             scrambled_clauses=int(data["scrambled"][0]),
             scrambled_fragment_starts=int(data["scrambled"][1]),
         )
@@ -116,11 +178,5 @@ class DerivedDocument:
     def check(self) -> None:
         """ValueError when the offsets do not fit the text (a damaged entry)."""
         size = len(self.text)
-        spans = [(p.start, p.end) for p in self.paragraphs]
-        spans += [(p.start, p.end) for p in self.passages]
-        if any(not 0 <= start <= end <= size for start, end in spans):
+        if not (self.paragraphs.fit(size) and self.passages.fit(size)):
             raise ValueError("offsets outside the document's text")
-
-
-def _columns(rows: tuple[Any, ...], names: tuple[str, ...]) -> dict[str, list[Any]]:
-    return {name: [getattr(row, name) for row in rows] for name in names}

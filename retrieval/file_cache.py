@@ -79,7 +79,7 @@ class FileCache:
                 [DerivedDocument.from_json(item) for item in data["documents"]],
                 [str(message) for message in data["warnings"]],
             )
-        except (KeyError, TypeError, ValueError, IndexError) as error:
+        except (KeyError, TypeError, ValueError, IndexError, OverflowError) as error:
             self._damaged(f"{key}.json", error)
             return None
 

@@ -20,10 +20,9 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from retrieval.chinese_script import to_simplified
 from retrieval.corpus import Corpus, Document
 from retrieval.file_cache import FileCache
-from retrieval.models import Official
+from retrieval.models import Official, share_field_names
 from retrieval.officials import OfficialsDirectory
 from retrieval.officials.build import build_officials
 from retrieval.officials.equivalents import EQUIVALENTS_FILE
@@ -65,7 +64,7 @@ def officials_directory(
     cached = cache.read_json(name)
     if cached is not None:
         try:
-            officials = [Official.model_validate(item) for item in cached["officials"]]
+            officials = _restored_officials(cached["officials"], corpus)
             warnings = [str(message) for message in cached["warnings"]]
         except (KeyError, TypeError, ValidationError) as error:
             cache.damaged(name, error)
@@ -76,13 +75,36 @@ def officials_directory(
     parsed, warnings = load_overrides(overrides) if overrides is not None else (None, [])
     officials, more = build_officials(corpus.documents, vocabulary, parsed, scans=scans)
     payload = {
-        "officials": [official.model_dump(mode="json") for official in officials],
+        "officials": [_official_json(official) for official in officials],
         "warnings": warnings + more,
     }
     cache.write_json(name, payload)
     directory = OfficialsDirectory(officials, warnings + more)
     log.info("Officials directory: %d officials", len(directory))
     return directory
+
+
+def _official_json(official: Official) -> dict[str, Any]:
+    """``official`` as JSON, its documents by id: the corpus holds their metadata."""
+    data = official.model_dump(mode="json", exclude={"documents"})
+    data["documents"] = [document.id for document in official.documents]
+    return data
+
+
+def _restored_officials(stored: Any, corpus: Corpus) -> list[Official]:
+    """The officials ``_official_json`` wrote, each document the corpus's own ``DocumentInfo``
+    (a copy per official and document held a popular official's thousands of documents
+    again). KeyError, TypeError or ValidationError when they do not fit."""
+    infos = {document.info.id: document.info for document in corpus.documents}
+    officials = []
+    for item in stored:
+        fields = dict(item)
+        fields["documents"] = [infos[document_id] for document_id in item["documents"]]
+        official = Official.model_validate(fields)
+        share_field_names(official.statements)
+        share_field_names(official.titles)
+        officials.append(official)
+    return officials
 
 
 def scan_suffix() -> str:
@@ -141,6 +163,9 @@ def _scan_json(scan: DocumentScan) -> dict[str, Any]:
         "sentences": [[s.paragraph, s.start, s.end, s.language] for s in scan.sentences],
         "mentions": [_mention_json(m) for m in scan.mentions],
         "titles": [[_mention_json(t.mention), t.title, t.start, t.language] for t in scan.titles],
+        # Folding the whole text to simplified characters again took a tenth of adding a
+        # document; most texts are unchanged by it (null), a traditional one is kept folded.
+        "simplified": None if scan.simplified == scan.document.text else scan.simplified,
     }
 
 
@@ -175,9 +200,14 @@ def _restored(stored: Any, documents: list[Document]) -> list[DocumentScan] | No
             spans += [(m.start, m.end) for m in (*mentions, *(t.mention for t in titles))]
             if any(not 0 <= start <= end <= size for start, end in spans):
                 return None
-            scans.append(
-                DocumentScan(document, sentences, mentions, titles, to_simplified(document.text))
-            )
+            simplified = item["simplified"]
+            if simplified is None:
+                # The text itself: "" is what a scan without a folded copy holds, and readers
+                # then read the document's text (decoded when read, not kept per scan).
+                simplified = ""
+            elif not isinstance(simplified, str) or len(simplified) != size:
+                return None
+            scans.append(DocumentScan(document, sentences, mentions, titles, simplified))
     except (KeyError, TypeError, ValueError):
         return None
     return scans

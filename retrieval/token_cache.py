@@ -52,12 +52,7 @@ def tokenized_index(
             if cache is not None and key is not None:
                 cache.write_arrays(name, _arrays(*local))
         vocabulary, ids, file_counts, file_lengths = local
-        mapping = np.fromiter(
-            (term_ids.setdefault(term, len(term_ids)) for term in vocabulary),
-            dtype=np.int32,
-            count=len(vocabulary),
-        )
-        chunks.append(mapping[ids])
+        chunks.append(_global_ids(vocabulary, term_ids)[ids])
         counts.append(file_counts)
         lengths.append(file_lengths)
     return BM25Index.from_term_ids(
@@ -68,6 +63,15 @@ def tokenized_index(
         b=b,
         doc_lengths=np.concatenate(lengths) if lengths else np.zeros(0, dtype=np.int64),
     )
+
+
+def _global_ids(vocabulary: list[str], term_ids: dict[str, int]) -> np.ndarray:
+    """The corpus-wide id of each term of a file's ``vocabulary``, numbering the terms new to
+    ``term_ids`` next in order of first appearance: what ``setdefault`` term by term gives,
+    with the look-ups done by ``map`` in C (a corpus of 200 MB has seven million file-terms)."""
+    new = list(dict.fromkeys(term for term in vocabulary if term not in term_ids))
+    term_ids.update(zip(new, range(len(term_ids), len(term_ids) + len(new)), strict=True))
+    return np.fromiter(map(term_ids.__getitem__, vocabulary), dtype=np.int32, count=len(vocabulary))
 
 
 def entry_suffix(tokenizer: Tokenizer) -> str:
@@ -116,7 +120,7 @@ def _restored(arrays: dict[str, np.ndarray], passages: int) -> _Tokens | None:
         return None
     fits = (
         isinstance(vocabulary, list)
-        and all(isinstance(term, str) for term in vocabulary)
+        and set(map(type, vocabulary)) <= {str}
         and len(counts) == len(lengths) == passages
         and int(counts.sum()) == len(ids)
         and (not len(ids) or (int(ids.min()) >= 0 and int(ids.max()) < len(vocabulary)))

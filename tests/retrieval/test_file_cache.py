@@ -181,3 +181,32 @@ def test_saved_index_is_memory_mapped(write_corpus: WriteCorpus) -> None:
     index = Library.load(folder).searcher.index
     assert isinstance(index.doc_len.base, np.memmap)
     assert not index.doc_len.flags.writeable
+
+
+def test_restarted_officials_hold_the_corpus_documents(write_corpus: WriteCorpus) -> None:
+    """Officials read from the cache name the corpus's own document metadata, not copies."""
+    folder = write_corpus(FILES)
+    fresh = Library.load(folder, use_cache=False)
+    Library.load(folder)
+    restarted = Library.load(folder)
+    assert restarted.officials.all() == fresh.officials.all()
+    documents = [d for official in restarted.officials.all() for d in official.documents]
+    assert documents
+    assert all(d is restarted.corpus.document(d.id).info for d in documents)
+
+
+def test_adding_a_document_gives_what_a_fresh_load_gives(seeds_dir: Path, tmp_path: Path) -> None:
+    """On the seeds plus one added file: officials (built again from the other files' cached
+    scans), passages, index and answers are those of a load from the texts."""
+    folder = tmp_path / "seeds"
+    shutil.copytree(seeds_dir, folder)
+    Library.load(folder)
+    (folder / "foshan.txt").write_text(FILES["foshan.txt"], encoding="utf-8")
+    added = Library.load(folder)
+    fresh = Library.load(folder, use_cache=False)
+    assert not added.stats.index_from_cache
+    assert added.officials.all() == fresh.officials.all()
+    assert added.corpus.passages == fresh.corpus.passages
+    assert added.searcher.index.vocabulary == fresh.searcher.index.vocabulary
+    for question in (*QUESTIONS, "What did Huang Kunming say?"):
+        assert added.search(question) == fresh.search(question)
