@@ -32,6 +32,7 @@ import math
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
@@ -116,6 +117,36 @@ class UnitPair:
     accepted: bool
     steps: tuple[Step, ...] = ()  # the steps pairing passages, in order
 
+    def to_json(self) -> list[Any]:
+        """The pair as plain lists (``from_json`` restores it)."""
+        return [
+            list(self.first),
+            list(self.second),
+            self.shared_anchors,
+            list(self.overlap),
+            self.in_steps,
+            self.accepted,
+            [[list(left), list(right)] for left, right in self.steps],
+        ]
+
+    @classmethod
+    def from_json(cls, data: list[Any]) -> UnitPair:
+        """The pair ``to_json`` wrote; TypeError or ValueError when it is none."""
+        first, second, shared, overlap, in_steps, accepted, steps = data
+        if not isinstance(accepted, bool):
+            raise TypeError("accepted is not true or false")
+        return cls(
+            (str(first[0]), str(first[1])),
+            (str(second[0]), str(second[1])),
+            int(shared),
+            (float(overlap[0]), float(overlap[1])),
+            float(in_steps),
+            accepted,
+            tuple(
+                (tuple(int(p) for p in left), tuple(int(p) for p in right)) for left, right in steps
+            ),
+        )
+
 
 class TranslationPairs:
     """Which passages translate which, found once; ``prefer_language`` applies it."""
@@ -162,11 +193,26 @@ class TranslationPairs:
                 found.update(pinyin_anchors(passage.text) & names)
         anchors, weight = _weighted_anchors(written, passages)
         units = _units(passages)
-        candidates: list[UnitPair] = []
+        candidates = [
+            _measure(first, second, shared, passages, anchors, weight, thresholds)
+            for first, second, shared in _candidate_pairs(units, anchors, thresholds)
+        ]
+        return cls.from_candidates(candidates, passages, documents, tokenizer, thresholds)
+
+    @classmethod
+    def from_candidates(
+        cls,
+        candidates: Sequence[UnitPair],
+        passages: Sequence[Passage],
+        documents: Iterable[DocumentInfo],
+        tokenizer: Tokenizer,
+        thresholds: AlignmentThresholds = THRESHOLDS,
+    ) -> TranslationPairs:
+        """The pairs that ``candidates`` (the units measured by ``build``) accept among
+        ``passages``: what a cached measurement restores. KeyError when a step names a
+        passage that is not among them."""
         counterparts: dict[int, set[int]] = {}
-        for first, second, shared in _candidate_pairs(units, anchors, thresholds):
-            pair = _measure(first, second, shared, passages, anchors, weight, thresholds)
-            candidates.append(pair)
+        for pair in candidates:
             for left, right in pair.steps if pair.accepted else ():
                 for passage_id in left:
                     counterparts.setdefault(passage_id, set()).update(right)

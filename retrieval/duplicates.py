@@ -44,6 +44,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -260,6 +261,43 @@ class DuplicateGroups:
         lengths = {
             p.id: len(profile.token_ids) for p, profile in zip(passages, profiles, strict=True)
         }
+        return cls(edges, document_of, lengths, by_id, thresholds)
+
+    def to_json(self) -> dict[str, Any]:
+        """The copies found, as plain lists (``from_json`` restores them): each related pair
+        once, and the length of each passage that has a copy (no other length is read)."""
+        pairs = [
+            [first, second, relation]
+            for first, others in self._edges.items()
+            for second, relation in others.items()
+            if first < second
+        ]
+        return {"pairs": pairs, "lengths": [[p, self._lengths[p]] for p in self._edges]}
+
+    @classmethod
+    def from_json(
+        cls,
+        data: dict[str, Any],
+        passages: Sequence[Passage],
+        documents: Iterable[DocumentInfo],
+        thresholds: DuplicateThresholds = THRESHOLDS,
+    ) -> DuplicateGroups:
+        """The groups ``to_json`` wrote, for these ``passages`` and ``documents``; KeyError,
+        TypeError or ValueError when they do not fit them (a damaged or foreign entry)."""
+        lengths = {int(p): int(length) for p, length in data["lengths"]}
+        edges: dict[int, dict[int, int]] = {}
+        for first, second, relation in data["pairs"]:
+            first, second, relation = int(first), int(second), int(relation)
+            if relation not in (CONTAINED, CONTAINS, CONTAINED | CONTAINS):
+                raise ValueError(f"no relation: {relation}")
+            edges.setdefault(first, {})[second] = relation
+            edges.setdefault(second, {})[first] = _reverse(relation)
+        if edges.keys() != lengths.keys():
+            raise ValueError("lengths of other passages than the copies")
+        document_of = {p.id: p.document_id for p in passages if p.id in edges}
+        if len(document_of) != len(edges):
+            raise ValueError("copies of passages the corpus lacks")
+        by_id = {document.id: document for document in documents}
         return cls(edges, document_of, lengths, by_id, thresholds)
 
     def copies(self, passage_id: int) -> list[int]:

@@ -146,6 +146,10 @@ class FileCache:
         it or not (a restart reads no tokens; adding a document will)."""
         self._used.update(f"{key}{suffix}" for key in self.keys.values())
 
+    def keep_entry(self, name: str) -> None:
+        """Keep the entry ``name`` (one of the whole corpus) whether this load read it or not."""
+        self._used.add(name)
+
     def prune(self) -> None:
         """Remove every entry this load did not use; call with the index lock held."""
         try:

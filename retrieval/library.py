@@ -26,7 +26,7 @@ from retrieval.models import (
     Timeline,
 )
 from retrieval.officials import OfficialsDirectory
-from retrieval.officials_cache import officials_directory, scan_suffix
+from retrieval.officials_cache import officials_directory, scan_suffix, speeches_suffix
 from retrieval.scripts import has_han
 from retrieval.search import (
     MAX_QUERY_CHARS,
@@ -36,6 +36,16 @@ from retrieval.search import (
     corrected_question,
 )
 from retrieval.search.lazy import Lazy
+from retrieval.search.searcher import CorpusTables
+from retrieval.table_cache import (
+    answer_features,
+    answers_suffix,
+    copies_entry,
+    duplicate_groups,
+    tables_key,
+    translation_pairs,
+    translations_entry,
+)
 from retrieval.telling_sentences import telling_sentences
 from retrieval.timeline import TIMELINE_RESULTS, timeline_of
 from retrieval.token_cache import entry_suffix, tokenized_index
@@ -145,12 +155,16 @@ class Library:
             bar.advance()
         finally:
             bar.close()
+        tables = None
         if cache is not None:
+            tables = _cached_tables(corpus, tokenizer, cache)
             cache.keep(scan_suffix())
+            cache.keep(speeches_suffix())
             cache.keep(entry_suffix(tokenizer))
+            cache.keep(answers_suffix())
             _tidy(cache, IndexStore(folder))
 
-        searcher = Searcher(corpus, index, tokenizer)
+        searcher = Searcher(corpus, index, tokenizer, tables=tables)
         stats = LibraryStats(
             documents=len(corpus.documents),
             passages=len(corpus.passages),
@@ -283,6 +297,20 @@ class Library:
         """The officials ``query`` names, by any spelling (Latin, Chinese, with tone marks) or
         by a title only they hold, each with the other spellings of their name."""
         return self._names.mentions(query)
+
+
+def _cached_tables(corpus: Corpus, tokenizer: Tokenizer, cache: FileCache) -> CorpusTables:
+    """The searcher's slowest tables, read from the cache when it has them (on the searcher's
+    first need, or its warm-up), else built and cached. Their entries are kept by this load,
+    read or not, so that tidying the cache now does not remove them."""
+    key = tables_key(corpus, tokenizer)
+    cache.keep_entry(copies_entry(key))
+    cache.keep_entry(translations_entry(key))
+    return CorpusTables(
+        answer_features=lambda: answer_features(corpus, cache),
+        duplicates=lambda: duplicate_groups(corpus, cache, key),
+        translated=lambda: translation_pairs(corpus, tokenizer, cache, key),
+    )
 
 
 def _tidy(cache: FileCache, store: IndexStore) -> None:

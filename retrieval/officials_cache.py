@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import hashlib
 import itertools
+import json
 import logging
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -29,6 +30,7 @@ from retrieval.officials.equivalents import EQUIVALENTS_FILE
 from retrieval.officials.mentions import NameMention, Sentence, TitleFinding
 from retrieval.officials.overrides import load_overrides
 from retrieval.officials.scan import DocumentScan, DocumentScanner
+from retrieval.officials.statements import KnownOfficial, Speech, StatementFinder
 from retrieval.officials.vocabulary import (
     NOT_NAMES_FILE,
     OTHER_ROMANISATIONS_FILE,
@@ -73,7 +75,13 @@ def officials_directory(
     vocabulary = load_vocabulary()
     scans = list(_scans(corpus.documents, vocabulary, cache, scan_suffix()))
     parsed, warnings = load_overrides(overrides) if overrides is not None else (None, [])
-    officials, more = build_officials(corpus.documents, vocabulary, parsed, scans=scans)
+    officials, more = build_officials(
+        corpus.documents,
+        vocabulary,
+        parsed,
+        scans=scans,
+        find_speeches=lambda scans, known: _speeches(scans, known, corpus, vocabulary, cache),
+    )
     payload = {
         "officials": [_official_json(official) for official in officials],
         "warnings": warnings + more,
@@ -107,6 +115,76 @@ def _restored_officials(stored: Any, corpus: Corpus) -> list[Official]:
     return officials
 
 
+def _speeches(
+    scans: Sequence[DocumentScan],
+    known: Sequence[KnownOfficial],
+    corpus: Corpus,
+    vocabulary: Vocabulary,
+    cache: FileCache,
+) -> Iterator[tuple[DocumentScan, list[Speech]]]:
+    """Each scan with its speeches, from the cache where the file's entry holds them for the
+    same officials: a document's speeches depend on the officials it names only
+    (``StatementFinder.relevant``), so adding a document finds them again in the documents
+    naming an official it changed, not in every document."""
+    finder = StatementFinder(vocabulary)
+    suffix = speeches_suffix()
+    path_of = {document.info.id: document.path for document in corpus.documents}
+    for path, group in itertools.groupby(scans, key=lambda scan: path_of[scan.document.info.id]):
+        file_scans = list(group)
+        file_key = cache.keys.get(path)
+        name = f"{file_key}{suffix}"
+        stored = cache.read_json(name) if file_key is not None else None
+        if not (isinstance(stored, list) and len(stored) == len(file_scans)):
+            if stored is not None:
+                cache.damaged(name, ValueError("it does not fit the file's documents"))
+            stored = [None] * len(file_scans)
+        changed = False
+        for position, scan in enumerate(file_scans):
+            relevant = finder.relevant(scan, known)
+            digest = _officials_digest(relevant)
+            speeches = _restored_speeches(stored[position], digest)
+            if speeches is None:
+                speeches = finder.speeches(scan, relevant)
+                stored[position] = {"officials": digest, "speeches": _speeches_json(speeches)}
+                changed = True
+            yield scan, speeches
+        if changed and file_key is not None:
+            cache.write_json(name, stored)
+
+
+def _officials_digest(officials: Sequence[KnownOfficial]) -> str:
+    rows = [[o.key, o.surname, sorted(o.latin_keys), sorted(o.han_names)] for o in officials]
+    return hashlib.sha256(json.dumps(rows, ensure_ascii=False).encode()).hexdigest()
+
+
+def _speeches_json(speeches: Sequence[Speech]) -> list[list[Any]]:
+    return [
+        [s.key, s.sentence.paragraph, s.sentence.start, s.sentence.end, s.sentence.language, s.kind]
+        for s in speeches
+    ]
+
+
+def _restored_speeches(stored: Any, digest: str) -> list[Speech] | None:
+    """The speeches stored for the same officials, or None (other officials, or damaged)."""
+    if not isinstance(stored, dict) or stored.get("officials") != digest:
+        return None
+    try:
+        speeches = []
+        for key, paragraph, start, end, language, kind in stored["speeches"]:
+            if kind not in ("reported", "transcript"):
+                return None
+            sentence = Sentence(int(paragraph), int(start), int(end), str(language))
+            speeches.append(Speech(str(key), sentence, kind))
+    except (KeyError, TypeError, ValueError):
+        return None
+    return speeches
+
+
+def speeches_suffix() -> str:
+    """How the name of a file's speeches ends (see ``FileCache.keep``)."""
+    return f".speeches-{_rules_version()[:16]}.json"
+
+
 def scan_suffix() -> str:
     """How the name of a file's officials scans ends (see ``FileCache.keep``)."""
     return f".officials-{_rules_version()[:16]}.json"
@@ -132,6 +210,12 @@ def _directory_key(corpus: Corpus, overrides: Path | None, cache: FileCache, ver
         file_key = cache.keys.get(document.path, "")
         digest.update(f"\0{file_key}\0{document.info.model_dump_json()}".encode())
     return digest.hexdigest()
+
+
+def document_scans(documents: Sequence[Document], cache: FileCache) -> Iterable[DocumentScan]:
+    """Each document's officials scan (its names, titles, sentences), from the cache for files
+    scanned before, in corpus order (``documents``: whole files, in order)."""
+    return _scans(documents, load_vocabulary(), cache, scan_suffix())
 
 
 def _scans(

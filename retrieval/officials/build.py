@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from retrieval.folding import compact, fold
@@ -32,6 +32,11 @@ from retrieval.officials.statements import KnownOfficial, Speech, StatementFinde
 from retrieval.officials.variants import Spelling, variant_merges
 from retrieval.officials.vocabulary import Vocabulary
 from retrieval.scripts import has_han
+
+# Each scan with the speeches of the known officials in it, in the scans' order.
+FindSpeeches = Callable[
+    [Sequence[DocumentScan], Sequence[KnownOfficial]], Iterable[tuple[DocumentScan, list[Speech]]]
+]
 
 log = logging.getLogger(__name__)
 
@@ -73,10 +78,13 @@ def build_officials(
     vocabulary: Vocabulary,
     overrides: Overrides | None = None,
     scans: Sequence[DocumentScan] | None = None,
+    find_speeches: FindSpeeches | None = None,
 ) -> tuple[list[Official], list[str]]:
     """Every official in ``documents``, sorted by name, and warnings about the overrides.
 
-    ``scans``: the documents' first passes (``DocumentScanner.scan``), when already made."""
+    ``scans``: the documents' first passes (``DocumentScanner.scan``), when already made.
+    ``find_speeches``: each scan with its speeches by the known officials, in order (a cache's;
+    by default ``StatementFinder.speeches`` on each)."""
     if scans is None:
         scanner = DocumentScanner(vocabulary)
         scans = [scanner.scan(document) for document in documents]
@@ -117,10 +125,19 @@ def build_officials(
         warnings += _apply_not_officials(overrides, people)
 
     officials = {key: p for key, p in people.items() if p.titles or p.forced}
-    known = [_known(person, vocabulary) for person in officials.values()]
-    finder = StatementFinder(vocabulary)
-    for scan in scans:
-        for speech in finder.speeches(scan, known):
+    # In the order of their keys, not of the files that named them first: a document's
+    # speeches then depend on the officials it names alone (its cache entry stays valid when a
+    # file is added before it).
+    known = [_known(officials[key], vocabulary) for key in sorted(officials)]
+    if find_speeches is None:
+        finder = StatementFinder(vocabulary)
+        found: Iterable[tuple[DocumentScan, list[Speech]]] = (
+            (scan, finder.speeches(scan, known)) for scan in scans
+        )
+    else:
+        found = find_speeches(scans, known)
+    for scan, speeches in found:
+        for speech in speeches:
             person = officials[speech.key]
             person.documents.add(scan.document.info.id)
             _add_statement(person, scan, speech)

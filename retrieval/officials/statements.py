@@ -73,6 +73,21 @@ class _Reference:
 class StatementFinder(Grammar):
     """Finds the sentences each known official speaks in a scanned document."""
 
+    def relevant(
+        self, scan: DocumentScan, officials: Sequence[KnownOfficial]
+    ) -> list[KnownOfficial]:
+        """The officials ``speeches`` can find speaking in this document, in their order: those
+        a name or title in it spells, or whose name in characters its text holds.
+        ``speeches(scan, relevant(scan, officials))`` is ``speeches(scan, officials)``, so a
+        cache keeps a document's speeches by these officials, not by the whole directory."""
+        text = scan.simplified or scan.document.text
+        named = {m.key for m in scan.mentions} | {t.mention.key for t in scan.titles}
+        return [
+            o
+            for o in officials
+            if named & (o.latin_keys | o.han_names) or any(name in text for name in o.han_names)
+        ]
+
     def speeches(self, scan: DocumentScan, officials: Sequence[KnownOfficial]) -> list[Speech]:
         """The sentences of the document spoken by the given officials, in document order."""
         # Simplified characters (same offsets): 陳小明表示 is 陈小明 speaking.

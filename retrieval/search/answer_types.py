@@ -163,6 +163,23 @@ def has_figure(text: str) -> bool:
     return _DIGIT.search(_NOT_FIGURES.sub(" ", text)) is not None
 
 
+def figure_flags(passages: Sequence[Passage]) -> np.ndarray:
+    """For each passage: does it hold a figure (``has_figure``)?"""
+    return np.fromiter((has_figure(p.text) for p in passages), bool, len(passages))
+
+
+def person_flags(
+    passages: Sequence[Passage], names: dict[str, list[tuple[int, int]]]
+) -> np.ndarray:
+    """For each passage: does it overlap a name of a person? ``names``: the spans of the names
+    found in each document (by id; offsets into its text, as passages are)."""
+    return np.fromiter(
+        (any(s < p.end and e > p.start for s, e in names.get(p.document_id, ())) for p in passages),
+        bool,
+        len(passages),
+    )
+
+
 class AnswerFeatures:
     """Which passages hold a figure, which a person's name: one flag each per passage."""
 
@@ -185,21 +202,12 @@ class AnswerFeatures:
     def from_passages(
         cls, passages: Sequence[Passage], documents: Sequence[DocumentLike]
     ) -> AnswerFeatures:
-        figure = np.fromiter((has_figure(p.text) for p in passages), bool, len(passages))
         scanner = DocumentScanner(load_vocabulary())
-        names: dict[str, list[tuple[int, int]]] = {}
-        for document in documents:
-            spans = [(m.start, m.end) for m in scanner.scan(document).mentions]
-            names[document.info.id] = sorted(spans)
-        person = np.fromiter(
-            (
-                any(s < p.end and e > p.start for s, e in names.get(p.document_id, ()))
-                for p in passages
-            ),
-            bool,
-            len(passages),
-        )
-        return cls(figure, person)
+        names = {
+            document.info.id: [(m.start, m.end) for m in scanner.scan(document).mentions]
+            for document in documents
+        }
+        return cls(figure_flags(passages), person_flags(passages, names))
 
     def holds(self, kind: str, ids: np.ndarray) -> np.ndarray:
         """For each passage of ``ids``: does it hold an answer of ``kind``?"""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 import numpy as np
 import wordfreq
@@ -55,6 +56,16 @@ _POOL = 3
 MAX_QUERY_CHARS = 2000
 
 
+@dataclass(frozen=True)
+class CorpusTables:
+    """Where a searcher gets the corpus-wide tables that take longest to build, when not from
+    the corpus itself: a library reads them from its cache (``retrieval.table_cache``)."""
+
+    answer_features: Callable[[], AnswerFeatures]
+    duplicates: Callable[[], DuplicateGroups]
+    translated: Callable[[], TranslationPairs]
+
+
 class Searcher:
     """Answers questions from a corpus and its BM25 index; safe to share between threads.
 
@@ -90,6 +101,7 @@ class Searcher:
         synonym_rules: Sequence[SynonymRule] | None = None,
         absent_words: AbsentWordScale | None = None,
         translation_pairs: Sequence[WordPair] | None = None,
+        tables: CorpusTables | None = None,
     ) -> None:
         if len(corpus.passages) != index.size:
             raise ValueError(
@@ -118,21 +130,20 @@ class Searcher:
         )
         rules = read_synonyms() if synonym_rules is None else synonym_rules
         self._answer_types = AnswerTypeRules.load()
-        self._duplicates = Lazy(
-            lambda: DuplicateGroups.build(
-                corpus.passages, [corpus.document(d).info for d in document_ids(corpus)]
+        if tables is None:
+            infos = Lazy(lambda: [corpus.document(d).info for d in document_ids(corpus)])
+            tables = CorpusTables(
+                answer_features=lambda: AnswerFeatures.of(corpus),
+                duplicates=lambda: DuplicateGroups.build(corpus.passages, infos.get()),
+                translated=lambda: TranslationPairs.build(corpus.passages, infos.get(), tokenizer),
             )
-        )
-        self._translated = Lazy(
-            lambda: TranslationPairs.build(
-                corpus.passages, [corpus.document(d).info for d in document_ids(corpus)], tokenizer
-            )
-        )
+        self._duplicates = Lazy(tables.duplicates)
+        self._translated = Lazy(tables.translated)
         self._years = Lazy(lambda: DocumentYears.of(corpus))
         self._term_languages = Lazy(
             lambda: TermLanguages(index, [p.language for p in corpus.passages])
         )
-        self._answer_features = Lazy(lambda: AnswerFeatures.of(corpus))
+        self._answer_features = Lazy(tables.answer_features)
         self._translations = Lazy(lambda: TranslationTable(tokenizer, index, translation_pairs))
         self._synonyms = Lazy(lambda: SynonymTable(rules, tokenizer, index))
         self._query_words = QueryWords(

@@ -15,6 +15,8 @@ from retrieval import corpus as corpus_module
 from retrieval.file_cache import FileCache
 from retrieval.index_store import FILES_DIRNAME, INDEX_DIRNAME, POINTER_FILE
 from retrieval.library import Library
+from retrieval.officials.scan import DocumentScan
+from retrieval.officials.statements import StatementFinder
 from retrieval.tokenize import Tokenizer
 
 WriteCorpus = Callable[[Mapping[str, str | bytes]], Path]
@@ -107,9 +109,8 @@ def test_removed_file_entries_are_removed(write_corpus: WriteCorpus) -> None:
     Library.load(folder)
     after = _entries(folder)
     assert not any(name.startswith(removed) for name in after)
-    assert (
-        len([name for name in after if name.startswith(kept)]) == 3
-    )  # documents, officials, tokens
+    # documents, officials scans, speeches, tokens
+    assert len([name for name in after if name.startswith(kept)]) == 4
 
 
 def test_damaged_entry_is_ignored_with_a_warning_and_rebuilt(
@@ -210,3 +211,51 @@ def test_adding_a_document_gives_what_a_fresh_load_gives(seeds_dir: Path, tmp_pa
     assert added.searcher.index.vocabulary == fresh.searcher.index.vocabulary
     for question in (*QUESTIONS, "What did Huang Kunming say?"):
         assert added.search(question) == fresh.search(question)
+
+
+def test_adding_a_document_finds_speeches_in_it_alone(
+    seeds_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The other documents' speeches are read from the cache when the officials they name are
+    unchanged; the directory is that of a load from the texts."""
+    folder = tmp_path / "seeds"
+    shutil.copytree(seeds_dir, folder)
+    Library.load(folder)
+    (folder / "foshan.txt").write_text(FILES["foshan.txt"], encoding="utf-8")
+    searched: list[str] = []
+    original = StatementFinder.speeches
+
+    def counting(self: StatementFinder, scan: DocumentScan, officials: Any) -> Any:
+        searched.append(Path(scan.document.path).name)  # type: ignore[attr-defined]
+        return original(self, scan, officials)
+
+    monkeypatch.setattr(StatementFinder, "speeches", counting)
+    added = Library.load(folder)
+    assert searched == ["foshan.txt"]
+    monkeypatch.undo()
+    assert added.officials.all() == Library.load(folder, use_cache=False).officials.all()
+
+
+def test_speeches_are_found_again_when_an_official_named_changes(
+    write_corpus: WriteCorpus, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A document naming an official whose names changed (a new spelling in an added file)
+    has its speeches found again, not read from an entry made for the old names."""
+    folder = write_corpus(FILES)
+    Library.load(folder)
+    (folder / "wang.txt").write_text(
+        "王伟中省长表示，广东将支持机器人产业。Governor Wang Weizhong visited Foshan.\n",
+        encoding="utf-8",
+    )
+    searched: list[str] = []
+    original = StatementFinder.speeches
+
+    def counting(self: StatementFinder, scan: DocumentScan, officials: Any) -> Any:
+        searched.append(Path(scan.document.path).name)  # type: ignore[attr-defined]
+        return original(self, scan, officials)
+
+    monkeypatch.setattr(StatementFinder, "speeches", counting)
+    added = Library.load(folder)
+    assert sorted(searched) == ["foshan.txt", "wang.txt"]
+    monkeypatch.undo()
+    assert added.officials.all() == Library.load(folder, use_cache=False).officials.all()

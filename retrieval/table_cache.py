@@ -1,0 +1,155 @@
+"""The searcher's corpus-wide tables, cached: what a first question (or the bot's warm-up)
+would otherwise wait minutes for on a large corpus.
+
+- Answer flags (which passages hold a figure, which a person's name) belong to one file: they
+  are kept per file, as its tokens are, so adding a document flags that document only. The
+  names come from the file's officials scan (``retrieval.officials_cache``), read from the
+  cache when the officials were found in it.
+- Copies (``retrieval.duplicates``) and translations (``retrieval.alignment``) are found
+  across files: they are kept for the whole corpus, under its content hash (every file's
+  bytes, the catalog, the reading rules) and what else decides them (the tokenizer, the
+  negations list, pypinyin); any change to the corpus finds them again.
+
+Entries live in the file cache (``retrieval.file_cache``) and carry its versions, which include
+the code of ``retrieval``: a changed rule never serves an old table. The answer flags' code
+lives in ``retrieval/search/answer_types.py``, outside that digest, so its source is part of
+their entries' names. A damaged entry is logged and built again.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import itertools
+import logging
+from importlib import metadata
+from pathlib import Path
+
+import numpy as np
+
+from retrieval.alignment import TranslationPairs, UnitPair
+from retrieval.corpus import Corpus
+from retrieval.duplicates import NEGATIONS_FILE, DuplicateGroups
+from retrieval.file_cache import FileCache
+from retrieval.models import Passage
+from retrieval.officials_cache import document_scans, scan_suffix
+from retrieval.search import answer_types
+from retrieval.search.answer_types import AnswerFeatures, figure_flags, person_flags
+from retrieval.tokenize import Tokenizer
+
+log = logging.getLogger(__name__)
+
+
+@functools.cache
+def answers_suffix() -> str:
+    """How the name of a file's answer flags ends (see ``FileCache.keep``)."""
+    digest = hashlib.sha256(Path(answer_types.__file__).read_bytes())
+    digest.update(scan_suffix().encode())  # the names' rules and word lists
+    return f".answers-{digest.hexdigest()[:16]}.npz"
+
+
+def answer_features(corpus: Corpus, cache: FileCache) -> AnswerFeatures:
+    """The answer flags of every passage of ``corpus``, from each file's cached flags where it
+    has them."""
+    suffix = answers_suffix()
+    path_of = {document.info.id: document.path for document in corpus.documents}
+    languages: dict[Path, list[str]] = {}
+    for document in corpus.documents:
+        languages.setdefault(document.path, []).append(document.info.language)
+    files: list[tuple[Path, list[Passage], tuple[np.ndarray, np.ndarray] | None]] = []
+    for path, group in itertools.groupby(corpus.passages, key=lambda p: path_of[p.document_id]):
+        passages = list(group)
+        name = f"{cache.keys.get(path)}{suffix}"
+        arrays = cache.read_arrays(name) if path in cache.keys else None
+        flags = None
+        if arrays is not None:
+            flags = _restored_flags(arrays, len(passages), languages[path])
+            if flags is None:
+                cache.damaged(name, ValueError("it does not fit the file's passages"))
+        files.append((path, passages, flags))
+    # The names in the files not flagged before, in one pass over their officials scans.
+    unflagged = {path for path, _, flags in files if flags is None}
+    names = {
+        scan.document.info.id: [(m.start, m.end) for m in scan.mentions]
+        for scan in document_scans([d for d in corpus.documents if d.path in unflagged], cache)
+    }
+    figures: list[np.ndarray] = []
+    people: list[np.ndarray] = []
+    for path, passages, flags in files:
+        if flags is None:
+            flags = figure_flags(passages), person_flags(passages, names)
+            if path in cache.keys:
+                arrays = {"figure": flags[0], "person": flags[1]}
+                arrays["languages"] = np.array(languages[path], dtype=str)
+                cache.write_arrays(f"{cache.keys[path]}{suffix}", arrays)
+        figures.append(flags[0])
+        people.append(flags[1])
+    empty = np.zeros(0, dtype=bool)
+    return AnswerFeatures(
+        np.concatenate(figures) if figures else empty, np.concatenate(people) if people else empty
+    )
+
+
+def _restored_flags(
+    arrays: dict[str, np.ndarray], passages: int, languages: list[str]
+) -> tuple[np.ndarray, np.ndarray] | None:
+    """The flags stored for a file of ``passages`` whose documents are in ``languages`` (the
+    catalog may change a document's language, and names are read by it), or None."""
+    try:
+        figure, person, stored = arrays["figure"], arrays["person"], arrays["languages"]
+    except KeyError:
+        return None
+    if any(f.dtype != np.bool_ or f.shape != (passages,) for f in (figure, person)):
+        return None
+    if stored.dtype.kind != "U" or stored.tolist() != languages:
+        return None
+    return figure, person
+
+
+def tables_key(corpus: Corpus, tokenizer: Tokenizer) -> str:
+    """What decides the corpus's copies and translations, besides the code."""
+    digest = hashlib.sha256(f"{corpus.content_hash()};{tokenizer.version}".encode())
+    digest.update(NEGATIONS_FILE.read_bytes())
+    digest.update(f";pypinyin={metadata.version('pypinyin')}".encode())
+    return digest.hexdigest()
+
+
+def copies_entry(key: str) -> str:
+    return f"copies-{key}.json"
+
+
+def translations_entry(key: str) -> str:
+    return f"translations-{key}.json"
+
+
+def duplicate_groups(corpus: Corpus, cache: FileCache, key: str) -> DuplicateGroups:
+    """The copies among the corpus's passages, from the cache when found before."""
+    infos = [document.info for document in corpus.documents]
+    name = copies_entry(key)
+    stored = cache.read_json(name)
+    if stored is not None:
+        try:
+            return DuplicateGroups.from_json(stored, corpus.passages, infos)
+        except (KeyError, TypeError, ValueError) as error:
+            cache.damaged(name, error)
+    groups = DuplicateGroups.build(corpus.passages, infos)
+    cache.write_json(name, groups.to_json())
+    return groups
+
+
+def translation_pairs(
+    corpus: Corpus, tokenizer: Tokenizer, cache: FileCache, key: str
+) -> TranslationPairs:
+    """The translations among the corpus's passages, from the cache when found before."""
+    infos = [document.info for document in corpus.documents]
+    name = translations_entry(key)
+    stored = cache.read_json(name)
+    if stored is not None:
+        try:
+            candidates = [UnitPair.from_json(item) for item in stored["candidates"]]
+            return TranslationPairs.from_candidates(candidates, corpus.passages, infos, tokenizer)
+        except (KeyError, TypeError, ValueError, IndexError) as error:
+            cache.damaged(name, error)
+    pairs = TranslationPairs.build(corpus.passages, infos, tokenizer)
+    cache.write_json(name, {"candidates": [pair.to_json() for pair in pairs.candidates]})
+    return pairs

@@ -1,0 +1,125 @@
+"""The searcher's slowest tables from the cache: the same as built afresh, read on a restart,
+built for an added file only where they are the file's own."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from retrieval.alignment import TranslationPairs
+from retrieval.duplicates import DuplicateGroups
+from retrieval.index_store import FILES_DIRNAME, INDEX_DIRNAME
+from retrieval.library import Library
+from retrieval.officials.scan import DocumentScanner
+from retrieval.search.answer_types import NUMBER, PERSON
+
+# A mirror of a seed (another site reposting the release): copies to find.
+MIRRORED = "hqd-conference-2025-press-release-en.txt"
+ADDED = (
+    "Foshan robots\n\nFoshan builds 12,000 industrial robots a year for export. Governor Wang "
+    "Weizhong said the province supports robotics.\n"
+)
+
+
+@pytest.fixture
+def corpus(seeds_dir: Path, tmp_path: Path) -> Path:
+    folder = tmp_path / "seeds"
+    shutil.copytree(seeds_dir, folder, ignore=shutil.ignore_patterns(".*"))
+    shutil.copy(folder / MIRRORED, folder / "mirror-site-repost.txt")
+    return folder
+
+
+def _tables(library: Library) -> tuple[object, ...]:
+    """What the three tables hold, as plain values to compare."""
+    searcher = library.searcher
+    ids = np.arange(len(library.corpus.passages))
+    features = searcher._answer_features.get()
+    translated = searcher._translated.get()
+    return (
+        features.holds(NUMBER, ids).tolist(),
+        features.holds(PERSON, ids).tolist(),
+        searcher._duplicates.get().groups(),
+        [(pair.first, pair.second, pair.steps) for pair in translated.pairs()],
+        translated.candidates,
+        [translated.counterparts(int(p)) for p in ids],
+        [translated.is_original(int(p)) for p in ids],
+        translated.aligned_terms(),
+    )
+
+
+def test_cached_tables_are_those_built_afresh(corpus: Path) -> None:
+    """Built and cached on a first load, read on a restart: both as a load without a cache."""
+    fresh = _tables(Library.load(corpus, use_cache=False))
+    first = Library.load(corpus)
+    first.warm_up()
+    restarted = Library.load(corpus)
+    assert fresh[2], "the mirror's copies are found"
+    assert fresh[3], "the seeds' translations are found"
+    assert _tables(first) == fresh
+    assert _tables(restarted) == fresh
+
+
+def test_restart_builds_no_table(corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A restart's warm-up reads copies, translations and answer flags: nothing is scanned,
+    aligned or compared again."""
+    Library.load(corpus).warm_up()
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("built again")
+
+    monkeypatch.setattr(DuplicateGroups, "build", refuse)
+    monkeypatch.setattr(TranslationPairs, "build", refuse)
+    monkeypatch.setattr(DocumentScanner, "scan", refuse)
+    Library.load(corpus).warm_up()
+
+
+def test_added_file_alone_is_scanned_for_answer_flags(
+    corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Adding a document scans that document for names, not the others again; the flags are
+    those of a load without a cache."""
+    Library.load(corpus).warm_up()
+    (corpus / "foshan.txt").write_text(ADDED, encoding="utf-8")
+    scanned: list[str] = []
+    original = DocumentScanner.scan
+
+    def counting(self: DocumentScanner, document: object) -> object:
+        scanned.append(document.path.name)  # type: ignore[attr-defined]
+        return original(self, document)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(DocumentScanner, "scan", counting)
+    added = Library.load(corpus)
+    added.warm_up()
+    assert set(scanned) == {"foshan.txt"}
+    assert _tables(added) == _tables(Library.load(corpus, use_cache=False))
+
+
+def test_damaged_table_entry_is_built_again_with_a_warning(
+    corpus: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A copies or translations entry that does not fit is logged and built again."""
+    fresh = _tables(Library.load(corpus, use_cache=False))
+    Library.load(corpus).warm_up()
+    files = corpus / INDEX_DIRNAME / FILES_DIRNAME
+    for pattern in ("copies-*.json", "translations-*.json"):
+        (entry,) = files.glob(pattern)
+        text = entry.read_text(encoding="utf-8")
+        entry.write_text(text.replace("[[", "[[999999,", 1), encoding="utf-8")
+    restarted = Library.load(corpus)
+    assert _tables(restarted) == fresh
+    damaged = [r.getMessage() for r in caplog.records if "is damaged" in r.getMessage()]
+    assert any("copies-" in message for message in damaged)
+    assert any("translations-" in message for message in damaged)
+
+
+def test_tidying_keeps_the_tables_a_restart_has_not_read_yet(corpus: Path) -> None:
+    """A load tidies the cache before the tables are first needed: their entries stay."""
+    Library.load(corpus).warm_up()
+    Library.load(corpus)  # tidies, reads no table
+    files = corpus / INDEX_DIRNAME / FILES_DIRNAME
+    assert len(list(files.glob("copies-*.json"))) == 1
+    assert len(list(files.glob("translations-*.json"))) == 1
+    assert len(list(files.glob("*.answers-*.npz"))) == len(list(corpus.glob("*.txt")))
