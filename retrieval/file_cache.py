@@ -3,8 +3,10 @@
 In ``<corpus>/.lingnan-index/files/``, one entry per file and kind, named by a hash of the
 file's name and bytes and of the versions of what derived it (the reading rules and word lists,
 and the code of ``retrieval``): an entry is never out of date, only unused. Kinds: the
-documents read from the file (``<key>.json``), their officials scans and their passages'
-tokens (``retrieval.derived_caches``), and the officials directory of the whole corpus.
+documents read from the file (``<key>.json``), their officials scans and statements
+(``retrieval.officials_cache``), their passages' tokens (``retrieval.token_cache``) and answer
+flags (``retrieval.table_cache``); and for the whole corpus the officials directory, the copies
+and the translations.
 Entries are JSON or numpy arrays (``np.load`` without pickle): nothing in them is run.
 
 An entry is written to a temporary name and renamed, so a reader sees it whole or not at all.

@@ -1,11 +1,14 @@
 """The officials directory of a corpus, from the per-file cache when nothing it depends on changed.
 
-Finding officials has two parts. The first pass over a document (names, titles, sentences:
-``DocumentScanner.scan``, most of the work) depends on that document alone, so it is cached per
-file. Merging people across documents, misspelt names and statements depend on the whole
-corpus; their result, the directory, is cached whole, under a hash of every document's file and
-metadata, the overrides file and the word lists: adding a document builds it again from the
-cached first passes.
+Finding officials has three parts. The first pass over a document (names, titles, sentences:
+``DocumentScanner.scan``) depends on that document alone, so it is cached per file. The second,
+the sentences each official speaks (``StatementFinder.speeches``), depends on the document and
+the officials it names (``StatementFinder.relevant``): cached per file too, each document's
+under a hash of those officials and its language. Merging people across documents and
+misspelt names depend on the whole corpus; the result, the directory, is cached whole, under a
+hash of every document's file and metadata, the overrides file and the word lists: adding a
+document builds it again from the cached passes, finding statements again only in the added
+document and in those naming an official whose names it changed.
 """
 
 from __future__ import annotations
@@ -68,7 +71,7 @@ def officials_directory(
         try:
             officials = _restored_officials(cached["officials"], corpus)
             warnings = [str(message) for message in cached["warnings"]]
-        except (KeyError, TypeError, ValidationError) as error:
+        except (KeyError, TypeError, ValueError, ValidationError) as error:
             cache.damaged(name, error)
         else:
             return OfficialsDirectory(officials, warnings)
@@ -141,8 +144,13 @@ def _speeches(
         changed = False
         for position, scan in enumerate(file_scans):
             relevant = finder.relevant(scan, known)
-            digest = _officials_digest(relevant)
-            speeches = _restored_speeches(stored[position], digest)
+            digest = _speeches_key(scan, relevant)
+            entry = stored[position]
+            speeches = None
+            if isinstance(entry, dict) and entry.get("officials") == digest:
+                speeches = _restored_speeches(entry, relevant, len(scan.document.text))
+                if speeches is None:
+                    cache.damaged(name, ValueError("its speeches do not fit the document"))
             if speeches is None:
                 speeches = finder.speeches(scan, relevant)
                 stored[position] = {"officials": digest, "speeches": _speeches_json(speeches)}
@@ -152,8 +160,12 @@ def _speeches(
             cache.write_json(name, stored)
 
 
-def _officials_digest(officials: Sequence[KnownOfficial]) -> str:
+def _speeches_key(scan: DocumentScan, officials: Sequence[KnownOfficial]) -> str:
+    """What a document's speeches depend on besides its file and the rules: the officials it
+    names, in order, and its language (the catalog may change it; lines outside the content
+    are split into sentences by it)."""
     rows = [[o.key, o.surname, sorted(o.latin_keys), sorted(o.han_names)] for o in officials]
+    rows.append([scan.document.info.language])
     return hashlib.sha256(json.dumps(rows, ensure_ascii=False).encode()).hexdigest()
 
 
@@ -164,18 +176,22 @@ def _speeches_json(speeches: Sequence[Speech]) -> list[list[Any]]:
     ]
 
 
-def _restored_speeches(stored: Any, digest: str) -> list[Speech] | None:
-    """The speeches stored for the same officials, or None (other officials, or damaged)."""
-    if not isinstance(stored, dict) or stored.get("officials") != digest:
-        return None
+def _restored_speeches(
+    stored: dict[str, Any], officials: Sequence[KnownOfficial], size: int
+) -> list[Speech] | None:
+    """The speeches ``_speeches_json`` wrote, each by one of ``officials`` and within a text of
+    ``size`` characters, or None when they are not (a damaged entry)."""
+    keys = {official.key for official in officials}
     try:
         speeches = []
         for key, paragraph, start, end, language, kind in stored["speeches"]:
-            if kind not in ("reported", "transcript"):
-                return None
             sentence = Sentence(int(paragraph), int(start), int(end), str(language))
-            speeches.append(Speech(str(key), sentence, kind))
-    except (KeyError, TypeError, ValueError):
+            if kind not in ("reported", "transcript") or key not in keys:
+                return None
+            if not 0 <= sentence.start <= sentence.end <= size:
+                return None
+            speeches.append(Speech(key, sentence, kind))
+    except (KeyError, TypeError, ValueError, OverflowError):
         return None
     return speeches
 

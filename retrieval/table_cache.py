@@ -62,8 +62,8 @@ def answer_features(corpus: Corpus, cache: FileCache) -> AnswerFeatures:
         name = f"{cache.keys.get(path)}{suffix}"
         arrays = cache.read_arrays(name) if path in cache.keys else None
         flags = None
-        if arrays is not None:
-            flags = _restored_flags(arrays, len(passages), languages[path])
+        if arrays is not None and _languages_of(arrays) == languages[path]:
+            flags = _restored_flags(arrays, len(passages))
             if flags is None:
                 cache.damaged(name, ValueError("it does not fit the file's passages"))
         files.append((path, passages, flags))
@@ -90,18 +90,24 @@ def answer_features(corpus: Corpus, cache: FileCache) -> AnswerFeatures:
     )
 
 
+def _languages_of(arrays: dict[str, np.ndarray]) -> list[str] | None:
+    """The languages of the file's documents when its flags were made: names are read by them,
+    so flags made before the catalog changed one are made again (no damage: no warning)."""
+    stored = arrays.get("languages")
+    if stored is None or stored.dtype.kind != "U" or stored.ndim != 1:
+        return None
+    return [str(language) for language in stored.tolist()]
+
+
 def _restored_flags(
-    arrays: dict[str, np.ndarray], passages: int, languages: list[str]
+    arrays: dict[str, np.ndarray], passages: int
 ) -> tuple[np.ndarray, np.ndarray] | None:
-    """The flags stored for a file of ``passages`` whose documents are in ``languages`` (the
-    catalog may change a document's language, and names are read by it), or None."""
+    """The figure and person flags stored for a file of ``passages``, or None."""
     try:
-        figure, person, stored = arrays["figure"], arrays["person"], arrays["languages"]
+        figure, person = arrays["figure"], arrays["person"]
     except KeyError:
         return None
     if any(f.dtype != np.bool_ or f.shape != (passages,) for f in (figure, person)):
-        return None
-    if stored.dtype.kind != "U" or stored.tolist() != languages:
         return None
     return figure, person
 
@@ -130,7 +136,7 @@ def duplicate_groups(corpus: Corpus, cache: FileCache, key: str) -> DuplicateGro
     if stored is not None:
         try:
             return DuplicateGroups.from_json(stored, corpus.passages, infos)
-        except (KeyError, TypeError, ValueError) as error:
+        except (KeyError, TypeError, ValueError, OverflowError) as error:
             cache.damaged(name, error)
     groups = DuplicateGroups.build(corpus.passages, infos)
     cache.write_json(name, groups.to_json())
@@ -148,7 +154,7 @@ def translation_pairs(
         try:
             candidates = [UnitPair.from_json(item) for item in stored["candidates"]]
             return TranslationPairs.from_candidates(candidates, corpus.passages, infos, tokenizer)
-        except (KeyError, TypeError, ValueError, IndexError) as error:
+        except (KeyError, TypeError, ValueError, IndexError, OverflowError) as error:
             cache.damaged(name, error)
     pairs = TranslationPairs.build(corpus.passages, infos, tokenizer)
     cache.write_json(name, {"candidates": [pair.to_json() for pair in pairs.candidates]})

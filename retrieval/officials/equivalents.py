@@ -82,9 +82,18 @@ class OfficeEquivalents:
         self.offices = offices
         self._rank_words = rank_words
         self._rank_chars = rank_chars
+        # A large corpus repeats a few thousand titles hundreds of thousands of times; each
+        # is matched against every form of every office once.
+        self._held: dict[str, tuple[HeldOffice, ...]] = {}
 
     def held(self, title: str) -> list[HeldOffice]:
         """The offices ``title`` holds, each once."""
+        held = self._held.get(title)
+        if held is None:
+            held = self._held[title] = tuple(self._matched(title))
+        return list(held)
+
+    def _matched(self, title: str) -> list[HeldOffice]:
         found: dict[str, HeldOffice] = {}
         for held in self._held_latin(title_words(title)) + self._held_han(title):
             current = found.get(held.office.id)

@@ -85,7 +85,8 @@ class StatementFinder(Grammar):
         return [
             o
             for o in officials
-            if named & (o.latin_keys | o.han_names) or any(name in text for name in o.han_names)
+            if not (named.isdisjoint(o.latin_keys) and named.isdisjoint(o.han_names))
+            or any(name in text for name in o.han_names)
         ]
 
     def speeches(self, scan: DocumentScan, officials: Sequence[KnownOfficial]) -> list[Speech]:

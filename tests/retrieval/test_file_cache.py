@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import shutil
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -15,8 +16,10 @@ from retrieval import corpus as corpus_module
 from retrieval.file_cache import FileCache
 from retrieval.index_store import FILES_DIRNAME, INDEX_DIRNAME, POINTER_FILE
 from retrieval.library import Library
+from retrieval.officials.build import build_officials
 from retrieval.officials.scan import DocumentScan
-from retrieval.officials.statements import StatementFinder
+from retrieval.officials.statements import KnownOfficial, Speech, StatementFinder
+from retrieval.officials.vocabulary import load_vocabulary
 from retrieval.tokenize import Tokenizer
 
 WriteCorpus = Callable[[Mapping[str, str | bytes]], Path]
@@ -259,3 +262,93 @@ def test_speeches_are_found_again_when_an_official_named_changes(
     assert sorted(searched) == ["foshan.txt", "wang.txt"]
     monkeypatch.undo()
     assert added.officials.all() == Library.load(folder, use_cache=False).officials.all()
+
+
+def test_statements_of_the_relevant_officials_are_those_of_all(seeds_dir: Path) -> None:
+    """A document's speeches found among the officials it names are those found among all
+    officials: what lets the cache keep them by those officials."""
+    library = Library.load(seeds_dir, use_cache=False)
+    vocabulary = load_vocabulary()
+    finder = StatementFinder(vocabulary)
+    counts: list[tuple[int, int, int]] = []
+
+    def checking(
+        scans: Sequence[DocumentScan], known: Sequence[KnownOfficial]
+    ) -> Iterator[tuple[DocumentScan, list[Speech]]]:
+        for scan in scans:
+            speeches = finder.speeches(scan, known)
+            relevant = finder.relevant(scan, known)
+            assert finder.speeches(scan, relevant) == speeches
+            counts.append((len(relevant), len(known), len(speeches)))
+            yield scan, speeches
+
+    build_officials(library.corpus.documents, vocabulary, find_speeches=checking)
+    assert len(counts) == len(library.corpus.documents)
+    assert all(relevant < known for relevant, known, _ in counts)
+    assert sum(speeches for _, _, speeches in counts)
+
+
+def test_damaged_statements_entry_is_logged_and_found_again(
+    write_corpus: WriteCorpus, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A statements entry naming an official the document does not name, or offsets beyond its
+    text, or a figure too large to be one, is logged and found again: never a crash."""
+    folder = write_corpus(FILES)
+    fresh = Library.load(folder, use_cache=False).officials.all()
+    Library.load(folder)
+    files = folder / INDEX_DIRNAME / FILES_DIRNAME
+    damages = (
+        lambda row: [["nobody", *row[1:]]],
+        lambda row: [[row[0], row[1], row[2], 10**9, *row[4:]]],
+        lambda row: [[row[0], row[1], 1e999, *row[3:]]],
+    )
+    for damage in damages:
+        for entry in files.glob("*.speeches-*.json"):
+            data = json.loads(entry.read_text(encoding="utf-8"))
+            for item in data["data"]:
+                if item["speeches"]:
+                    item["speeches"] = damage(item["speeches"][0])
+            entry.write_text(json.dumps(data), encoding="utf-8")
+        _drop_directory(folder)
+        caplog.clear()
+        assert Library.load(folder).officials.all() == fresh
+        assert any(".speeches-" in r.getMessage() for r in caplog.records)
+
+
+def test_statements_are_found_again_when_the_catalog_changes_a_language(
+    write_corpus: WriteCorpus, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A document the catalog gives another language has its statements found again."""
+    folder = write_corpus(FILES)
+    Library.load(folder)
+    (folder / "catalog.toml").write_text('["foshan.txt"]\nlanguage = "de"\n', encoding="utf-8")
+    searched: list[str] = []
+    original = StatementFinder.speeches
+
+    def counting(self: StatementFinder, scan: DocumentScan, officials: Any) -> Any:
+        searched.append(Path(scan.document.path).name)  # type: ignore[attr-defined]
+        return original(self, scan, officials)
+
+    monkeypatch.setattr(StatementFinder, "speeches", counting)
+    changed = Library.load(folder)
+    assert "foshan.txt" in searched
+    monkeypatch.undo()
+    assert changed.officials.all() == Library.load(folder, use_cache=False).officials.all()
+
+
+def test_damaged_directory_entry_of_the_wrong_shape_is_rebuilt(write_corpus: WriteCorpus) -> None:
+    """A directory entry whose officials are strings, not records, is rebuilt, not a crash."""
+    folder = write_corpus(FILES)
+    fresh = Library.load(folder, use_cache=False).officials.all()
+    Library.load(folder)
+    (entry,) = (folder / INDEX_DIRNAME / FILES_DIRNAME).glob("officials-*.json")
+    data = json.loads(entry.read_text(encoding="utf-8"))
+    data["data"]["officials"] = ["ab"]
+    entry.write_text(json.dumps(data), encoding="utf-8")
+    assert Library.load(folder).officials.all() == fresh
+
+
+def _drop_directory(folder: Path) -> None:
+    """Remove the cached officials directory, so that the next load builds it again."""
+    for entry in (folder / INDEX_DIRNAME / FILES_DIRNAME).glob("officials-*.json"):
+        entry.unlink()
