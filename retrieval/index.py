@@ -181,6 +181,10 @@ class BM25Index:
     def __len__(self) -> int:
         return self.size
 
+    def term_id(self, term: str) -> int | None:
+        """The position of ``term`` in ``vocabulary`` (None for an unknown term)."""
+        return self._term_ids.get(term)
+
     def document_frequency(self, term: str) -> int:
         """The number of passages containing ``term`` (0 for an unknown term)."""
         tid = self._term_ids.get(term)

@@ -271,3 +271,10 @@ def test_sums_by_id_are_the_same_sorted_or_marked(monkeypatch: pytest.MonkeyPatc
     marked_ids, marked_sums = summed_by_id(found, 10)
     assert sorted_ids.tolist() == marked_ids.tolist() == [1, 4, 7, 9]
     assert sorted_sums.tolist() == marked_sums.tolist()
+
+
+def test_term_id_is_the_position_in_the_vocabulary() -> None:
+    """A term's id is where the vocabulary lists it; an unknown term has none."""
+    index = BM25Index.build([["port", "guangzhou"], ["port", "shenzhen"]])
+    assert [index.term_id(term) for term in index.vocabulary] == list(range(len(index.vocabulary)))
+    assert index.term_id("hainan") is None
