@@ -225,14 +225,7 @@ def test_adding_a_document_finds_speeches_in_it_alone(
     shutil.copytree(seeds_dir, folder)
     Library.load(folder)
     (folder / "foshan.txt").write_text(FILES["foshan.txt"], encoding="utf-8")
-    searched: list[str] = []
-    original = StatementFinder.speeches
-
-    def counting(self: StatementFinder, scan: DocumentScan, officials: Any) -> Any:
-        searched.append(Path(scan.document.path).name)  # type: ignore[attr-defined]
-        return original(self, scan, officials)
-
-    monkeypatch.setattr(StatementFinder, "speeches", counting)
+    searched = _count_speech_searches(monkeypatch)
     added = Library.load(folder)
     assert searched == ["foshan.txt"]
     monkeypatch.undo()
@@ -250,14 +243,7 @@ def test_speeches_are_found_again_when_an_official_named_changes(
         "王伟中省长表示，广东将支持机器人产业。Governor Wang Weizhong visited Foshan.\n",
         encoding="utf-8",
     )
-    searched: list[str] = []
-    original = StatementFinder.speeches
-
-    def counting(self: StatementFinder, scan: DocumentScan, officials: Any) -> Any:
-        searched.append(Path(scan.document.path).name)  # type: ignore[attr-defined]
-        return original(self, scan, officials)
-
-    monkeypatch.setattr(StatementFinder, "speeches", counting)
+    searched = _count_speech_searches(monkeypatch)
     added = Library.load(folder)
     assert sorted(searched) == ["foshan.txt", "wang.txt"]
     monkeypatch.undo()
@@ -322,14 +308,7 @@ def test_statements_are_found_again_when_the_catalog_changes_a_language(
     folder = write_corpus(FILES)
     Library.load(folder)
     (folder / "catalog.toml").write_text('["foshan.txt"]\nlanguage = "de"\n', encoding="utf-8")
-    searched: list[str] = []
-    original = StatementFinder.speeches
-
-    def counting(self: StatementFinder, scan: DocumentScan, officials: Any) -> Any:
-        searched.append(Path(scan.document.path).name)  # type: ignore[attr-defined]
-        return original(self, scan, officials)
-
-    monkeypatch.setattr(StatementFinder, "speeches", counting)
+    searched = _count_speech_searches(monkeypatch)
     changed = Library.load(folder)
     assert "foshan.txt" in searched
     monkeypatch.undo()
@@ -352,3 +331,16 @@ def _drop_directory(folder: Path) -> None:
     """Remove the cached officials directory, so that the next load builds it again."""
     for entry in (folder / INDEX_DIRNAME / FILES_DIRNAME).glob("officials-*.json"):
         entry.unlink()
+
+
+def _count_speech_searches(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """From now on, the name of each file whose document is searched for speeches."""
+    searched: list[str] = []
+    original = StatementFinder.speeches
+
+    def counting(self: StatementFinder, scan: DocumentScan, officials: Any) -> Any:
+        searched.append(Path(scan.document.path).name)  # type: ignore[attr-defined]
+        return original(self, scan, officials)
+
+    monkeypatch.setattr(StatementFinder, "speeches", counting)
+    return searched
