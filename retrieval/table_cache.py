@@ -30,7 +30,7 @@ import numpy as np
 from retrieval.alignment import TranslationPairs, UnitPair
 from retrieval.corpus import Corpus
 from retrieval.duplicates import NEGATIONS_FILE, DuplicateGroups
-from retrieval.file_cache import FileCache
+from retrieval.file_cache import FileCache, code_digest
 from retrieval.models import Passage
 from retrieval.officials_cache import document_scans, scan_suffix
 from retrieval.search import answer_types
@@ -114,7 +114,9 @@ def _restored_flags(
 
 def tables_key(corpus: Corpus, tokenizer: Tokenizer) -> str:
     """What decides the corpus's copies and translations, besides the code."""
-    digest = hashlib.sha256(f"{corpus.content_hash()};{tokenizer.version}".encode())
+    # The code too: an entry of older code under the same name would be read, refused and
+    # logged as damaged after every upgrade.
+    digest = hashlib.sha256(f"{corpus.content_hash()};{tokenizer.version};{code_digest()}".encode())
     digest.update(NEGATIONS_FILE.read_bytes())
     digest.update(f";pypinyin={metadata.version('pypinyin')}".encode())
     return digest.hexdigest()

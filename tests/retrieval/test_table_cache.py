@@ -10,6 +10,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from retrieval import file_cache, table_cache
 from retrieval.alignment import TranslationPairs
 from retrieval.duplicates import DuplicateGroups
 from retrieval.index_store import FILES_DIRNAME, INDEX_DIRNAME
@@ -128,3 +129,17 @@ def test_tidying_keeps_the_tables_a_restart_has_not_read_yet(corpus: Path) -> No
     assert len(list(files.glob("copies-*.json"))) == 1
     assert len(list(files.glob("translations-*.json"))) == 1
     assert len(list(files.glob("*.answers-*.npz"))) == len(restarted.files())
+
+
+def test_tables_of_older_code_are_not_called_damaged(
+    corpus: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """After an upgrade (other code), the tables are built under other names: the old ones
+    are unused, not read and reported as damaged."""
+    Library.load(corpus).warm_up()
+    upgraded = lambda: "other code"  # noqa: E731
+    monkeypatch.setattr(file_cache, "code_digest", upgraded)
+    monkeypatch.setattr(table_cache, "code_digest", upgraded)
+    caplog.clear()
+    Library.load(corpus).warm_up()
+    assert not [r for r in caplog.records if "is damaged" in r.getMessage()]
