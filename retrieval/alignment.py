@@ -219,7 +219,8 @@ class TranslationPairs:
                 for passage_id in right:
                     counterparts.setdefault(passage_id, set()).update(left)
         dates = {document.id: document.date for document in documents}
-        by_id = {passage.id: passage for passage in passages}
+        # Only the paired passages are read below (a restart restores a few of a million).
+        by_id = {passage.id: passage for passage in passages if passage.id in counterparts}
         aligned = [
             _aligned_text(step, by_id)
             for pair in candidates
