@@ -177,15 +177,20 @@ class TranslationPairs:
         documents: Iterable[DocumentInfo],
         tokenizer: Tokenizer,
         thresholds: AlignmentThresholds = THRESHOLDS,
+        written: Sequence[set[str]] | None = None,
     ) -> TranslationPairs:
         """Find the translations among ``passages`` (ids unique, in document order, as in
-        ``Corpus.passages``); ``documents`` give their dates, to tell originals."""
+        ``Corpus.passages``); ``documents`` give their dates, to tell originals. ``written``:
+        each passage's ``written_anchors``, when known (a cache's); they are changed."""
         ids = [passage.id for passage in passages]
         if len(set(ids)) != len(ids):
             raise ValueError("passage ids must be unique")
         if len({passage.language for passage in passages}) < 2:
             return cls({}, {})  # one language: nothing to find, nothing to read
-        written = [written_anchors(p.text, p.language, tokenizer) for p in passages]
+        if written is None:
+            written = [written_anchors(p.text, p.language, tokenizer) for p in passages]
+        elif len(written) != len(passages):
+            raise ValueError(f"{len(written)} passages' anchors for {len(passages)} passages")
         # Pinyin can only meet a name some passage writes: the rest would fill memory.
         names = frozenset().union(*written)
         for found, passage in zip(written, passages, strict=True):
@@ -542,7 +547,9 @@ def _union(sets: Sequence[frozenset[int]], positions: range) -> frozenset[int]:
 
 
 def _weigh(anchors: Iterable[int], weight: Sequence[float]) -> float:
-    return sum(weight[anchor] for anchor in anchors)
+    # Correctly rounded whatever the order: a set's order depends on how it was made (found
+    # now or read from the cache) and on the process's string hashing, the decisions must not.
+    return math.fsum(weight[anchor] for anchor in anchors)
 
 
 def _share(part: float, whole: float) -> float:

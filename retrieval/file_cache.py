@@ -61,6 +61,11 @@ class FileCache:
         self.reads = 0  # entries read from the cache (for tests and the benchmark)
         self.writes = 0
 
+    @property
+    def versions(self) -> str:
+        """What derived this cache's entries (format, reading rules, code): part of each key."""
+        return self._versions
+
     def key(self, relative: str, data: bytes, path: Path | None = None) -> str:
         """The entry key of the file ``relative`` holding ``data``."""
         digest = hashlib.sha256(f"{self._versions};{relative}\0".encode())
@@ -137,7 +142,7 @@ class FileCache:
     def write_arrays(self, name: str, arrays: dict[str, np.ndarray]) -> None:
         buffer = io.BytesIO()
         np.savez(buffer, **arrays)  # type: ignore[arg-type]  # numpy's stub wants **kwds: Any
-        self._write(name, lambda handle: handle.write(buffer.getvalue()))
+        self._write(name, lambda handle: handle.write(buffer.getbuffer()))
 
     def damaged(self, name: str, error: Exception) -> None:
         """Record that entry ``name`` does not fit what it should hold (a caller's check)."""

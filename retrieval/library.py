@@ -10,6 +10,7 @@ from pathlib import Path
 
 import numpy as np
 
+from retrieval.collection_pause import collection_paused
 from retrieval.corpus import OFFICIALS_OVERRIDES_FILE, Corpus, load_corpus
 from retrieval.errors import IndexSaveError
 from retrieval.file_cache import FileCache
@@ -38,6 +39,7 @@ from retrieval.search import (
 from retrieval.search.lazy import Lazy
 from retrieval.search.searcher import CorpusTables
 from retrieval.table_cache import (
+    anchors_suffix,
     answer_features,
     answers_suffix,
     copies_entry,
@@ -49,6 +51,7 @@ from retrieval.table_cache import (
 from retrieval.telling_sentences import telling_sentences
 from retrieval.timeline import TIMELINE_RESULTS, timeline_of
 from retrieval.token_cache import entry_suffix, tokenized_index
+from retrieval.token_pack import pack_entry
 from retrieval.tokenize import Tokenizer
 
 log = logging.getLogger(__name__)
@@ -117,8 +120,14 @@ class Library:
         (``retrieval.file_cache``) and the index from the saved one when they fit, and both are
         saved; without it everything is derived again and nothing is written. ``progress``: one
         bar for the whole load, on a terminal."""
+        with collection_paused():
+            return cls._load(Path(folder), k1=k1, b=b, use_cache=use_cache, progress=progress)
+
+    @classmethod
+    def _load(
+        cls, folder: Path, *, k1: float, b: float, use_cache: bool, progress: bool
+    ) -> Library:
         started = time.perf_counter()
-        folder = Path(folder)
         cache = FileCache(folder) if use_cache else None
         bar = LoadProgress(progress)
         try:
@@ -161,7 +170,9 @@ class Library:
             cache.keep(scan_suffix())
             cache.keep(speeches_suffix())
             cache.keep(entry_suffix(tokenizer))
+            cache.keep_entry(pack_entry(cache, tokenizer))  # a restart reads no tokens
             cache.keep(answers_suffix())
+            cache.keep(anchors_suffix(tokenizer))
             _tidy(cache, IndexStore(folder))
 
         searcher = Searcher(corpus, index, tokenizer, tables=tables)
@@ -217,8 +228,9 @@ class Library:
 
         Blocking; callers that want a quick start run it on a background thread.
         """
-        self.searcher.tokenizer.warm_up()
-        self.searcher.warm_up()
+        with collection_paused():  # it makes millions of objects, as a load does
+            self.searcher.tokenizer.warm_up()
+            self.searcher.warm_up()
 
     def search(
         self, query: str, top_k: int = 3, filters: SearchFilters | None = None

@@ -7,7 +7,7 @@ The JSON shapes printed by ``python -m retrieval ... --json`` are these models d
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Literal
+from typing import Any, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -74,29 +74,34 @@ class Passage(_Frozen):
         This is pydantic's ``model_construct`` for this model, without its per-field loop;
         every instance shares one set of field names, which pydantic copies before changing.
         """
-        passage = object.__new__(cls)
-        _set = object.__setattr__
-        _set(
-            passage,
-            "__dict__",
-            {
-                "id": passage_id,
-                "document_id": document_id,
-                "paragraph": paragraph,
-                "start": start,
-                "end": end,
-                "text": text,
-                "language": language,
-                "page": page,
-            },
-        )
-        _set(passage, "__pydantic_fields_set__", _PASSAGE_FIELDS)
-        _set(passage, "__pydantic_extra__", None)
-        _set(passage, "__pydantic_private__", None)
-        return passage
+        values = {
+            "id": passage_id,
+            "document_id": document_id,
+            "paragraph": paragraph,
+            "start": start,
+            "end": end,
+            "text": text,
+            "language": language,
+            "page": page,
+        }
+        return _trusted(cls, values, _PASSAGE_FIELDS)
 
 
 _PASSAGE_FIELDS = set(Passage.model_fields)
+_Model = TypeVar("_Model", bound=BaseModel)
+
+
+def _trusted(cls: type[_Model], values: dict[str, Any], fields: set[str]) -> _Model:
+    """An instance of ``cls`` holding ``values`` (every field, of the right type) as is:
+    pydantic's ``model_construct`` without its per-field loop, ``fields`` its shared set of
+    field names (pydantic copies it before changing it)."""
+    instance = object.__new__(cls)
+    _set = object.__setattr__
+    _set(instance, "__dict__", values)
+    _set(instance, "__pydantic_fields_set__", fields)
+    _set(instance, "__pydantic_extra__", None)
+    _set(instance, "__pydantic_private__", None)
+    return instance
 
 
 def share_field_names(models: Iterable[BaseModel]) -> None:
@@ -271,6 +276,33 @@ class Statement(_Frozen):
         "reported",
         description="reported: the text says they said it; transcript: a sentence of their speech",
     )
+
+    @classmethod
+    def trusted(
+        cls,
+        text: str,
+        document: str,
+        date: str | None,
+        paragraph: int,
+        start: int,
+        end: int,
+        kind: Literal["reported", "transcript"],
+    ) -> Statement:
+        """A statement from values of the right types already (a sentence of a validated
+        document), not validated again: a large corpus has hundreds of thousands."""
+        values = {
+            "text": text,
+            "document": document,
+            "date": date,
+            "paragraph": paragraph,
+            "start": start,
+            "end": end,
+            "kind": kind,
+        }
+        return _trusted(cls, values, _STATEMENT_FIELDS)
+
+
+_STATEMENT_FIELDS = set(Statement.model_fields)
 
 
 class Official(_Frozen):

@@ -26,7 +26,7 @@ from pydantic import ValidationError
 
 from retrieval.corpus import Corpus, Document
 from retrieval.file_cache import FileCache
-from retrieval.models import Official, share_field_names
+from retrieval.models import Official, Statement, share_field_names
 from retrieval.officials import OfficialsDirectory
 from retrieval.officials.build import build_officials
 from retrieval.officials.equivalents import EQUIVALENTS_FILE
@@ -96,26 +96,51 @@ def officials_directory(
 
 
 def _official_json(official: Official) -> dict[str, Any]:
-    """``official`` as JSON, its documents by id: the corpus holds their metadata."""
-    data = official.model_dump(mode="json", exclude={"documents"})
+    """``official`` as JSON, its documents by id: the corpus holds their metadata. A statement
+    is where it stands in its document, not its text or date again: they were most of the
+    entry (72 MB at 200 MB of corpus), written at every added document."""
+    data = official.model_dump(mode="json", exclude={"documents", "statements"})
     data["documents"] = [document.id for document in official.documents]
+    data["statements"] = [
+        [s.document, s.paragraph, s.start, s.end, s.kind] for s in official.statements
+    ]
     return data
 
 
 def _restored_officials(stored: Any, corpus: Corpus) -> list[Official]:
     """The officials ``_official_json`` wrote, each document the corpus's own ``DocumentInfo``
     (a copy per official and document held a popular official's thousands of documents
-    again). KeyError, TypeError or ValidationError when they do not fit."""
-    infos = {document.info.id: document.info for document in corpus.documents}
+    again). KeyError, TypeError, ValueError or ValidationError when they do not fit."""
+    documents = {document.info.id: document for document in corpus.documents}
+    texts: dict[str, str] = {}  # decoded once per document (a document keeps UTF-8)
     officials = []
     for item in stored:
         fields = dict(item)
-        fields["documents"] = [infos[document_id] for document_id in item["documents"]]
+        fields["documents"] = [documents[doc_id].info for doc_id in item["documents"]]
+        fields["statements"] = [
+            _restored_statement(row, documents, texts) for row in item["statements"]
+        ]
         official = Official.model_validate(fields)
-        share_field_names(official.statements)
         share_field_names(official.titles)
         officials.append(official)
     return officials
+
+
+def _restored_statement(
+    row: Any, documents: dict[str, Document], texts: dict[str, str]
+) -> Statement:
+    """The statement ``_official_json`` wrote as ``row``; ValueError when it does not fit."""
+    document_id, paragraph, start, end, kind = row
+    info = documents[document_id].info
+    text = texts.get(document_id)
+    if text is None:
+        text = texts[document_id] = documents[document_id].text
+    numbers = (paragraph, start, end)
+    if not all(type(number) is int for number in numbers) or not 0 <= start <= end <= len(text):
+        raise ValueError(f"a statement outside its document: {row!r}")
+    if kind not in ("reported", "transcript"):
+        raise ValueError(f"no kind of statement: {kind!r}")
+    return Statement.trusted(text[start:end], info.id, info.date, paragraph, start, end, kind)
 
 
 def _speeches(
@@ -264,9 +289,45 @@ def _scan_json(scan: DocumentScan) -> dict[str, Any]:
         "mentions": [_mention_json(m) for m in scan.mentions],
         "titles": [[_mention_json(t.mention), t.title, t.start, t.language] for t in scan.titles],
         # Folding the whole text to simplified characters again took a tenth of adding a
-        # document; most texts are unchanged by it (null), a traditional one is kept folded.
-        "simplified": None if scan.simplified == scan.document.text else scan.simplified,
+        # document. Only the characters folding changes are kept (a folded copy of every text
+        # was most of what adding a document read): runs of [offset, simplified characters].
+        "simplified": _changed_runs(scan.document.text, scan.simplified or scan.document.text),
     }
+
+
+def _changed_runs(text: str, folded: str) -> list[list[Any]]:
+    """Where ``folded`` (of ``text``'s length) differs from ``text``, as [offset, characters]."""
+    runs: list[list[Any]] = []
+    if folded == text:
+        return runs
+    start = None
+    for position, (before, after) in enumerate(zip(text, folded, strict=True)):
+        if before != after and start is None:
+            start = position
+        elif before == after and start is not None:
+            runs.append([start, folded[start:position]])
+            start = None
+    if start is not None:
+        runs.append([start, folded[start:]])
+    return runs
+
+
+def _with_runs(text: str, runs: Any) -> str | None:
+    """``text`` with the runs ``_changed_runs`` found put back, or None when they do not fit."""
+    if not isinstance(runs, list):
+        return None
+    pieces: list[str] = []
+    done = 0
+    for start, characters in runs:
+        if not (isinstance(start, int) and isinstance(characters, str)):
+            return None
+        end = start + len(characters)
+        if not done <= start < end <= len(text):
+            return None
+        pieces += [text[done:start], characters]
+        done = end
+    pieces.append(text[done:])
+    return "".join(pieces)
 
 
 def _mention_json(mention: NameMention) -> list[Any]:
@@ -289,7 +350,8 @@ def _restored(stored: Any, documents: list[Document]) -> list[DocumentScan] | No
         for item, document in zip(stored, documents, strict=True):
             if item["language"] != document.info.language:
                 return None  # the catalog changed the document's language: scan it again
-            size = len(document.text)
+            text = document.text  # decoded once: a document keeps its text as UTF-8
+            size = len(text)
             sentences = [Sentence(*row) for row in item["sentences"]]
             mentions = [NameMention(*row) for row in item["mentions"]]
             titles = [
@@ -300,13 +362,16 @@ def _restored(stored: Any, documents: list[Document]) -> list[DocumentScan] | No
             spans += [(m.start, m.end) for m in (*mentions, *(t.mention for t in titles))]
             if any(not 0 <= start <= end <= size for start, end in spans):
                 return None
-            simplified = item["simplified"]
-            if simplified is None:
+            runs = item["simplified"]
+            if runs == []:
                 # The text itself: "" is what a scan without a folded copy holds, and readers
                 # then read the document's text (decoded when read, not kept per scan).
                 simplified = ""
-            elif not isinstance(simplified, str) or len(simplified) != size:
-                return None
+            else:
+                folded = _with_runs(text, runs)
+                if folded is None:
+                    return None
+                simplified = folded
             scans.append(DocumentScan(document, sentences, mentions, titles, simplified))
     except (KeyError, TypeError, ValueError):
         return None

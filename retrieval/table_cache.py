@@ -8,7 +8,9 @@ would otherwise wait minutes for on a large corpus.
 - Copies (``retrieval.duplicates``) and translations (``retrieval.alignment``) are found
   across files: they are kept for the whole corpus, under its content hash (every file's
   bytes, the catalog, the reading rules) and what else decides them (the tokenizer, the
-  negations list, pypinyin); any change to the corpus finds them again.
+  negations list, pypinyin); any change to the corpus finds them again. What translations are
+  found from, each passage's written anchors (figures, names, dates), belongs to one file and
+  is kept per file: finding them was three quarters of the work.
 
 Entries live in the file cache (``retrieval.file_cache``) and carry its versions, which include
 the code of ``retrieval``: a changed rule never serves an old table. The answer flags' code
@@ -24,10 +26,12 @@ import itertools
 import logging
 from importlib import metadata
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
 from retrieval.alignment import TranslationPairs, UnitPair
+from retrieval.anchors import written_anchors
 from retrieval.corpus import Corpus
 from retrieval.duplicates import NEGATIONS_FILE, DuplicateGroups
 from retrieval.file_cache import FileCache, code_digest
@@ -158,6 +162,49 @@ def translation_pairs(
             return TranslationPairs.from_candidates(candidates, corpus.passages, infos, tokenizer)
         except (KeyError, TypeError, ValueError, IndexError, OverflowError) as error:
             cache.damaged(name, error)
-    pairs = TranslationPairs.build(corpus.passages, infos, tokenizer)
+    written = written_anchors_by_passage(corpus, tokenizer, cache)
+    pairs = TranslationPairs.build(corpus.passages, infos, tokenizer, written=written)
     cache.write_json(name, {"candidates": [pair.to_json() for pair in pairs.candidates]})
     return pairs
+
+
+def anchors_suffix(tokenizer: Tokenizer) -> str:
+    """How the name of a file's passages' written anchors ends (see ``FileCache.keep``): they
+    read figures as the tokenizer does."""
+    return f".anchors-{hashlib.sha256(tokenizer.version.encode()).hexdigest()[:16]}.json"
+
+
+def written_anchors_by_passage(
+    corpus: Corpus, tokenizer: Tokenizer, cache: FileCache
+) -> list[set[str]]:
+    """Each passage's ``written_anchors``, from its file's cache entry where it has one.
+
+    Finding them was three quarters of finding translations; they belong to one passage, so
+    adding a document finds them in that document only. (Which of them count, and how much,
+    depends on the whole corpus: that is decided again each time.)"""
+    suffix = anchors_suffix(tokenizer)
+    path_of = {document.info.id: document.path for document in corpus.documents}
+    found: list[set[str]] = []
+    for path, group in itertools.groupby(corpus.passages, key=lambda p: path_of[p.document_id]):
+        passages = list(group)
+        key = cache.keys.get(path)
+        name = f"{key}{suffix}"
+        stored = cache.read_json(name) if key is not None else None
+        anchors = _restored_anchors(stored, len(passages)) if stored is not None else None
+        if stored is not None and anchors is None:
+            cache.damaged(name, ValueError("it does not fit the file's passages"))
+        if anchors is None:
+            anchors = [written_anchors(p.text, p.language, tokenizer) for p in passages]
+            if key is not None:
+                cache.write_json(name, [sorted(passage) for passage in anchors])
+        found.extend(anchors)
+    return found
+
+
+def _restored_anchors(stored: Any, passages: int) -> list[set[str]] | None:
+    """The anchors ``written_anchors_by_passage`` stored for a file of ``passages``, or None."""
+    if not isinstance(stored, list) or len(stored) != passages:
+        return None
+    if not all(isinstance(item, list) and all(isinstance(a, str) for a in item) for item in stored):
+        return None
+    return [set(item) for item in stored]

@@ -3,9 +3,10 @@
 Tokenizing is most of an index build. A file's tokens are kept as numpy arrays under its cache
 key and the tokenizer's version (rules, word lists, and the officials' names in Chinese
 characters, which jieba keeps whole): adding a document tokenizes that document only, and the
-index is built again from the cached tokens. Term ids are numbered as ``BM25Index.build``
-numbers them (order of first appearance across the corpus), so the index and its scores are
-the same as one built from the texts.
+index is built again from the cached tokens: from the last build's pack of every file's tokens
+(``retrieval.token_pack``) for the files it holds, from each file's own entry for the others.
+Term ids are numbered as ``BM25Index.build`` numbers them (order of first appearance across the
+corpus), so the index and its scores are the same as one built from the texts.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from __future__ import annotations
 import itertools
 import json
 from collections.abc import Sequence
+from dataclasses import replace
 
 import numpy as np
 
@@ -20,6 +22,7 @@ from retrieval.corpus import Corpus
 from retrieval.file_cache import FileCache
 from retrieval.index import BM25Index
 from retrieval.models import Passage
+from retrieval.token_pack import FileTokens, pack_entry, read_pack, write_pack
 from retrieval.tokenize import Tokenizer
 
 
@@ -31,47 +34,90 @@ def tokenized_index(
     k1: float = 1.5,
     b: float = 0.75,
 ) -> BM25Index:
-    """The BM25 index of the corpus's passages, from cached tokens where a file has them."""
-    term_ids: dict[str, int] = {}
-    chunks: list[np.ndarray] = []
-    counts: list[np.ndarray] = []
-    lengths: list[np.ndarray] = []
-    suffix = entry_suffix(tokenizer)
+    """The BM25 index of the corpus's passages, from cached tokens where a file has them: the
+    last build's pack (``retrieval.token_pack``), else the file's own entry."""
+    pack_name = pack_entry(cache, tokenizer) if cache is not None else None
+    pack = read_pack(cache, pack_name) if cache is not None and pack_name is not None else None
+    # Every file's terms are numbered in one space: the pack's vocabulary, then new terms.
+    space = _TermSpace(pack.vocabulary if pack is not None else [])
+    files: list[tuple[str | None, FileTokens]] = []
     for path, group in itertools.groupby(
         corpus.passages, key=lambda passage: corpus.document(passage.document_id).path
     ):
         passages = list(group)
         key = cache.keys.get(path) if cache is not None else None
-        name = f"{key}{suffix}"
-        arrays = cache.read_arrays(name) if cache is not None and key is not None else None
-        local = _restored(arrays, len(passages)) if arrays is not None else None
-        if cache is not None and arrays is not None and local is None:
-            cache.damaged(name, ValueError("it does not fit the file's passages"))
-        if local is None:
-            local = _tokenized(passages, tokenizer)
-            if cache is not None and key is not None:
-                cache.write_arrays(name, _arrays(*local))
-        vocabulary, ids, file_counts, file_lengths = local
-        chunks.append(_global_ids(vocabulary, term_ids)[ids])
-        counts.append(file_counts)
-        lengths.append(file_lengths)
+        packed = pack.files.get(key) if pack is not None and key is not None else None
+        if packed is None or len(packed.counts) != len(passages):
+            packed = space.numbered(_file_tokens(passages, tokenizer, cache, key))
+        files.append((key, packed))
+    vocabulary, renumbered = space.in_order_of_appearance([tokens.terms for _, tokens in files])
+    if cache is not None and pack_name is not None and all(key for key, _ in files):
+        numbered = {
+            str(key): replace(tokens, terms=renumbered[tokens.terms]) for key, tokens in files
+        }
+        write_pack(cache, pack_name, vocabulary, numbered)
+    flat = [renumbered[tokens.terms][tokens.ids] for _, tokens in files]
     return BM25Index.from_term_ids(
-        np.concatenate(chunks) if chunks else np.zeros(0, dtype=np.int32),
-        np.concatenate(counts) if counts else np.zeros(0, dtype=np.int64),
-        list(term_ids),
+        np.concatenate(flat) if flat else np.zeros(0, dtype=np.int32),
+        _joined([tokens.counts for _, tokens in files]),
+        vocabulary,
         k1=k1,
         b=b,
-        doc_lengths=np.concatenate(lengths) if lengths else np.zeros(0, dtype=np.int64),
+        doc_lengths=_joined([tokens.lengths for _, tokens in files]),
     )
 
 
-def _global_ids(vocabulary: list[str], term_ids: dict[str, int]) -> np.ndarray:
-    """The corpus-wide id of each term of a file's ``vocabulary``, numbering the terms new to
-    ``term_ids`` next in order of first appearance: what ``setdefault`` term by term gives,
-    with the look-ups done by ``map`` in C (a corpus of 200 MB has seven million file-terms)."""
-    new = list(dict.fromkeys(term for term in vocabulary if term not in term_ids))
-    term_ids.update(zip(new, range(len(term_ids), len(term_ids) + len(new)), strict=True))
-    return np.fromiter(map(term_ids.__getitem__, vocabulary), dtype=np.int32, count=len(vocabulary))
+class _TermSpace:
+    """Numbers for terms across files: first those of a known vocabulary, then new ones."""
+
+    def __init__(self, known: list[str]) -> None:
+        self.terms = list(known)
+        self._numbers: dict[str, int] | None = None  # made when a file's terms are strings
+
+    def numbered(self, tokens: tuple[list[str], np.ndarray, np.ndarray, np.ndarray]) -> FileTokens:
+        """A file's tokens with its vocabulary (strings) as numbers of this space."""
+        vocabulary, ids, counts, lengths = tokens
+        if self._numbers is None:
+            self._numbers = {term: number for number, term in enumerate(self.terms)}
+        numbers = self._numbers
+        missing = set(vocabulary).difference(numbers)
+        for term in dict.fromkeys(filter(missing.__contains__, vocabulary)):
+            numbers[term] = len(self.terms)
+            self.terms.append(term)
+        terms = np.fromiter(map(numbers.__getitem__, vocabulary), np.int32, len(vocabulary))
+        return FileTokens(terms, ids, counts, lengths)
+
+    def in_order_of_appearance(self, files: list[np.ndarray]) -> tuple[list[str], np.ndarray]:
+        """The terms the files use, in order of first appearance (files in order, each file's
+        terms in its own order of first appearance): what ``BM25Index.build`` numbers, so the
+        idf floor is summed in the same order. With, for each number of this space, the
+        term's number in that vocabulary (-1: no file uses it)."""
+        joined = np.concatenate(files) if files else np.zeros(0, dtype=np.int32)
+        used, first = np.unique(joined, return_index=True)
+        ordered = used[np.argsort(first, kind="stable")]
+        renumbered = np.full(len(self.terms), -1, dtype=np.int32)
+        renumbered[ordered] = np.arange(len(ordered), dtype=np.int32)
+        return [self.terms[number] for number in ordered], renumbered
+
+
+def _file_tokens(
+    passages: Sequence[Passage], tokenizer: Tokenizer, cache: FileCache | None, key: str | None
+) -> _Tokens:
+    """One file's tokens from its own cache entry, else tokenized (and cached)."""
+    name = f"{key}{entry_suffix(tokenizer)}"
+    arrays = cache.read_arrays(name) if cache is not None and key is not None else None
+    local = _restored(arrays, len(passages)) if arrays is not None else None
+    if cache is not None and arrays is not None and local is None:
+        cache.damaged(name, ValueError("it does not fit the file's passages"))
+    if local is None:
+        local = _tokenized(passages, tokenizer)
+        if cache is not None and key is not None:
+            cache.write_arrays(name, _arrays(*local))
+    return local
+
+
+def _joined(arrays: list[np.ndarray]) -> np.ndarray:
+    return np.concatenate(arrays) if arrays else np.zeros(0, dtype=np.int64)
 
 
 def entry_suffix(tokenizer: Tokenizer) -> str:

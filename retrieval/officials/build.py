@@ -20,6 +20,7 @@ import logging
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from retrieval.folding import compact, fold
 from retrieval.models import DocumentInfo, Official, OfficialTitle, Statement
@@ -94,18 +95,24 @@ def build_officials(
     latin_keys = {m.key for scan in scans for m in scan.mentions if m.script == "latin"}
     han_links = _link_han_names(scans, latin_keys, vocabulary)
     people: dict[str, _Person] = {}
+    romanised: dict[str, str] = {}  # each name in characters is named many times
 
     def person_of(mention: NameMention) -> _Person | None:
         key = mention.key if mention.script == "latin" else han_links.get(mention.key)
         if key is None:
             return None  # an untitled name in characters that spells nobody in the corpus
-        person = people.setdefault(key, _Person(key))
+        person = people.get(key)
+        if person is None:
+            person = people[key] = _Person(key)
         if mention.script == "latin":
             person.spellings[mention.written] += 1
         else:
             person.han_names.add(mention.written)
             if key not in latin_keys:
-                person.spellings[romanise(mention.key, vocabulary)] += 0
+                reading = romanised.get(mention.key)
+                if reading is None:
+                    reading = romanised[mention.key] = romanise(mention.key, vocabulary)
+                person.spellings[reading] += 0
         return person
 
     for scan in scans:
@@ -137,10 +144,11 @@ def build_officials(
     else:
         found = find_speeches(scans, known)
     for scan, speeches in found:
+        text = scan.document.text if speeches else ""  # decoded once per document
         for speech in speeches:
             person = officials[speech.key]
             person.documents.add(scan.document.info.id)
-            _add_statement(person, scan, speech)
+            _add_statement(person, scan.document.info, text, speech)
     result = [_official(person, by_id) for person in officials.values()]
     return sorted(result, key=lambda o: (fold(o.name), o.name)), warnings
 
@@ -211,23 +219,23 @@ def _known(person: _Person, vocabulary: Vocabulary) -> KnownOfficial:
     return KnownOfficial(person.key, surname, frozenset(latin), frozenset(han))
 
 
-def _add_statement(person: _Person, scan: DocumentScan, speech: Speech) -> None:
-    info = scan.document.info
+def _add_statement(person: _Person, info: DocumentInfo, text: str, speech: Speech) -> None:
     sentence = speech.sentence
-    statement = Statement(
-        text=scan.document.text[sentence.start : sentence.end],
-        document=info.id,
-        date=info.date,
-        paragraph=sentence.paragraph,
-        start=sentence.start,
-        end=sentence.end,
-        kind=speech.kind,
+    where = (info.id, sentence.start, sentence.end)
+    if where in person.statements:
+        return
+    statement = Statement.trusted(
+        text[sentence.start : sentence.end],
+        info.id,
+        info.date,
+        sentence.paragraph,
+        sentence.start,
+        sentence.end,
+        speech.kind,
     )
     group = 0 if speech.kind == "reported" else 1
     rank = _LANGUAGE_RANK.get(sentence.language, len(_LANGUAGE_RANK))
-    person.statements.setdefault(
-        (info.id, sentence.start, sentence.end), ((group, rank), statement)
-    )
+    person.statements[where] = ((group, rank), statement)
 
 
 def _official(person: _Person, by_id: dict[str, DocumentLike]) -> Official:
@@ -258,6 +266,7 @@ def _official(person: _Person, by_id: dict[str, DocumentLike]) -> Official:
     )
 
 
+@lru_cache(maxsize=65536)  # a corpus has a few thousand dates, sorted here many times
 def _newest_first(date: str) -> tuple[int, str]:
     """Sort key putting later ISO dates first and undated items last."""
     if not date:

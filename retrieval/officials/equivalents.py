@@ -40,6 +40,9 @@ Phrase = tuple[str, ...]  # folded word patterns ("*" for any letters), next to 
 class _LatinForm:
     language: str
     parts: tuple[Phrase, ...]  # every part must be in the title: "secretary + committee"
+    # Its words without wildcards: a title lacking one of them cannot hold the form, which
+    # rules out most forms for most titles before any pattern is matched.
+    literals: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -135,8 +138,11 @@ class OfficeEquivalents:
 
     def _held_latin(self, words: list[str]) -> list[HeldOffice]:
         matches: list[tuple[Office, str, frozenset[int]]] = []
+        present = frozenset(words)
         for office in self.offices:
             for form in office.latin:
+                if not form.literals <= present:
+                    continue
                 positions = self._latin_match(words, form, office)
                 if positions is not None:
                     matches.append((office, form.language, positions))
@@ -225,7 +231,11 @@ def _latin_form(language: str, text: str) -> _LatinForm:
     parts = tuple(
         tuple(fold(word) for word in part.replace("-", " ").split()) for part in text.split("+")
     )
-    return _LatinForm(language, tuple(part for part in parts if part))
+    parts = tuple(part for part in parts if part)
+    literals = frozenset(
+        pattern for part in parts for pattern in part if not any(c in pattern for c in "*?[")
+    )
+    return _LatinForm(language, parts, literals)
 
 
 def load_equivalents(

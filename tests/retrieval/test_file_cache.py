@@ -17,9 +17,10 @@ from retrieval.file_cache import FileCache
 from retrieval.index_store import FILES_DIRNAME, INDEX_DIRNAME, POINTER_FILE
 from retrieval.library import Library
 from retrieval.officials.build import build_officials
-from retrieval.officials.scan import DocumentScan
+from retrieval.officials.scan import DocumentScan, DocumentScanner
 from retrieval.officials.statements import KnownOfficial, Speech, StatementFinder
 from retrieval.officials.vocabulary import load_vocabulary
+from retrieval.officials_cache import document_scans
 from retrieval.tokenize import Tokenizer
 
 WriteCorpus = Callable[[Mapping[str, str | bytes]], Path]
@@ -344,3 +345,93 @@ def _count_speech_searches(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
     monkeypatch.setattr(StatementFinder, "speeches", counting)
     return searched
+
+
+TRADITIONAL = {
+    "hongkong.txt": "廣東發展\n\n廣東省省長王偉中表示，廣東將支持機器人產業發展。"
+    "大灣區經濟持續增長。\n",
+    **FILES,
+}
+
+
+def test_traditional_script_scan_restored_is_the_scan_made(write_corpus: WriteCorpus) -> None:
+    """A traditional-script document's scan read from the cache (its folded characters kept
+    as runs) is the scan made from its text."""
+    folder = write_corpus(TRADITIONAL)
+    library = Library.load(folder)
+    cache = FileCache(folder)
+    for name in TRADITIONAL:
+        cache.key(name, (folder / name).read_bytes(), folder / name)
+    documents = library.corpus.documents
+    restored = list(document_scans(documents, cache))
+    scanner = DocumentScanner(load_vocabulary())
+    made = [scanner.scan(document) for document in documents]
+    assert cache.reads == len(documents)
+    assert [scan.simplified or scan.document.text for scan in restored] == [
+        scan.simplified or scan.document.text for scan in made
+    ]
+    assert any("广东" in scan.simplified for scan in restored)
+    assert [(s.mentions, s.titles, s.sentences) for s in restored] == [
+        (s.mentions, s.titles, s.sentences) for s in made
+    ]
+
+
+@pytest.mark.parametrize("runs", [[[10**6, "广"]], [[3, "广"], [1, "东"]], "广东", [["0", "广"]]])
+def test_damaged_folded_runs_are_scanned_again(
+    write_corpus: WriteCorpus, runs: Any, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Folded-character runs that do not fit the text (beyond it, out of order, of the wrong
+    type) are logged and the document scanned again: the directory is a fresh load's."""
+    folder = write_corpus(TRADITIONAL)
+    fresh = Library.load(folder, use_cache=False).officials.all()
+    Library.load(folder)
+    for entry in (folder / INDEX_DIRNAME / FILES_DIRNAME).glob("*.officials-*.json"):
+        data = json.loads(entry.read_text(encoding="utf-8"))
+        for item in data["data"]:
+            item["simplified"] = runs
+        entry.write_text(json.dumps(data), encoding="utf-8")
+    _drop_directory(folder)
+    caplog.clear()
+    assert Library.load(folder).officials.all() == fresh
+    messages = [record.getMessage() for record in caplog.records]
+    assert any(".officials-" in message and "damaged" in message for message in messages)
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda row: [row[0], row[1], row[2], 10**9, row[4]],
+        lambda row: [row[0], row[1], 1.5, row[3], row[4]],
+        lambda row: ["no-such-document", *row[1:]],
+        lambda row: [*row[:4], "rumoured"],
+        lambda row: row[:3],
+    ],
+)
+def test_damaged_directory_statement_is_rebuilt(
+    write_corpus: WriteCorpus, damage: Callable[[list[Any]], list[Any]]
+) -> None:
+    """A directory entry's statement that does not fit its document (beyond its text, not a
+    whole number, another document, no kind, too short) is rebuilt, not a crash."""
+    folder = write_corpus(FILES)
+    fresh = Library.load(folder, use_cache=False).officials.all()
+    assert any(official.statements for official in fresh)
+    Library.load(folder)
+    (entry,) = (folder / INDEX_DIRNAME / FILES_DIRNAME).glob("officials-*.json")
+    data = json.loads(entry.read_text(encoding="utf-8"))
+    for official in data["data"]["officials"]:
+        official["statements"] = [damage(row) for row in official["statements"]]
+    entry.write_text(json.dumps(data), encoding="utf-8")
+    assert Library.load(folder).officials.all() == fresh
+
+
+def test_restarted_statements_are_those_found(seeds_dir: Path, tmp_path: Path) -> None:
+    """The seeds' officials after a restart (statements restored from where they stand) are
+    those of a load from the texts, text and date of every statement included."""
+    folder = tmp_path / "seeds"
+    shutil.copytree(seeds_dir, folder)
+    Library.load(folder)
+    restarted = Library.load(folder).officials.all()
+    fresh = Library.load(folder, use_cache=False).officials.all()
+    assert sum(len(official.statements) for official in fresh) > 10
+    assert [o.statements for o in restarted] == [o.statements for o in fresh]
+    assert restarted == fresh

@@ -143,3 +143,45 @@ def test_tables_of_older_code_are_not_called_damaged(
     caplog.clear()
     Library.load(corpus).warm_up()
     assert not [r for r in caplog.records if "is damaged" in r.getMessage()]
+
+
+def test_added_file_alone_has_its_anchors_found(
+    corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Adding a document finds the written anchors of its passages only; the translations
+    found are those of a load without a cache."""
+    Library.load(corpus).warm_up()
+    (corpus / "foshan.txt").write_text(ADDED, encoding="utf-8")
+    anchored: list[str] = []
+    original = table_cache.written_anchors
+
+    def counting(text: str, language: str, tokenizer: object) -> set[str]:
+        anchored.append(text)
+        return original(text, language, tokenizer)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(table_cache, "written_anchors", counting)
+    added = Library.load(corpus)
+    added.warm_up()
+    foshan = [p.text for p in added.corpus.passages if p.document_id == "foshan"]
+    assert anchored == foshan
+    monkeypatch.undo()
+    assert _tables(added) == _tables(Library.load(corpus, use_cache=False))
+
+
+@pytest.mark.parametrize("damage", ['"not a list"', "[[1, 2]]", "[]"])
+def test_damaged_anchors_entry_is_found_again_with_a_warning(
+    corpus: Path, caplog: pytest.LogCaptureFixture, damage: str
+) -> None:
+    """Anchors of the wrong shape or number are logged and found again: the translations are
+    those of a load without a cache."""
+    fresh = _tables(Library.load(corpus, use_cache=False))
+    Library.load(corpus).warm_up()
+    files = corpus / INDEX_DIRNAME / FILES_DIRNAME
+    for entry in files.glob("*.anchors-*.json"):
+        text = entry.read_text(encoding="utf-8")
+        entry.write_text(re.sub(r'"data":.*\}$', f'"data":{damage}}}', text), encoding="utf-8")
+    for entry in files.glob("translations-*.json"):
+        entry.unlink()
+    restarted = Library.load(corpus)
+    assert _tables(restarted) == fresh
+    assert any(".anchors-" in r.getMessage() for r in caplog.records if "damaged" in r.getMessage())
