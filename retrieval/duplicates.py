@@ -229,9 +229,11 @@ class DuplicateGroups:
         passages: Sequence[Passage],
         documents: Iterable[DocumentInfo],
         thresholds: DuplicateThresholds = THRESHOLDS,
+        tokens: CopyTokens | None = None,
     ) -> DuplicateGroups:
         """Find the copies among ``passages`` (ids unique, as in ``Corpus.passages``);
-        ``documents`` describe theirs, for choosing the copy to show."""
+        ``documents`` describe theirs, for choosing the copy to show. ``tokens``: the
+        passages' ``CopyTokens``, when known (a cache's)."""
         by_id = {document.id: document for document in documents}
         ids = [passage.id for passage in passages]
         if len(set(ids)) != len(ids):
@@ -243,8 +245,16 @@ class DuplicateGroups:
                 len(unknown),
                 unknown[0],
             )
-        vocabulary: dict[tuple[str, str], int] = {}  # (language, token) -> id
-        profiles = [_profile(p, vocabulary, thresholds) for p in passages]
+        if tokens is None:
+            tokens = CopyTokens.of(passages)
+        elif len(tokens.ids) != len(passages) or len(tokens.chinese) != len(passages):
+            raise ValueError(f"tokens of {len(tokens.ids)} passages for {len(passages)} passages")
+        # (language, token) -> id
+        vocabulary = {entry: number for number, entry in enumerate(tokens.vocabulary)}
+        profiles = [
+            _profile(p.text, ids, chinese, thresholds)
+            for p, ids, chinese in zip(passages, tokens.ids, tokens.chinese, strict=True)
+        ]
         lexicon = _lexicon(profiles, vocabulary)
         edges: dict[int, dict[int, int]] = {}
         for first, second in _candidate_pairs(profiles, passages, thresholds):
@@ -405,26 +415,52 @@ def _reverse(relation: int) -> int:
     return (CONTAINED if relation & CONTAINS else 0) | (CONTAINS if relation & CONTAINED else 0)
 
 
+@dataclass(frozen=True)
+class CopyTokens:
+    """What copy detection reads of each passage: its tokens (``_tokens``) as numbers of
+    ``vocabulary``, (language, token) pairs in order of first appearance, and whether it is
+    written in Chinese. They belong to one passage: a cache keeps them per file."""
+
+    vocabulary: list[tuple[str, str]]
+    ids: list[np.ndarray]  # int64, one array per passage, in text order
+    chinese: list[bool]
+
+    @classmethod
+    def of(cls, passages: Sequence[Passage]) -> CopyTokens:
+        vocabulary: dict[tuple[str, str], int] = {}
+        ids: list[np.ndarray] = []
+        chinese: list[bool] = []
+        for passage in passages:
+            words, written_in_chinese = passage_tokens(passage.text)
+            language = passage.language
+            # setdefault inserts the next free id for a new token, in one dictionary call.
+            numbers = [vocabulary.setdefault((language, w), len(vocabulary)) for w in words]
+            ids.append(np.array(numbers, dtype=np.int64))
+            chinese.append(written_in_chinese)
+        return cls(list(vocabulary), ids, chinese)
+
+
+def passage_tokens(text: str) -> tuple[list[str], bool]:
+    """The tokens copy detection compares in a passage's ``text``, and whether it is written in
+    Chinese (most of its tokens are Chinese characters)."""
+    words = _tokens(text)
+    return words, 2 * len(HAN_CHAR.findall(text)) > len(words)
+
+
 def _profile(
-    passage: Passage, vocabulary: dict[tuple[str, str], int], thresholds: DuplicateThresholds
+    text: str, ids: np.ndarray, chinese: bool, thresholds: DuplicateThresholds
 ) -> _Profile:
-    words = _tokens(passage.text)
-    language = passage.language
-    # setdefault inserts the next free id for a new token, in one dictionary call.
-    ids = np.array([vocabulary.setdefault((language, w), len(vocabulary)) for w in words])
-    ids = ids.astype(np.int64, copy=False)
-    chinese = 2 * len(HAN_CHAR.findall(passage.text)) > len(words)
     span = thresholds.han_per_shingle if chinese else thresholds.words_per_shingle
     min_run = thresholds.min_run_han if chinese else thresholds.min_run_words
     if len(ids) < max(span, thresholds.min_tokens):
-        return _Profile(passage.text, ids, np.zeros(0, dtype=np.uint64), span, min_run)
+        return _Profile(text, ids, np.zeros(0, dtype=np.uint64), span, min_run)
     hashes = np.zeros(len(ids) - span + 1, dtype=np.uint64)
     values = ids.astype(np.uint64) + np.uint64(1)
     with np.errstate(over="ignore"):
         for offset in range(span):
             multiplier = _MULTIPLIERS[offset % len(_MULTIPLIERS)]
             hashes = hashes * multiplier + values[offset : offset + len(hashes)]
-    return _Profile(passage.text, ids, hashes, span, min_run)
+    return _Profile(text, ids, hashes, span, min_run)
 
 
 def _lexicon(profiles: Sequence[_Profile], vocabulary: dict[tuple[str, str], int]) -> _Lexicon:

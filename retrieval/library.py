@@ -43,6 +43,7 @@ from retrieval.table_cache import (
     answer_features,
     answers_suffix,
     copies_entry,
+    copy_tokens_suffix,
     duplicate_groups,
     tables_key,
     translation_pairs,
@@ -173,6 +174,7 @@ class Library:
             cache.keep_entry(pack_entry(cache, tokenizer))  # a restart reads no tokens
             cache.keep(answers_suffix())
             cache.keep(anchors_suffix(tokenizer))
+            cache.keep(copy_tokens_suffix())
             _tidy(cache, IndexStore(folder))
 
         searcher = Searcher(corpus, index, tokenizer, tables=tables)

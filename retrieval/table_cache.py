@@ -24,6 +24,7 @@ import functools
 import hashlib
 import itertools
 import logging
+from collections.abc import Sequence
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -33,12 +34,19 @@ import numpy as np
 from retrieval.alignment import TranslationPairs, UnitPair
 from retrieval.anchors import written_anchors
 from retrieval.corpus import Corpus
-from retrieval.duplicates import NEGATIONS_FILE, DuplicateGroups
+from retrieval.duplicates import NEGATIONS_FILE, CopyTokens, DuplicateGroups, passage_tokens
 from retrieval.file_cache import FileCache, code_digest
 from retrieval.models import Passage
 from retrieval.officials_cache import document_scans, scan_suffix
 from retrieval.search import answer_types
 from retrieval.search.answer_types import AnswerFeatures, figure_flags, person_flags
+from retrieval.term_numbering import (
+    LocalTokens,
+    TermSpace,
+    local_token_arrays,
+    local_tokens,
+    restored_local_tokens,
+)
 from retrieval.tokenize import Tokenizer
 
 log = logging.getLogger(__name__)
@@ -144,9 +152,73 @@ def duplicate_groups(corpus: Corpus, cache: FileCache, key: str) -> DuplicateGro
             return DuplicateGroups.from_json(stored, corpus.passages, infos)
         except (KeyError, TypeError, ValueError, OverflowError) as error:
             cache.damaged(name, error)
-    groups = DuplicateGroups.build(corpus.passages, infos)
+    tokens = copy_tokens_by_file(corpus, cache)
+    groups = DuplicateGroups.build(corpus.passages, infos, tokens=tokens)
     cache.write_json(name, groups.to_json())
     return groups
+
+
+_COPY_TOKENS_SUFFIX = ".copy-tokens.npz"
+
+
+def copy_tokens_suffix() -> str:
+    """How the name of a file's copy-detection tokens ends (see ``FileCache.keep``)."""
+    return _COPY_TOKENS_SUFFIX
+
+
+def copy_tokens_by_file(corpus: Corpus, cache: FileCache) -> CopyTokens:
+    """The passages' ``CopyTokens``, from each file's cache entry where it has one.
+
+    Reading passages into tokens was half of finding copies, and belongs to one passage:
+    adding a document reads that document's only. Each file's tokens number its own
+    (language, token) pairs; they are numbered across the corpus as ``CopyTokens.of`` numbers
+    them, so the copies found are the same."""
+    path_of = {document.info.id: document.path for document in corpus.documents}
+    space = TermSpace()
+    files: list[tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]] = []
+    for path, group in itertools.groupby(corpus.passages, key=lambda p: path_of[p.document_id]):
+        passages = list(group)
+        key = cache.keys.get(path)
+        name = f"{key}{_COPY_TOKENS_SUFFIX}"
+        arrays = cache.read_arrays(name) if key is not None else None
+        local = (
+            restored_local_tokens(arrays, len(passages), "chinese", bool)
+            if arrays is not None
+            else None
+        )
+        if arrays is not None and local is None:
+            cache.damaged(name, ValueError("it does not fit the file's passages"))
+        if local is None:
+            local = _copy_tokens(passages)
+            if key is not None:
+                cache.write_arrays(name, local_token_arrays(local, "chinese"))
+        vocabulary, ids, counts, chinese = local
+        files.append((space.numbered(vocabulary), ids, counts, chinese))
+    # The space numbered each new pair as the files came, each file's in its own order of
+    # first appearance: the numbers are those ``CopyTokens.of`` gives.
+    passage_ids: list[np.ndarray] = []
+    for terms, ids, counts, _ in files:
+        passage_ids.extend(np.split(terms[ids].astype(np.int64), np.cumsum(counts)[:-1]))
+    return CopyTokens(
+        [_split_entry(entry) for entry in space.terms],
+        passage_ids,
+        [bool(flag) for _, _, _, chinese in files for flag in chinese],
+    )
+
+
+def _copy_tokens(passages: Sequence[Passage]) -> LocalTokens:
+    """One file's passages' copy-detection tokens as "language\\0token", with whether each
+    passage is written in Chinese."""
+    read = []
+    for passage in passages:
+        words, chinese = passage_tokens(passage.text)
+        read.append(([f"{passage.language}\0{word}" for word in words], chinese))
+    return local_tokens(read, bool)
+
+
+def _split_entry(entry: str) -> tuple[str, str]:
+    language, _, token = entry.partition("\0")
+    return language, token
 
 
 def translation_pairs(

@@ -185,3 +185,45 @@ def test_damaged_anchors_entry_is_found_again_with_a_warning(
     restarted = Library.load(corpus)
     assert _tables(restarted) == fresh
     assert any(".anchors-" in r.getMessage() for r in caplog.records if "damaged" in r.getMessage())
+
+
+def test_added_file_alone_is_read_into_copy_tokens(
+    corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Adding a document reads its passages into copy-detection tokens, not the others' again;
+    the copies found are those of a load without a cache."""
+    Library.load(corpus).warm_up()
+    (corpus / "foshan.txt").write_text(ADDED, encoding="utf-8")
+    read: list[str] = []
+    original = table_cache.passage_tokens
+
+    def counting(text: str) -> tuple[list[str], bool]:
+        read.append(text)
+        return original(text)
+
+    monkeypatch.setattr(table_cache, "passage_tokens", counting)
+    added = Library.load(corpus)
+    added.warm_up()
+    assert read == [p.text for p in added.corpus.passages if p.document_id == "foshan"]
+    monkeypatch.undo()
+    assert _tables(added) == _tables(Library.load(corpus, use_cache=False))
+
+
+def test_damaged_copy_tokens_are_read_again_with_a_warning(
+    corpus: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Copy-detection tokens pointing outside their file's vocabulary are logged and read
+    again from the passages: the copies are those of a load without a cache."""
+    fresh = _tables(Library.load(corpus, use_cache=False))
+    Library.load(corpus).warm_up()
+    files = corpus / INDEX_DIRNAME / FILES_DIRNAME
+    for entry in files.glob("*.copy-tokens.npz"):
+        with np.load(entry) as stored:
+            arrays = {name: stored[name] for name in stored.files}
+        arrays["ids"] = arrays["ids"] + 10**6
+        np.savez(entry, **arrays)
+    for entry in files.glob("copies-*.json"):
+        entry.unlink()
+    assert _tables(Library.load(corpus)) == fresh
+    messages = [r.getMessage() for r in caplog.records if "damaged" in r.getMessage()]
+    assert any(".copy-tokens" in message for message in messages)
