@@ -297,6 +297,17 @@ class Tokenizer:
             cache[word] = stem
         return stem
 
+    def base_form(self, word: str, language: str) -> str | None:
+        """The folded base form the dictionary (or the editable lists) gives a word in
+        ``language``, None when neither knows it: "leitete" -> "leiten", "Leiter" -> "leiter",
+        which one stem ("leit") does not tell apart."""
+        folded = _fold(word)
+        dictionary = _LATIN_WORDS_LANGUAGE.get(language, language)
+        base = self._lemmatizer.lemma(folded, dictionary)
+        if base != folded:
+            return base
+        return folded if self._lemmatizer.dictionary_entry(folded, dictionary) else None
+
     def _stemmer(self, language: str) -> Any:
         if language not in self._stemmers:
             algorithm = _SNOWBALL.get(language)

@@ -6,7 +6,9 @@ that a search server reads it as it is: ``a, b, c`` are equivalent; ``a, b => c`
 ``c`` (and the words written) where a question writes ``a`` or ``b``; ``#`` starts a comment.
 
 A question's words (and runs of them, longest first: "come into force") that a group's phrase
-matches, by any of their stems, become one group of alternatives. The searcher scores the group as
+matches, by any of their stems, become one group of alternatives; when the dictionary knows both
+words, only if they have one base form (the verb "leitete" shares the stem "leit" with the noun
+"Leiter" but is no "Direktor"). The searcher scores the group as
 ONE term (``BM25Index.group_matches``: frequencies summed, document frequency of the union), so a
 synonym never outweighs the word itself and a group of many words does not outweigh a precise
 one. Each alternative is resolved against the index once, when the table is built, the way the
@@ -124,13 +126,15 @@ class SynonymTable:
     def __init__(self, rules: Sequence[SynonymRule], tokenizer: Tokenizer, index: BM25Index):
         # A phrase's words as the question writes them (their candidate stems), and the index
         # terms to search for when it is an alternative; built whole before the table is used.
-        triggers: dict[str, list[tuple[tuple[frozenset[str], ...], int]]] = {}
+        triggers: dict[str, list[tuple[tuple[frozenset[str], ...], tuple[str | None, ...], int]]]
+        triggers = {}
         resolved: list[tuple[tuple[tuple[str, ...], str], ...]] = []
         for number, rule in enumerate(rules):
             for phrase in rule.inputs:
                 key = _phrase_key(phrase, rule.language, tokenizer)
+                bases = _phrase_bases(phrase, rule.language, tokenizer, len(key))
                 for candidate in key[0] if key else ():
-                    triggers.setdefault(candidate, []).append((key, number))
+                    triggers.setdefault(candidate, []).append((key, bases, number))
             outputs = []
             for phrase in dict.fromkeys([*rule.outputs, *rule.inputs]):
                 terms = [
@@ -206,19 +210,32 @@ class SynonymTable:
             return frozenset(word.candidates)
         return frozenset({*self._tokenizer.tokenize(word.surface, language), *word.candidates[-1:]})
 
+    def _same_word(self, word: QueryTerm, base: str | None, language: str | None) -> bool:
+        """Whether a question word is a rule word whose stem it shares, not another word of that
+        stem: the same base form when the dictionary knows both ("leitete" is "leiten", not the
+        rule's "Leiter", though both stem to "leit"); any when it does not (or for Chinese)."""
+        if base is None or language is None or language == "zh" or has_han(word.surface):
+            return True
+        own = self._tokenizer.base_form(word.surface, language)
+        return own is None or own == base
+
     def _match_at(self, words: Sequence[QueryTerm], language: str | None) -> _Match | None:
         """The longest rule phrase the words starting ``words`` spell (every rule of that
         length matching them, in ``language`` or any when None), or None."""
         length = 0
         numbers: list[int] = []
         for candidate in words[0].candidates:
-            for key, number in self._triggers.get(candidate, ()):
+            for key, key_bases, number in self._triggers.get(candidate, ()):
                 if len(key) > len(words) or len(key) < length or number in numbers:
                     continue
                 if language is not None and self._languages[number] not in (None, language):
                     continue
                 rule_language = self._languages[number]
-                if all(key[j] & self._forms(words[j], rule_language) for j in range(len(key))):
+                if all(
+                    key[j] & self._forms(words[j], rule_language)
+                    and self._same_word(words[j], key_bases[j], rule_language)
+                    for j in range(len(key))
+                ):
                     if len(key) > length:
                         length, numbers = len(key), []
                     numbers.append(number)
@@ -252,3 +269,17 @@ def _phrase_key(
         for w in words
         if tokenizer.own_terms(w.surface, language)
     )
+
+
+def _phrase_bases(
+    phrase: str, language: str | None, tokenizer: Tokenizer, words: int
+) -> tuple[str | None, ...]:
+    """The base form of each content word of a rule's phrase in the rule's language (None:
+    unknown, or no language stated); all None when they do not line up with its key."""
+    if language is None or language == "zh" or has_han(phrase):
+        return (None,) * words
+    content = [t for t in tokenizer.query_terms(phrase) if not t.stopword and not t.optional]
+    content = [t for t in content if tokenizer.own_terms(t.surface, language)]
+    if len(content) != words:
+        return (None,) * words
+    return tuple(tokenizer.base_form(t.surface, language) for t in content)

@@ -92,3 +92,30 @@ def test_an_english_word_never_takes_a_german_rules_stem() -> None:
     rules = parse_solr_synonyms("# ==== German (de) ====\nPlan, Vorhaben\n")
     response = _searcher(rules).search("Where did the battery plant open?")
     assert response.synonyms == []
+
+
+GERMAN_ROWS = [
+    ("doc-d", 1, "de", "Gouverneur Wang leitete die Konferenz in Guangzhou."),
+    ("doc-d", 2, "de", "Der Direktor des Handelsamts sprach über Exporte."),
+    ("doc-d", 3, "de", "Die Leiter der Zollämter berieten über Importe."),
+]
+GERMAN_TITLES = {"doc-d": ("Konferenz", "de")}
+LEADER_RULE = parse_solr_synonyms("# ==== German (de) ====\nDirektor, Leiter\n")
+
+
+def test_a_word_sharing_only_a_stem_with_a_rule_word_is_not_its_synonym() -> None:
+    """ "leitete" (leiten) is not the rule's "Leiter", though both stem to "leit": no synonym
+    "Direktor" is searched or reported."""
+    searcher = handmade_searcher(GERMAN_ROWS, GERMAN_TITLES, synonym_rules=LEADER_RULE)
+    response = searcher.search("Wer leitete die Konferenz?")
+    assert response.synonyms == []
+    assert response.results[0].text.startswith("Gouverneur Wang leitete")
+
+
+def test_an_inflected_rule_word_is_still_its_synonym() -> None:
+    """ "Direktoren" is the rule's "Direktor" in another form: "Leiter" is searched for it,
+    and reported."""
+    searcher = handmade_searcher(GERMAN_ROWS, GERMAN_TITLES, synonym_rules=LEADER_RULE)
+    response = searcher.search("Welche Direktoren berieten über Importe?")
+    assert response.results[0].text.startswith("Die Leiter der Zollämter")
+    assert [e.original for e in response.synonyms] == ["Direktoren"]
