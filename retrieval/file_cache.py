@@ -4,9 +4,10 @@ In ``<corpus>/.lingnan-index/files/``, one entry per file and kind, named by a h
 file's name and bytes and of the versions of what derived it (the reading rules and word lists,
 and the code of ``retrieval``): an entry is never out of date, only unused. Kinds: the
 documents read from the file (``<key>.json``), their officials scans and statements
-(``retrieval.officials_cache``), their passages' tokens (``retrieval.token_cache``) and answer
-flags (``retrieval.table_cache``); and for the whole corpus the officials directory, the copies
-and the translations.
+(``retrieval.officials_cache``), their passages' tokens (``retrieval.token_cache``), answer
+flags, copy-detection tokens and translation anchors (``retrieval.table_cache``); and for the
+whole corpus the officials directory, the pack of every file's tokens
+(``retrieval.token_pack``), the copies and the translations.
 Entries are JSON or numpy arrays (``np.load`` without pickle): nothing in them is run.
 
 An entry is written to a temporary name and renamed, so a reader sees it whole or not at all.
@@ -20,11 +21,12 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import io
 import json
 import logging
 import os
 import secrets
+import zipfile
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -133,16 +135,15 @@ class FileCache:
                 arrays = {key: stored[key] for key in stored.files}
         except FileNotFoundError:
             return None
-        except (OSError, ValueError, EOFError) as error:
+        except (OSError, ValueError, EOFError, zipfile.BadZipFile, zlib.error) as error:
             self._damaged(name, error)
             return None
         self.reads += 1
         return arrays
 
     def write_arrays(self, name: str, arrays: dict[str, np.ndarray]) -> None:
-        buffer = io.BytesIO()
-        np.savez(buffer, **arrays)  # type: ignore[arg-type]  # numpy's stub wants **kwds: Any
-        self._write(name, lambda handle: handle.write(buffer.getbuffer()))
+        # Straight to the file: the token pack is a hundred megabytes at 200 MB of corpus.
+        self._write(name, lambda handle: np.savez(handle, **arrays))  # type: ignore[arg-type]
 
     def damaged(self, name: str, error: Exception) -> None:
         """Record that entry ``name`` does not fit what it should hold (a caller's check)."""

@@ -54,6 +54,7 @@ _DATA_FILES = (
     NOT_NAMES_FILE,
     EQUIVALENTS_FILE,
 )
+_DECODED_TEXTS = 64  # documents' texts kept decoded while statements are restored
 # Libraries whose data decide readings of names (pinyin) and fuzzy merges.
 _LIBRARIES = ("pypinyin", "rapidfuzz")
 
@@ -112,7 +113,9 @@ def _restored_officials(stored: Any, corpus: Corpus) -> list[Official]:
     (a copy per official and document held a popular official's thousands of documents
     again). KeyError, TypeError, ValueError or ValidationError when they do not fit."""
     documents = {document.info.id: document for document in corpus.documents}
-    texts: dict[str, str] = {}  # decoded once per document (a document keeps UTF-8)
+    # The texts of the documents statements were read from last (a document keeps UTF-8; an
+    # official's statements come a document at a time, and the corpus is not decoded whole).
+    texts: dict[str, str] = {}
     officials = []
     for item in stored:
         fields = dict(item)
@@ -134,6 +137,8 @@ def _restored_statement(
     info = documents[document_id].info
     text = texts.get(document_id)
     if text is None:
+        if len(texts) >= _DECODED_TEXTS:
+            texts.clear()
         text = texts[document_id] = documents[document_id].text
     numbers = (paragraph, start, end)
     if not all(type(number) is int for number in numbers) or not 0 <= start <= end <= len(text):

@@ -8,9 +8,10 @@ would otherwise wait minutes for on a large corpus.
 - Copies (``retrieval.duplicates``) and translations (``retrieval.alignment``) are found
   across files: they are kept for the whole corpus, under its content hash (every file's
   bytes, the catalog, the reading rules) and what else decides them (the tokenizer, the
-  negations list, pypinyin); any change to the corpus finds them again. What translations are
-  found from, each passage's written anchors (figures, names, dates), belongs to one file and
-  is kept per file: finding them was three quarters of the work.
+  negations list, pypinyin); any change to the corpus finds them again. What they are found
+  from belongs to one passage and is kept per file: the tokens copy detection compares (half of
+  finding copies) and each passage's written anchors, figures, names and dates (three quarters
+  of finding translations).
 
 Entries live in the file cache (``retrieval.file_cache``) and carry its versions, which include
 the code of ``retrieval``: a changed rule never serves an old table. The answer flags' code
@@ -234,16 +235,20 @@ def translation_pairs(
             return TranslationPairs.from_candidates(candidates, corpus.passages, infos, tokenizer)
         except (KeyError, TypeError, ValueError, IndexError, OverflowError) as error:
             cache.damaged(name, error)
-    written = written_anchors_by_passage(corpus, tokenizer, cache)
-    pairs = TranslationPairs.build(corpus.passages, infos, tokenizer, written=written)
+    if len({passage.language for passage in corpus.passages}) < 2:
+        pairs = TranslationPairs({}, {})  # one language: no anchors to find or read
+    else:
+        written = written_anchors_by_passage(corpus, tokenizer, cache)
+        pairs = TranslationPairs.build(corpus.passages, infos, tokenizer, written=written)
     cache.write_json(name, {"candidates": [pair.to_json() for pair in pairs.candidates]})
     return pairs
 
 
 def anchors_suffix(tokenizer: Tokenizer) -> str:
     """How the name of a file's passages' written anchors ends (see ``FileCache.keep``): they
-    read figures as the tokenizer does."""
-    return f".anchors-{hashlib.sha256(tokenizer.version.encode()).hexdigest()[:16]}.json"
+    read figures as the tokenizer does, and names as pypinyin's syllables spell them."""
+    versions = f"{tokenizer.version};pypinyin={metadata.version('pypinyin')}"
+    return f".anchors-{hashlib.sha256(versions.encode()).hexdigest()[:16]}.json"
 
 
 def written_anchors_by_passage(

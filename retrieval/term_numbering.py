@@ -36,8 +36,9 @@ class TermSpace:
     def in_order_of_appearance(self, files: Sequence[np.ndarray]) -> tuple[list[str], np.ndarray]:
         """The terms the files use (each file's terms as numbers of this space, in the file's
         own order of first appearance), in order of first appearance across the files in
-        order. With, for each number of this space, the term's number in that order (-1: no
-        file uses it)."""
+        order: as ``BM25Index.build`` numbers them, so that its idf floor (a mean of idfs) is
+        summed in the same order. With, for each number of this space, the term's number in
+        that order (-1: no file uses it)."""
         joined = np.concatenate(files) if len(files) else np.zeros(0, dtype=np.int32)
         used, first = np.unique(joined, return_index=True)
         ordered = used[np.argsort(first, kind="stable")]
@@ -83,18 +84,26 @@ def restored_local_tokens(
     not fit them (a damaged entry)."""
     try:
         vocabulary = json.loads(arrays["vocabulary"].tobytes().decode("utf-8"))
-        ids = arrays["ids"].astype(np.int32, copy=False)
-        counts = arrays["counts"].astype(np.int64, copy=False)
-        extra = arrays[extra_name]
+        ids, counts, extra = arrays["ids"], arrays["counts"], arrays[extra_name]
     except (KeyError, ValueError, UnicodeDecodeError):
         return None
     fits = (
         isinstance(vocabulary, list)
         and set(map(type, vocabulary)) <= {str}
+        and integers(ids)
+        and integers(counts)
+        and extra.ndim == 1
         and extra.dtype == np.dtype(extra_dtype)
         and len(counts) == len(extra) == passages
         and bool((counts >= 0).all())
         and int(counts.sum()) == len(ids)
         and (not len(ids) or (int(ids.min()) >= 0 and int(ids.max()) < len(vocabulary)))
     )
-    return (vocabulary, ids, counts, extra) if fits else None
+    if not fits:
+        return None
+    return vocabulary, ids.astype(np.int32, copy=False), counts.astype(np.int64, copy=False), extra
+
+
+def integers(array: np.ndarray) -> bool:
+    """Whether a stored array is a row of whole numbers (not a scalar, a table or floats)."""
+    return array.ndim == 1 and array.dtype.kind in "iu"

@@ -7,9 +7,10 @@ vocabulary, so the next build takes the files it still has from one read and num
 with a few array operations (``retrieval.token_cache``). A file that is not in the pack (added
 or changed since) is read from its own entry or tokenized, as before.
 
-The pack is named by the cache's versions and the tokenizer's: it is never read by code or
-rules that would tokenize otherwise. It is checked as it is read; a damaged pack is logged and
-the build reads the files' own entries instead.
+The pack is named by the cache's versions (the code, the reading rules) and the tokenizer's
+(its word lists, the officials' names in characters), as each file's own token entries are. It
+is checked as it is read; a damaged pack is logged and the build reads the files' own entries
+instead.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from retrieval.file_cache import FileCache
+from retrieval.term_numbering import integers
 from retrieval.tokenize import Tokenizer
 
 
@@ -89,21 +91,27 @@ def _checked(arrays: dict[str, np.ndarray]) -> TokenPack:
         raise ValueError("keys and vocabulary must be lists")
     if set(map(type, keys)) - {str} or set(map(type, vocabulary)) - {str}:
         raise ValueError("keys and terms must be strings")
-    terms = arrays["terms"].astype(np.int32, copy=False)
-    ids = arrays["ids"].astype(np.int32, copy=False)
+    if len(set(vocabulary)) != len(vocabulary) or len(set(keys)) != len(keys):
+        raise ValueError("a term or a file is in the pack twice")
+    names = ("terms", "ids", "counts", "lengths", "term_offsets", "id_offsets", "passage_offsets")
+    if not all(integers(arrays[name]) for name in names):
+        raise ValueError("arrays of whole numbers expected")
+    # Checked before narrowing: a number beyond int32 must not wrap into a valid one.
+    terms, ids = arrays["terms"], arrays["ids"]
     counts = arrays["counts"].astype(np.int64, copy=False)
     lengths = arrays["lengths"].astype(np.int64, copy=False)
     term_at = _checked_offsets(arrays["term_offsets"], len(keys), len(terms))
     id_at = _checked_offsets(arrays["id_offsets"], len(keys), len(ids))
     passage_at = _checked_offsets(arrays["passage_offsets"], len(keys), len(counts))
-    if len(lengths) != len(counts) or len(set(keys)) != len(keys):
-        raise ValueError("lengths do not fit the passages, or a file is in the pack twice")
+    if len(lengths) != len(counts) or (lengths < 0).any():
+        raise ValueError("lengths do not fit the passages")
     if len(terms) and not (0 <= int(terms.min()) and int(terms.max()) < len(vocabulary)):
         raise ValueError("a term outside the vocabulary")
     # Each file's ids point into its own terms, and its passages' counts add up to its ids.
     own_terms = np.repeat(np.diff(term_at), np.diff(id_at))
     if len(ids) and not (int(ids.min()) >= 0 and bool((ids < own_terms).all())):
         raise ValueError("a token outside its file's terms")
+    terms, ids = terms.astype(np.int32, copy=False), ids.astype(np.int32, copy=False)
     summed = np.concatenate([[0], np.cumsum(counts)])
     per_file = summed[passage_at[1:]] - summed[passage_at[:-1]]
     if (counts < 0).any() or not np.array_equal(per_file, np.diff(id_at)):

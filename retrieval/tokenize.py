@@ -256,6 +256,9 @@ class Tokenizer:
                     self._lemmatizer.fingerprint,
                     self._compounds.fingerprint,
                     self._names,
+                    # The month names decide the month terms ("März" -> "=month03").
+                    sorted(self._months.numbers.items()),
+                    sorted(self._months.capitalised_only),
                 ],
                 sort_keys=True,
                 ensure_ascii=False,

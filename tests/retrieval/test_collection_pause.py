@@ -21,6 +21,16 @@ def test_collection_resumes_after_the_block() -> None:
     assert gc.isenabled()
 
 
+def test_a_block_that_made_many_objects_ends_with_a_full_pass() -> None:
+    """Many objects made in the block are walked once as it ends, not by the next allocation
+    on whichever thread comes next: the young generation is empty again."""
+    with collection_paused():
+        kept = [[number] for number in range(300_000)]
+        assert gc.get_count()[0] >= 300_000
+    assert gc.get_count()[0] < 1_000
+    assert len(kept) == 300_000
+
+
 def test_collection_resumes_after_an_error() -> None:
     """A block that raises still resumes collection."""
     with pytest.raises(RuntimeError), collection_paused():

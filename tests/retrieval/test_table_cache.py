@@ -227,3 +227,23 @@ def test_damaged_copy_tokens_are_read_again_with_a_warning(
     assert _tables(Library.load(corpus)) == fresh
     messages = [r.getMessage() for r in caplog.records if "damaged" in r.getMessage()]
     assert any(".copy-tokens" in message for message in messages)
+
+
+def test_one_language_corpus_finds_no_anchors(write_corpus_en: Path) -> None:
+    """A corpus in one language has no translations: no passage's anchors are found or kept."""
+    library = Library.load(write_corpus_en)
+    library.warm_up()
+    files = write_corpus_en / INDEX_DIRNAME / FILES_DIRNAME
+    assert not list(files.glob("*.anchors-*.json"))
+    assert library.searcher._translated.get().pairs() == []
+
+
+@pytest.fixture
+def write_corpus_en(tmp_path: Path) -> Path:
+    folder = tmp_path / "english"
+    folder.mkdir()
+    (folder / "foshan.txt").write_text(ADDED, encoding="utf-8")
+    (folder / "zhuhai.txt").write_text(
+        "Zhuhai bridge\n\nThe Zhuhai bridge carried 30,000 cars in 2024.\n", encoding="utf-8"
+    )
+    return folder

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import shutil
 from collections.abc import Callable, Mapping
@@ -83,8 +84,29 @@ def test_changed_and_removed_files_are_not_taken_from_the_pack(write_corpus: Wri
     assert "zhuhai" not in changed.searcher.index
 
 
+def _duplicate_term(arrays: dict[str, np.ndarray]) -> None:
+    vocabulary = json.loads(arrays["vocabulary"].tobytes())
+    arrays["vocabulary"] = np.frombuffer(
+        json.dumps([*vocabulary, vocabulary[0]]).encode(), np.uint8
+    )
+
+
+DAMAGES: dict[str, Callable[[dict[str, np.ndarray]], None]] = {
+    "ids beyond the terms": lambda a: a.update(ids=a["ids"] + 10**6),
+    "ids as a table": lambda a: a.update(ids=np.stack([a["ids"], a["ids"]])),
+    "ids beyond int32": lambda a: a.update(ids=a["ids"].astype(np.int64) + 2**32),
+    "counts as floats": lambda a: a.update(counts=a["counts"].astype(float)),
+    "negative lengths": lambda a: a.update(lengths=-a["lengths"]),
+    "a term twice": _duplicate_term,
+    "no offsets": lambda a: a.__delitem__("id_offsets"),
+}
+
+
+@pytest.mark.parametrize("damage", DAMAGES.values(), ids=DAMAGES.keys())
 def test_damaged_pack_is_logged_and_the_files_entries_read(
-    write_corpus: WriteCorpus, caplog: pytest.LogCaptureFixture
+    write_corpus: WriteCorpus,
+    caplog: pytest.LogCaptureFixture,
+    damage: Callable[[dict[str, np.ndarray]], None],
 ) -> None:
     """A pack whose arrays do not fit each other is logged as damaged; the index is still
     the texts' one, built from each file's own entry."""
@@ -93,7 +115,7 @@ def test_damaged_pack_is_logged_and_the_files_entries_read(
     (pack,) = _pack(folder)
     with np.load(pack) as stored:
         arrays = {name: stored[name] for name in stored.files}
-    arrays["ids"] = arrays["ids"] + 10**6
+    damage(arrays)
     np.savez(pack, **arrays)
     (folder / INDEX_DIRNAME / POINTER_FILE).unlink()  # the index must be built again
     with caplog.at_level(logging.WARNING, logger="retrieval.file_cache"):
@@ -120,3 +142,42 @@ def test_seeds_with_a_file_added_index_as_the_texts(seeds_dir: Path, tmp_path: P
     (folder / "added.txt").write_text(ADDED, encoding="utf-8")
     added = Library.load(folder)
     _same_index(added.searcher.index, Library.load(folder, use_cache=False).searcher.index)
+
+
+def test_truncated_pack_is_logged_and_the_files_entries_read(
+    write_corpus: WriteCorpus, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A pack cut short (a disk filled up) is no zip archive: logged, not a crash."""
+    folder = write_corpus(FILES)
+    Library.load(folder)
+    (pack,) = _pack(folder)
+    pack.write_bytes(pack.read_bytes()[: pack.stat().st_size // 2])
+    (folder / INDEX_DIRNAME / POINTER_FILE).unlink()
+    library = Library.load(folder)
+    assert any("tokens-pack-" in record.getMessage() for record in caplog.records)
+    _same_index(library.searcher.index, Library.load(folder, use_cache=False).searcher.index)
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [lambda a: a.update(counts=np.array(3)), lambda a: a.update(ids=np.stack([a["ids"]] * 2))],
+    ids=["counts a scalar", "ids a table"],
+)
+def test_damaged_file_tokens_are_tokenized_again(
+    write_corpus: WriteCorpus, damage: Callable[[dict[str, np.ndarray]], None]
+) -> None:
+    """A file's own tokens entry of the wrong shape is tokenized again, not a crash."""
+    folder = write_corpus(FILES)
+    Library.load(folder)
+    files = folder / INDEX_DIRNAME / FILES_DIRNAME
+    for entry in [*files.glob("*.tokens-*.npz"), *_pack(folder)]:
+        if entry.name.startswith("tokens-pack-"):
+            entry.unlink()
+            continue
+        with np.load(entry) as stored:
+            arrays = {name: stored[name] for name in stored.files}
+        damage(arrays)
+        np.savez(entry, **arrays)
+    (folder / INDEX_DIRNAME / POINTER_FILE).unlink()
+    library = Library.load(folder)
+    _same_index(library.searcher.index, Library.load(folder, use_cache=False).searcher.index)
