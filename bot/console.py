@@ -136,6 +136,7 @@ class Console:
             return False
         command, _, argument = line.partition(" ")
         command, argument = command.lower(), argument.strip()
+        argument = _without_option_name(command, argument)
         try:
             if not command.startswith("/"):
                 self.ask(line)
@@ -164,6 +165,20 @@ class Console:
             log.exception("console command %r failed", line)
             self.write(texts.INTERNAL_ERROR_MESSAGE(self.language))
         return True
+
+
+# Discord's option of each command, as its cards and the README show a command
+# ("/ask question: ..."): typed so, the option's name is not part of the question or name.
+_OPTION_NAMES = {"/ask": "question", "/official": "name"}
+
+
+def _without_option_name(command: str, argument: str) -> str:
+    option = _OPTION_NAMES.get(command)
+    if option is not None:
+        written, colon, value = argument.partition(":")
+        if colon and written.strip().lower() == option:
+            return value.strip()
+    return argument
 
 
 def run_console(

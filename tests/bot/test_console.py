@@ -52,6 +52,23 @@ def test_ask_command_equals_bare_question() -> None:
     assert bare == command
 
 
+def test_commands_typed_with_discords_option_names_read_their_values() -> None:
+    """`/ask question: Q` and `/official name: N`, as Discord shows them, read Q and N."""
+    _, bare = console_output(QUESTION + "\n")
+    _, with_option = console_output(f"/ask question: {QUESTION}\n")
+    _, official = console_output("/official name: Wang Weizhong\n")
+    assert with_option == bare
+    assert "Governor of Guangdong" in official
+
+
+def test_a_colon_inside_a_question_is_kept() -> None:
+    """A question that itself holds a colon is not cut at it."""
+    question = "Targets: what did the governor say about robotics?"
+    library = FakeLibrary(responses={question: robotics_response(question)})
+    _, output = console_output(f"/ask {question}\n", library)
+    assert "Targets: what did the governor say" in output
+
+
 def test_more_and_back_turn_pages() -> None:
     """/more shows the next page, /back the previous; past the end says so."""
     _, output = console_output(f"{QUESTION}\n/more\n/more\n/back\n")
