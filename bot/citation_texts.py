@@ -12,6 +12,11 @@ PASTED_PAGE = Sentence("citations.pasted_page", "p. {page}")
 PASTED_PARAGRAPH = Sentence("citations.pasted_paragraph", "para. {paragraph}")
 UNTITLED = Sentence("citations.untitled", "untitled")
 UNKNOWN_SOURCE = Sentence("citations.unknown_source", "unknown source")
+# A page the loader read as word-scrambled SEO spam: its words are verbatim, their order is not
+# the publisher's, so the reader must not take the quote as a statement.
+SCRAMBLED = Sentence(
+    "citations.scrambled", "\u26a0\ufe0f scrambled copy: word order not the original"
+)
 ANOTHER_DOCUMENT = Sentence("citations.another_document", "another document")
 # Between the names of a list ("German, Chinese"); Chinese lists take "、".
 LIST_SEPARATOR = Sentence("citations.list_separator", ", ")

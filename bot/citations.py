@@ -1,7 +1,8 @@
 """How a quote is cited: one short subtext line under it, and the full citation to paste.
 
 The line under a quote names, in this order, who said it (when the corpus says), the source's
-short name, a date that never breaks, the page (of a PDF), the paragraph, and the title linked to
+short name, a date that never breaks, a warning when the page reads as a word-scrambled copy
+(SEO spam), the page (of a PDF), the paragraph, and the title linked to
 the quoted sentence itself (a `#:~:text=` fragment). The full source and title are in the Cite
 button's text and in /sources, not after every quote.
 """
@@ -56,13 +57,15 @@ def quote_url(document: DocumentInfo, text: str) -> str | None:
 def citation_line(number: int | None, cited: Cited, limit: int, language: str | None = None) -> str:
     """The subtext line under a quote, within `limit` characters of markdown, its words and
     date in `language`. What gives way, in order: the copies, the other languages' links, the
-    text fragment, the title's length, the title's link; number, speaker, source, date, page
-    and paragraph stay."""
+    text fragment, the title's length, the title's link; number, speaker, source, date, the
+    scrambled-copy warning, page and paragraph stay."""
     head: list[str] = [f"**{number}**"] if number is not None else []
     if cited.speaker:
         head.append(words.SAID_BY(language, speaker=clip(inline(cited.speaker), 60)))
     head.append(short_source(cited.document.source, language))
     head.append(short_date(cited.document.date, language))
+    if cited.document.scrambled:
+        head.append(words.SCRAMBLED(language))
     if cited.page:
         head.append(words.PAGE(language, page=cited.page))
     if cited.paragraph:

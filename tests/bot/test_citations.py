@@ -138,3 +138,19 @@ def test_pasted_citation_words_follow_the_askers_language() -> None:
     undated = PRESS_EN.model_copy(update={"date": None})
     pasted = full_citation(1, Cited(undated, ROBOTICS_EN, 12, page=4), "de")
     assert ", undatiert, S. 4, Abs. 12." in pasted
+
+
+def test_a_scrambled_copy_is_marked_under_its_quote_in_each_language() -> None:
+    """A quote from a page read as word-scrambled spam says so under it, in the asker's
+    language, even when room is short: its words are the page's, their order is not."""
+    scrambled = PRESS_EN.model_copy(update={"scrambled": True})
+    cited = Cited(document=scrambled, text=ROBOTICS_EN, paragraph=7)
+    assert "scrambled copy: word order not the original" in citation_line(1, cited, 400)
+    assert "scrambled copy" in citation_line(1, cited, 120)
+    assert "verwürfelte Kopie" in citation_line(1, cited, 400, "de")
+    assert "乱序转载" in citation_line(1, cited, 400, "zh")
+
+
+def test_an_ordinary_quote_carries_no_scrambled_mark() -> None:
+    """A page not read as scrambled has no warning."""
+    assert "scrambled" not in citation_line(1, Cited(PRESS_EN, ROBOTICS_EN, 7), 400)
