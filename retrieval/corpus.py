@@ -13,6 +13,7 @@ with a warning naming it; every other document is always served.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import logging
 import os
@@ -100,6 +101,14 @@ class Corpus:
             return self._by_id[doc_id]
         except KeyError:
             raise KeyError(f"no document with id {doc_id!r}") from None
+
+    def passages_by_file(self) -> Iterator[tuple[Path, list[Passage]]]:
+        """Each file's passages, in corpus order (a file's passages are next to each other):
+        what the per-file caches keep their entries by."""
+        for path, group in itertools.groupby(
+            self.passages, key=lambda passage: self._by_id[passage.document_id].path
+        ):
+            yield path, list(group)
 
     def content_hash(self) -> str:
         """SHA-256 over every document file's bytes, the catalog and the pipeline's rules.

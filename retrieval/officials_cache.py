@@ -54,7 +54,6 @@ _DATA_FILES = (
     NOT_NAMES_FILE,
     EQUIVALENTS_FILE,
 )
-_DECODED_TEXTS = 64  # documents' texts kept decoded while statements are restored
 # Libraries whose data decide readings of names (pinyin) and fuzzy merges.
 _LIBRARIES = ("pypinyin", "rapidfuzz")
 
@@ -113,33 +112,24 @@ def _restored_officials(stored: Any, corpus: Corpus) -> list[Official]:
     (a copy per official and document held a popular official's thousands of documents
     again). KeyError, TypeError, ValueError or ValidationError when they do not fit."""
     documents = {document.info.id: document for document in corpus.documents}
-    # The texts of the documents statements were read from last (a document keeps UTF-8; an
-    # official's statements come a document at a time, and the corpus is not decoded whole).
-    texts: dict[str, str] = {}
     officials = []
     for item in stored:
         fields = dict(item)
         fields["documents"] = [documents[doc_id].info for doc_id in item["documents"]]
-        fields["statements"] = [
-            _restored_statement(row, documents, texts) for row in item["statements"]
-        ]
+        fields["statements"] = [_restored_statement(row, documents) for row in item["statements"]]
         official = Official.model_validate(fields)
         share_field_names(official.titles)
         officials.append(official)
     return officials
 
 
-def _restored_statement(
-    row: Any, documents: dict[str, Document], texts: dict[str, str]
-) -> Statement:
-    """The statement ``_official_json`` wrote as ``row``; ValueError when it does not fit."""
+def _restored_statement(row: Any, documents: dict[str, Document]) -> Statement:
+    """The statement ``_official_json`` wrote as ``row``; ValueError when it does not fit.
+    (An official's statements come a document at a time: ``Document.text`` decodes each
+    document once for them, from its small cache of recent texts.)"""
     document_id, paragraph, start, end, kind = row
     info = documents[document_id].info
-    text = texts.get(document_id)
-    if text is None:
-        if len(texts) >= _DECODED_TEXTS:
-            texts.clear()
-        text = texts[document_id] = documents[document_id].text
+    text = documents[document_id].text
     numbers = (paragraph, start, end)
     if not all(type(number) is int for number in numbers) or not 0 <= start <= end <= len(text):
         raise ValueError(f"a statement outside its document: {row!r}")

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import itertools
 import logging
 from collections.abc import Sequence
 from importlib import metadata
@@ -65,13 +64,11 @@ def answer_features(corpus: Corpus, cache: FileCache) -> AnswerFeatures:
     """The answer flags of every passage of ``corpus``, from each file's cached flags where it
     has them."""
     suffix = answers_suffix()
-    path_of = {document.info.id: document.path for document in corpus.documents}
     languages: dict[Path, list[str]] = {}
     for document in corpus.documents:
         languages.setdefault(document.path, []).append(document.info.language)
     files: list[tuple[Path, list[Passage], tuple[np.ndarray, np.ndarray] | None]] = []
-    for path, group in itertools.groupby(corpus.passages, key=lambda p: path_of[p.document_id]):
-        passages = list(group)
+    for path, passages in corpus.passages_by_file():
         name = f"{cache.keys.get(path)}{suffix}"
         arrays = cache.read_arrays(name) if path in cache.keys else None
         flags = None
@@ -174,11 +171,9 @@ def copy_tokens_by_file(corpus: Corpus, cache: FileCache) -> CopyTokens:
     adding a document reads that document's only. Each file's tokens number its own
     (language, token) pairs; they are numbered across the corpus as ``CopyTokens.of`` numbers
     them, so the copies found are the same."""
-    path_of = {document.info.id: document.path for document in corpus.documents}
     space = TermSpace()
     files: list[tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]] = []
-    for path, group in itertools.groupby(corpus.passages, key=lambda p: path_of[p.document_id]):
-        passages = list(group)
+    for path, passages in corpus.passages_by_file():
         key = cache.keys.get(path)
         name = f"{key}{_COPY_TOKENS_SUFFIX}"
         arrays = cache.read_arrays(name) if key is not None else None
@@ -260,10 +255,8 @@ def written_anchors_by_passage(
     adding a document finds them in that document only. (Which of them count, and how much,
     depends on the whole corpus: that is decided again each time.)"""
     suffix = anchors_suffix(tokenizer)
-    path_of = {document.info.id: document.path for document in corpus.documents}
     found: list[set[str]] = []
-    for path, group in itertools.groupby(corpus.passages, key=lambda p: path_of[p.document_id]):
-        passages = list(group)
+    for path, passages in corpus.passages_by_file():
         key = cache.keys.get(path)
         name = f"{key}{suffix}"
         stored = cache.read_json(name) if key is not None else None

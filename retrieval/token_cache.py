@@ -11,7 +11,6 @@ corpus), so the index and its scores are the same as one built from the texts.
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -47,10 +46,7 @@ def tokenized_index(
     # Every file's terms are numbered in one space: the pack's vocabulary, then new terms.
     space = TermSpace(pack.vocabulary if pack is not None else [])
     files: list[tuple[str | None, FileTokens]] = []
-    for path, group in itertools.groupby(
-        corpus.passages, key=lambda passage: corpus.document(passage.document_id).path
-    ):
-        passages = list(group)
+    for path, passages in corpus.passages_by_file():
         key = cache.keys.get(path) if cache is not None else None
         packed = pack.files.get(key) if pack is not None and key is not None else None
         if packed is None or len(packed.counts) != len(passages):

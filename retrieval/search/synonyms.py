@@ -131,8 +131,9 @@ class SynonymTable:
         resolved: list[tuple[tuple[tuple[str, ...], str], ...]] = []
         for number, rule in enumerate(rules):
             for phrase in rule.inputs:
-                key = _phrase_key(phrase, rule.language, tokenizer)
-                bases = _phrase_bases(phrase, rule.language, tokenizer, len(key))
+                words = _phrase_words(phrase, rule.language, tokenizer)
+                key = tuple(forms for forms, _ in words)
+                bases = tuple(base for _, base in words)
                 for candidate in key[0] if key else ():
                     triggers.setdefault(candidate, []).append((key, bases, number))
             outputs = []
@@ -261,25 +262,20 @@ def _phrase_key(
     """The forms each content word of a rule's phrase may take in a question: its stem in the
     rule's language (a German rule's "plant" is "planen", never the English factory), or, for
     a rule of no stated language and for Chinese, every form a question word would get."""
+    return tuple(forms for forms, _ in _phrase_words(phrase, language, tokenizer))
+
+
+def _phrase_words(
+    phrase: str, language: str | None, tokenizer: Tokenizer
+) -> list[tuple[frozenset[str], str | None]]:
+    """Each content word of a rule's phrase: its forms (see ``_phrase_key``) and its base form
+    in the rule's language (None: the dictionary does not know it, or no language applies)."""
     words = [t for t in tokenizer.query_terms(phrase) if not t.stopword and not t.optional]
     if language is None or language == "zh" or any(has_han(w.surface) for w in words):
-        return tuple(frozenset(w.candidates) for w in words)
-    return tuple(
-        frozenset(tokenizer.own_terms(w.surface, language))
-        for w in words
-        if tokenizer.own_terms(w.surface, language)
-    )
-
-
-def _phrase_bases(
-    phrase: str, language: str | None, tokenizer: Tokenizer, words: int
-) -> tuple[str | None, ...]:
-    """The base form of each content word of a rule's phrase in the rule's language (None:
-    unknown, or no language stated); all None when they do not line up with its key."""
-    if language is None or language == "zh" or has_han(phrase):
-        return (None,) * words
-    content = [t for t in tokenizer.query_terms(phrase) if not t.stopword and not t.optional]
-    content = [t for t in content if tokenizer.own_terms(t.surface, language)]
-    if len(content) != words:
-        return (None,) * words
-    return tuple(tokenizer.base_form(t.surface, language) for t in content)
+        return [(frozenset(w.candidates), None) for w in words]
+    found = []
+    for word in words:
+        own = tokenizer.own_terms(word.surface, language)
+        if own:
+            found.append((frozenset(own), tokenizer.base_form(word.surface, language)))
+    return found
