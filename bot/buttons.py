@@ -10,7 +10,6 @@ presses it, privately.
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import re
 from typing import Any, Protocol, runtime_checkable
@@ -19,6 +18,7 @@ import discord
 
 from bot import texts
 from bot.answer_filters import FILTERS_TOKEN
+from bot.answer_pool import build_answer
 from bot.answers import Answers
 from bot.cards import MESSAGE_LIMIT, Answer, Card, Command, Origin, checksum, to_embed
 from bot.cogs.official_parts import name_in_title
@@ -91,13 +91,14 @@ async def _rebuild(
         # The server's quotes per page and language, as the answer was first built with
         # (without a server language: the presser's, who for page buttons is the asker).
         options = client.answer_options(interaction.guild_id)
-        return await asyncio.to_thread(
+        return await build_answer(
+            client,
             client.answers.rebuild,
             origin,
             per_page=options.quotes_per_page,
             language=options.language or language_of_locale(interaction.locale),
         )
-    return await asyncio.to_thread(client.answers.rebuild, origin)
+    return await build_answer(client, client.answers.rebuild, origin)
 
 
 async def _tell_failure(interaction: discord.Interaction[Any], item: object) -> None:

@@ -9,6 +9,7 @@ button's text and in /sources, not after every quote.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -21,6 +22,8 @@ from retrieval.models import Copy, Counterpart, DocumentInfo
 
 SOURCE_LENGTH = 32
 TITLE_LENGTH = 56
+# The title, shorter, when the citation line has no room for TITLE_LENGTH.
+SHORT_TITLE_LENGTH = 28
 _PARENTHESES = re.compile(r"\s*[(\uff08][^()\uff08\uff09]*[)\uff09]")
 
 
@@ -70,13 +73,15 @@ def citation_line(number: int | None, cited: Cited, limit: int, language: str | 
         head.append(words.PAGE(language, page=cited.page))
     if cited.paragraph:
         head.append(f"\u00b6\u00a0{cited.paragraph}")
-    title = clip(inline(cited.document.title), TITLE_LENGTH) or words.UNTITLED(language)
+    title, shorter = _title_lengths(cited.document.title)
+    title = title or words.UNTITLED(language)
+    shorter = shorter or title
     fragment_url = quote_url(cited.document, cited.text)
     titles = [
         link(f"*{title}*", fragment_url),
         link(f"*{title}*", cited.document.url),
-        link(f"*{clip(title, 28)}*", cited.document.url),
-        f"*{clip(title, 28)}*",
+        link(f"*{shorter}*", cited.document.url),
+        f"*{shorter}*",
     ]
     extras_full = [
         also_in_segment(cited.also_in, 400, language=language),
@@ -90,6 +95,14 @@ def citation_line(number: int | None, cited: Cited, limit: int, language: str | 
             if discord_len(line) <= limit:
                 return line
     return clip("-# " + " \u00b7 ".join(head), limit)
+
+
+@functools.lru_cache(maxsize=1024)
+def _title_lengths(title: str) -> tuple[str, str]:
+    """A document's title as a citation line shows it, and shorter: worked out once per
+    document, not for every quote of it (clipping reads the title grapheme by grapheme)."""
+    shown = clip(inline(title), TITLE_LENGTH)
+    return shown, clip(shown, SHORT_TITLE_LENGTH)
 
 
 def full_citation(number: int | None, cited: Cited, language: str | None = None) -> str:

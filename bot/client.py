@@ -20,6 +20,7 @@ from discord.ext import commands
 
 from bot import texts
 from bot.answer_parts import inline
+from bot.answer_pool import AnswerPool
 from bot.answers import Answers
 from bot.buttons import DYNAMIC_ITEMS, is_ours
 from bot.cards import Answer
@@ -135,6 +136,8 @@ class LingnanBot(commands.Bot):
         self.ask_cooldown = UserCooldown(settings.cooldown_rate, settings.cooldown_seconds)
         # Filled by each sync: the ids that make `</ask:id>` mentions one can click.
         self.command_mentions = CommandMentions()
+        # Answers are built here, not in asyncio's default pool (see bot/answer_pool.py).
+        self.answer_pool = AnswerPool(settings.answer_threads)
         self._answers = Answers(
             lambda: self.library,
             quotes_per_answer=settings.quotes_per_answer,
@@ -263,6 +266,7 @@ class LingnanBot(commands.Bot):
         try:
             await super().close()
         finally:
+            self.answer_pool.close()
             recorder, self._recorder = self._recorder, None
             if recorder is not None:
                 await recorder.close()

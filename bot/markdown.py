@@ -140,20 +140,24 @@ def clip(markdown: str, limit: int, *, ellipsis: str = ELLIPSIS) -> str:
     kept: list[str] = []
     used = 0
     last_space = -1
-    for atom in _ATOM.findall(markdown):
-        size = discord_len(atom)
+    used_before_space = 0
+    # Atoms are read only up to the cut: a long text is not split whole to keep its start.
+    for match in _ATOM.finditer(markdown):
+        atom = match.group()
+        size = len(atom) if atom.isascii() else discord_len(atom)
         if used + size > budget:
             break
         if atom.isspace():
-            last_space = len(kept)
+            last_space, used_before_space = len(kept), used
         kept.append(atom)
         used += size
-    if last_space > 0 and sum(discord_len(a) for a in kept[:last_space]) >= budget // 2:
+    if last_space > 0 and used_before_space >= budget // 2:
         kept = kept[:last_space]
-    while kept and (kept[-1].isspace() or (kept[-1] == "**" and kept.count("**") % 2 == 1)):
-        kept.pop()  # no trailing blanks, no bold opened on nothing
-    bold_open = kept.count("**") % 2 == 1
-    return "".join(kept) + ("**" if bold_open else "") + ellipsis
+    bold_markers = kept.count("**")
+    while kept and (kept[-1].isspace() or (kept[-1] == "**" and bold_markers % 2 == 1)):
+        if kept.pop() == "**":  # no trailing blanks, no bold opened on nothing
+            bold_markers -= 1
+    return "".join(kept) + ("**" if bold_markers % 2 == 1 else "") + ellipsis
 
 
 def block_quote(markdown: str) -> str:

@@ -12,7 +12,6 @@ does.
 
 from __future__ import annotations
 
-import asyncio
 import importlib
 import logging
 import re
@@ -22,6 +21,7 @@ from typing import Any
 import discord
 
 from bot import texts
+from bot.answer_pool import build_answer
 from bot.answers import Answers
 from bot.cards import Answer, Menu, MenuKind, Origin, checksum, to_embed
 from bot.command_mentions import PLAIN_COMMANDS
@@ -138,7 +138,9 @@ class AnswerMenu(
             if checksum(name) != self.key:
                 return None
         language = language_of_locale(interaction.locale)
-        return await asyncio.to_thread(answers.choose, self.kind, name, values[0], language)
+        return await build_answer(
+            interaction.client, answers.choose, self.kind, name, values[0], language
+        )
 
 
 def menu_select(menu: Menu, asker: int, origin: Origin | None) -> AnswerMenu:

@@ -6,13 +6,13 @@ question can never ping anyone.
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from collections.abc import Callable
 from typing import Any
 
 import discord
 
+from bot.answer_pool import build_answer
 from bot.buttons import NO_MENTIONS, answer_view
 from bot.cards import MESSAGE_LIMIT, Answer, to_embed
 from bot.markdown import clip
@@ -59,10 +59,10 @@ async def defer_then_answer(
     ephemeral: bool = False,
     **keywords: Any,
 ) -> tuple[Answer, discord.Message | None]:
-    """Defer at once (Discord's 3 seconds), run `build(*args, **keywords)` in a worker thread
-    (retrieval blocks), then send its answer; the answer and the message that shows it."""
+    """Defer at once (Discord's 3 seconds), run `build(*args, **keywords)` in the bot's answer
+    pool (retrieval blocks), then send its answer; the answer and the message that shows it."""
     await interaction.response.defer(thinking=True, ephemeral=ephemeral)
-    answer = await asyncio.to_thread(build, *args, **keywords)
+    answer = await build_answer(interaction.client, build, *args, **keywords)
     message = await send_answer(interaction, answer, deferred_privately=ephemeral)
     return answer, message
 

@@ -21,6 +21,8 @@ from pydantic import (
 from pydantic_core import PydanticUseDefault
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from bot.answer_pool import DEFAULT_ANSWER_THREADS
+
 ENV_PREFIX = "LINGNAN_"
 ENV_FILE = ".env"
 MAX_QUOTES_PER_ANSWER = 10  # more would not fit one embed's 4096-character description legibly
@@ -36,6 +38,8 @@ DATABASE_FILE_NAME = "lingnan.db"
 SECRET_FIELD_WORDS = ("token", "database_url", "salt")
 # A document added from Discord: the PDF reader's own limit is 200 MB.
 MAX_ADD_MEGABYTES = 200
+# More answer threads only lengthen the event loop's waits for Python's lock (bot/answer_pool.py).
+MAX_ANSWER_THREADS = 32
 
 LogLevel = Literal["CRITICAL", "ERROR", "WARNING", "INFO", "DEBUG"]
 
@@ -82,6 +86,13 @@ class Settings(BaseSettings):
         le=MAX_COOLDOWN_SECONDS,
         allow_inf_nan=False,
         description="cooldown period (0 disables)",
+    )
+    answer_threads: int = Field(
+        DEFAULT_ANSWER_THREADS,
+        ge=1,
+        le=MAX_ANSWER_THREADS,
+        description="threads that build answers (search, formatting); more make the event loop "
+        "wait longer for Python's lock, and it acknowledges interactions (bot/answer_pool.py)",
     )
     log_level: LogLevel = "INFO"
     owner_ids: Annotated[list[int], NoDecode] = Field(

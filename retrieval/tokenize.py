@@ -249,6 +249,7 @@ class Tokenizer:
         self._query_languages = tuple(dict.fromkeys(query_languages))
         self._stemmers: dict[str, Any] = {}
         self._stem_cache: dict[str, dict[str, str]] = {}
+        self._base_forms: dict[tuple[str, str], str | None] = {}
         self._digest = hashlib.sha256(
             json.dumps(
                 [
@@ -304,12 +305,18 @@ class Tokenizer:
         """The folded base form the dictionary (or the editable lists) gives a word in
         ``language``, None when neither knows it: "leitete" -> "leiten", "Leiter" -> "leiter",
         which one stem ("leit") does not tell apart."""
+        key = (word, language)
+        if key in self._base_forms:  # simplemma's look-ups are slow; questions repeat words
+            return self._base_forms[key]
+        if len(self._base_forms) >= _STEM_CACHE_SIZE:
+            self._base_forms.clear()
         folded = _fold(word)
         dictionary = _LATIN_WORDS_LANGUAGE.get(language, language)
-        base = self._lemmatizer.lemma(folded, dictionary)
-        if base != folded:
-            return base
-        return folded if self._lemmatizer.dictionary_entry(folded, dictionary) else None
+        base: str | None = self._lemmatizer.lemma(folded, dictionary)
+        if base == folded and not self._lemmatizer.dictionary_entry(folded, dictionary):
+            base = None
+        self._base_forms[key] = base
+        return base
 
     def _stemmer(self, language: str) -> Any:
         if language not in self._stemmers:

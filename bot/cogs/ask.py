@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import re
 from typing import TYPE_CHECKING, Any
@@ -12,6 +11,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot import texts
+from bot.answer_pool import build_answer
 from bot.filter_texts import FILTER_LANGUAGE_CHOICES, filter_mistake_sentence
 from bot.install_contexts import outside_membership, usable_anywhere
 from bot.questions import MAX_QUESTION_LENGTH, question_problem
@@ -153,7 +153,8 @@ class AskCog(commands.Cog, name="Ask"):
             return
         async with message.channel.typing():
             # A reply cannot be private: in a server, nothing found is one short sentence.
-            answer = await asyncio.to_thread(
+            answer = await build_answer(
+                self.bot,
                 self.bot.answers.ask,
                 question,
                 per_page=options.quotes_per_page,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import threading
 from types import SimpleNamespace
 from typing import Any
 
@@ -44,6 +45,18 @@ async def test_client_pings_no_one_and_needs_no_privileged_intent() -> None:
         assert isinstance(bot.tree, LingnanTree)
     finally:
         await bot.close()
+
+
+async def test_answers_are_built_in_a_pool_of_the_set_size() -> None:
+    """The bot builds answers on LINGNAN_ANSWER_THREADS threads of its own, closed with it."""
+    bot = make_bot(FakeLibrary(), answer_threads=3)
+    try:
+        assert bot.answer_pool.threads == 3
+        assert await bot.answer_pool.run(lambda: threading.current_thread().name) != "MainThread"
+    finally:
+        await bot.close()
+    with pytest.raises(RuntimeError):
+        await bot.answer_pool.run(lambda: None)
 
 
 async def test_setup_hook_loads_commands_and_syncs_to_the_guild() -> None:

@@ -90,6 +90,7 @@ def test_token_is_never_shown() -> None:
         ("LINGNAN_LOG_LEVEL", "loud", "LINGNAN_LOG_LEVEL: Input should be 'CRITICAL'"),
         ("LINGNAN_OWNER_IDS", "12, bob", "LINGNAN_OWNER_IDS: Input should be a valid integer"),
         ("LINGNAN_WATCH_CORPUS", "maybe", "LINGNAN_WATCH_CORPUS: Input should be a valid boolean"),
+        ("LINGNAN_ANSWER_THREADS", "0", "LINGNAN_ANSWER_THREADS: Input should be greater"),
     ],
 )
 def test_invalid_setting_is_one_line_naming_it(

@@ -1,25 +1,33 @@
 """Benchmark: /ask interactions through a local Discord, latency from dispatch to reply.
 
     .venv/bin/python -m tests.e2e.bench_load [--interactions 500] [--users 50] [--rate 0]
+        [--where process|thread|same-loop] [--answer-threads N]
 
 Starts the fake Discord and the real bot (real Library over the corpus folder, cooldown off),
 sends the interactions (a burst, or `--rate` per second), waits for every answer and prints
 percentiles of two delays measured by the fake: dispatch -> acknowledgement (the callback Discord
-needs within 3 s) and dispatch -> answer (the quotes visible to the user). The fake runs on its
-own event loop in a thread, so the bot's loop carries only the bot's work; `--same-loop` puts it
-on the bot's loop as the tests do (its own work then counts in the figures).
+needs within 3 s) and dispatch -> answer (the quotes visible to the user).
+
+By default the bot runs in its own process (`python -m bot`'s `main()`, as an operator runs it)
+and the fake in this one, so the figures are the bot's alone, as with a real Discord.
+`--where thread` keeps the bot in this process and the fake on a loop in a thread (one GIL for
+both); `--where same-loop` puts the fake on the bot's loop as most tests do.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import logging
 import statistics
+import tempfile
 import time
+from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
+from bot.answer_pool import DEFAULT_ANSWER_THREADS
 from tests.discord_fake import FakeDiscord, running_client
 from tests.discord_fake.threaded import ThreadedFakeDiscord
 from tests.e2e.conftest import bot_settings
@@ -43,46 +51,100 @@ def percentiles(values: list[float]) -> str:
     )
 
 
+# Where the bot runs relative to the fake Discord, and how the report says it.
+PLACEMENTS = {
+    "process": "in its own process (the bot in another)",
+    "thread": "in a thread of the bot's process",
+    "same-loop": "on the bot's event loop",
+}
+
+
 async def run(
-    interactions: int, users: int, rate: float, corpus: Path, heartbeat: float, same_loop: bool
+    interactions: int,
+    users: int,
+    rate: float,
+    corpus: Path,
+    heartbeat: float,
+    where: str,
+    answer_threads: int,
 ) -> None:
+    threads = f"{answer_threads} thread{'s' if answer_threads != 1 else ''}"
+    print(f"the bot builds answers on {threads} (LINGNAN_ANSWER_THREADS)")
+    if where == "process":
+        host: Any = SameLoop(heartbeat_interval=heartbeat)
+        async with host as fake, bot_process(fake, corpus, answer_threads):
+            await burst(host, fake, interactions, users, rate, heartbeat, where)
+        return
     from bot.client import create_bot
     from bot.library import load_library
 
     started = time.perf_counter()
     library = await asyncio.to_thread(load_library, corpus)
     print(f"corpus loaded in {time.perf_counter() - started:.2f} s: {library.stats}")
-    host: Any = SameLoop(heartbeat_interval=heartbeat) if same_loop else None
+    host = SameLoop(heartbeat_interval=heartbeat) if where == "same-loop" else None
     host = host or ThreadedFakeDiscord(heartbeat_interval=heartbeat)
     async with host as fake:
-        bot = create_bot(bot_settings(fake, corpus), library)  # cooldown off, as in the tests
+        # Cooldown off, as in the tests.
+        settings = bot_settings(fake, corpus, answer_threads=answer_threads)
+        bot = create_bot(settings, library)
         async with running_client(fake, bot, ready_timeout=60):
-            await host.call(lambda f: f.wait_commands())
-            people = fake.make_users(users, prefix="reader")
+            await burst(host, fake, interactions, users, rate, heartbeat, where)
 
-            async def dispatch_all(target: FakeDiscord) -> list[Any]:
-                # Runs on the fake's loop, so a burst really arrives at once.
-                loop = asyncio.get_running_loop()
-                began = loop.time()
-                sent = []
-                for number in range(interactions):
-                    question = QUESTIONS[number % len(QUESTIONS)]
-                    options = {"question": question}
-                    user = people[number % users]
-                    sent.append(await target.send_slash_command("ask", options, user=user))
-                    if rate > 0:
-                        await asyncio.sleep(max(0.0, began + (number + 1) / rate - loop.time()))
-                return sent
 
-            burst_started = asyncio.get_running_loop().time()
-            handles = await host.call(dispatch_all)
-            await host.call(
-                lambda f: f.wait_until(
-                    lambda: all(h.answer is not None for h in handles), 300, "every answer"
-                )
-            )
-            finished = asyncio.get_running_loop().time()
-    report(fake, handles, interactions, users, rate, heartbeat, burst_started, finished, same_loop)
+@contextlib.asynccontextmanager
+async def bot_process(fake: FakeDiscord, corpus: Path, answer_threads: int) -> AsyncIterator[None]:
+    """The bot as `python -m bot` runs it, in a process of its own, until the block ends."""
+    from tests.e2e.processes import bot_processes
+
+    started = time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix="lingnan-bench-") as workdir:
+        # The log at INFO, as an operator runs it; the database in the temporary folder, not
+        # beside the corpus.
+        settings = {"database_path": Path(workdir) / "bench.db", "answer_threads": answer_threads}
+        async with bot_processes(fake, corpus, Path(workdir), {"bot": settings}, 300) as bots:
+            print(f"bot process ready in {time.perf_counter() - started:.2f} s")
+            yield
+            problems = bots["bot"].errors()
+        if problems:
+            print(f"the bot logged {len(problems)} errors, the first: {problems[0]}")
+
+
+async def burst(
+    host: Any,
+    fake: FakeDiscord,
+    interactions: int,
+    users: int,
+    rate: float,
+    heartbeat: float,
+    where: str,
+) -> None:
+    """Send the interactions, wait for every answer, print the figures."""
+    await host.call(lambda f: f.wait_commands(timeout=60))
+    people = fake.make_users(users, prefix="reader")
+
+    async def dispatch_all(target: FakeDiscord) -> list[Any]:
+        # Runs on the fake's loop, so a burst really arrives at once.
+        loop = asyncio.get_running_loop()
+        began = loop.time()
+        sent = []
+        for number in range(interactions):
+            question = QUESTIONS[number % len(QUESTIONS)]
+            options = {"question": question}
+            user = people[number % users]
+            sent.append(await target.send_slash_command("ask", options, user=user))
+            if rate > 0:
+                await asyncio.sleep(max(0.0, began + (number + 1) / rate - loop.time()))
+        return sent
+
+    burst_started = asyncio.get_running_loop().time()
+    handles = await host.call(dispatch_all)
+    await host.call(
+        lambda f: f.wait_until(
+            lambda: all(h.answer is not None for h in handles), 300, "every answer"
+        )
+    )
+    finished = asyncio.get_running_loop().time()
+    report(fake, handles, interactions, users, rate, heartbeat, burst_started, finished, where)
 
 
 class SameLoop:
@@ -111,18 +173,17 @@ def report(
     heartbeat: float,
     burst_started: float,
     finished: float,
-    same_loop: bool,
+    where: str,
 ) -> None:
     acks = [h.callbacks[0].at - h.dispatched_at for h in handles if h.callbacks]
     answers = [h.latency for h in handles if h.latency is not None]
     answered_once = sum(1 for h in handles if len(h.callbacks) == 1 and len(h.followup_ids) == 1)
     late = sum(1 for ack in acks if ack > 3.0)
     gaps = fake.gateway.heartbeat_gaps(since=burst_started)
-    where = "on the bot's event loop" if same_loop else "in its own thread"
     print(
         f"{interactions} /ask from {users} users "
         f"({'burst' if rate <= 0 else f'{rate:g}/s'}), heartbeat every {heartbeat:g} s, "
-        f"fake Discord {where}"
+        f"fake Discord {PLACEMENTS[where]}"
     )
     print(f"answered exactly once: {answered_once}/{interactions}")
     print(
@@ -145,12 +206,29 @@ def main() -> None:
     parser.add_argument("--corpus", type=Path, default=REPO / "seeds")
     parser.add_argument("--heartbeat", type=float, default=1.0, help="seconds between heartbeats")
     parser.add_argument(
-        "--same-loop", action="store_true", help="run the fake on the bot's loop, as the tests do"
+        "--where",
+        choices=list(PLACEMENTS),
+        default="process",
+        help="the fake Discord in its own process (default), in a thread, or on the bot's loop",
+    )
+    parser.add_argument(
+        "--answer-threads",
+        type=int,
+        default=DEFAULT_ANSWER_THREADS,
+        help="the bot's LINGNAN_ANSWER_THREADS",
     )
     args = parser.parse_args()
     logging.basicConfig(level=logging.WARNING)
     asyncio.run(
-        run(args.interactions, args.users, args.rate, args.corpus, args.heartbeat, args.same_loop)
+        run(
+            args.interactions,
+            args.users,
+            args.rate,
+            args.corpus,
+            args.heartbeat,
+            args.where,
+            args.answer_threads,
+        )
     )
 
 

@@ -1,0 +1,64 @@
+"""Where answers are built: a thread of their own, off the event loop.
+
+Search and formatting hold the GIL. Every thread doing them makes the event loop wait longer
+to get it back after each read or write (the GIL's convoy effect), and the event loop is what
+acknowledges interactions within Discord's 3 seconds. Measured with `tests/e2e/bench_load.py`
+(2,000 /ask at once, the bot in its own process, seeds corpus, two cores): with asyncio's
+default pool (six threads here) 1,081 of 2,000 acknowledgements came later than 3 s; with two
+threads none did, but the last came at 2.7-3.0 s; with one at 2.5-2.6 s, answering as many per
+second (160-170). More threads would only help work that runs without the GIL. Loading or
+reloading a corpus stays on asyncio's default pool: minutes of it must not stop the answers.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextvars
+import functools
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from typing import ParamSpec, TypeVar
+
+Parameters = ParamSpec("Parameters")
+Result = TypeVar("Result")
+
+DEFAULT_ANSWER_THREADS = 1
+
+
+class AnswerPool:
+    """A bounded pool of threads that build answers (search, formatting)."""
+
+    def __init__(self, threads: int = DEFAULT_ANSWER_THREADS) -> None:
+        self.threads = threads
+        self._executor = ThreadPoolExecutor(max_workers=threads, thread_name_prefix="answers")
+
+    async def run(
+        self,
+        build: Callable[Parameters, Result],
+        *args: Parameters.args,
+        **keywords: Parameters.kwargs,
+    ) -> Result:
+        """`build(*args, **keywords)` in one of the pool's threads, as `asyncio.to_thread`
+        runs it (the caller's context variables with it)."""
+        context = contextvars.copy_context()
+        call = functools.partial(context.run, build, *args, **keywords)
+        return await asyncio.get_running_loop().run_in_executor(self._executor, call)
+
+    def close(self) -> None:
+        """Stop taking work; answers being built finish in their threads, queued ones are
+        dropped (their interactions are gone with the connection)."""
+        self._executor.shutdown(wait=False, cancel_futures=True)
+
+
+async def build_answer(
+    client: object,
+    build: Callable[Parameters, Result],
+    *args: Parameters.args,
+    **keywords: Parameters.kwargs,
+) -> Result:
+    """`build(*args, **keywords)` in `client`'s answer pool (a LingnanBot has one); for any
+    other client (tests' stand-ins) in asyncio's default pool."""
+    pool = getattr(client, "answer_pool", None)
+    if isinstance(pool, AnswerPool):
+        return await pool.run(build, *args, **keywords)
+    return await asyncio.to_thread(build, *args, **keywords)
