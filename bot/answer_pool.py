@@ -2,12 +2,15 @@
 
 Search and formatting hold the GIL. Every thread doing them makes the event loop wait longer
 to get it back after each read or write (the GIL's convoy effect), and the event loop is what
-acknowledges interactions within Discord's 3 seconds. Measured with `tests/e2e/bench_load.py`
-(2,000 /ask at once, the bot in its own process, seeds corpus, two cores): with asyncio's
-default pool (six threads here) 1,081 of 2,000 acknowledgements came later than 3 s; with two
-threads none did, but the last came at 2.7-3.0 s; with one at 2.5-2.6 s, answering as many per
-second (160-170). More threads would only help work that runs without the GIL. Loading or
-reloading a corpus stays on asyncio's default pool: minutes of it must not stop the answers.
+acknowledges interactions within Discord's 3 seconds. With asyncio's default pool (six threads
+on a two-core machine) more than half of a burst of 2,000 /ask was acknowledged too late; with
+one thread none was, answering as many per second as with two (figures: README, "bot under
+load", `tests/e2e/bench_load.py`). More threads only help work that runs without the GIL.
+
+Answers to commands, buttons and menus are built here, each acknowledged first. What is due
+within 3 s with no acknowledgement possible (autocomplete) and what takes long and is rare
+(loading or reloading a corpus, /add, /stats) stay on asyncio's default pool: they must not wait
+behind a queue of answers, nor stop it.
 """
 
 from __future__ import annotations

@@ -10,6 +10,7 @@ presses it, privately.
 
 from __future__ import annotations
 
+import importlib
 import logging
 import re
 from typing import Any, Protocol, runtime_checkable
@@ -67,11 +68,18 @@ def argument_shown(command: str, title: str | None, footer: str | None = None) -
 
 
 async def _rebuild(
-    interaction: discord.Interaction[Any], command: Command, key: str, detail: str = ""
+    interaction: discord.Interaction[Any],
+    command: Command,
+    key: str,
+    detail: str = "",
+    *,
+    privately: bool = False,
 ) -> Answer | None:
     """The answer under the pressed button, built again; None (and the user told) when the
     message no longer shows what the button was made for. `detail` is what the answer needs
-    that its title does not show (a speech's document)."""
+    that its title does not show (a speech's document). The press is acknowledged before the
+    answer is built (Discord's 3 s, however long the queue of answers): as an update of the
+    pressed message, or `privately` as a private message to come."""
     message = interaction.message
     embed = message.embeds[0] if message is not None and message.embeds else None
     argument = argument_shown(
@@ -87,6 +95,10 @@ async def _rebuild(
         )
         return None
     origin = Origin(command, argument, detail)
+    if privately:
+        await interaction.response.defer(ephemeral=True, thinking=True)
+    else:
+        await interaction.response.defer()
     if isinstance(client, AnswerOptionsHost):
         # The server's quotes per page and language, as the answer was first built with
         # (without a server language: the presser's, who for page buttons is the asker).
@@ -103,12 +115,10 @@ async def _rebuild(
 
 async def _tell_failure(interaction: discord.Interaction[Any], item: object) -> None:
     log.exception("button %r failed", item)
-    if not interaction.response.is_done():
-        await interaction.response.send_message(
-            texts.INTERNAL_ERROR_MESSAGE(language_of_locale(interaction.locale)),
-            ephemeral=True,
-            allowed_mentions=NO_MENTIONS,
-        )
+    sentence = texts.INTERNAL_ERROR_MESSAGE(language_of_locale(interaction.locale))
+    # bot.replies imports this module (its answers carry these buttons): imported here.
+    replies = importlib.import_module("bot.replies")
+    await replies.send_sentence(interaction, sentence)
 
 
 class PageButton(
@@ -183,7 +193,7 @@ class PageButton(
             if answer is None:
                 return
             page = max(0, min(self.page, len(answer.pages) - 1))
-            await interaction.response.edit_message(
+            await interaction.edit_original_response(
                 embed=to_embed(answer.pages[page]),
                 view=answer_view(answer, page, self.asker),
                 allowed_mentions=NO_MENTIONS,
@@ -229,11 +239,13 @@ class CiteButton(
 
     async def callback(self, interaction: discord.Interaction[Any]) -> None:
         try:
-            answer = await _rebuild(interaction, self.command, self.key, self.detail)
+            answer = await _rebuild(
+                interaction, self.command, self.key, self.detail, privately=True
+            )
             if answer is None:
                 return
             card = answer.pages[max(0, min(self.page, len(answer.pages) - 1))]
-            await interaction.response.send_message(
+            await interaction.followup.send(
                 citation_message(card, language_of_locale(interaction.locale)),
                 ephemeral=True,
                 allowed_mentions=NO_MENTIONS,

@@ -263,10 +263,11 @@ class LingnanBot(commands.Bot):
 
     async def close(self) -> None:
         """Disconnect, then store what is still queued for the database."""
+        # Queued answers first: built after the connection closed, they could not be sent.
+        self.answer_pool.close()
         try:
             await super().close()
         finally:
-            self.answer_pool.close()
             recorder, self._recorder = self._recorder, None
             if recorder is not None:
                 await recorder.close()

@@ -98,30 +98,24 @@ class AnswerMenu(
         return False
 
     async def callback(self, interaction: discord.Interaction[Any]) -> None:
+        # bot.replies imports this module (through the buttons): imported here.
+        replies = importlib.import_module("bot.replies")
+        language = language_of_locale(interaction.locale)
         try:
             answer = await self._chosen(interaction)
             if answer is None:
                 log.info("menu %s: the chosen entry is gone", self.kind)
-                await interaction.response.send_message(
-                    texts.MENU_EXPIRED_MESSAGE(language_of_locale(interaction.locale)),
-                    ephemeral=True,
-                    allowed_mentions=NO_MENTIONS,
-                )
+                await replies.send_sentence(interaction, texts.MENU_EXPIRED_MESSAGE(language))
                 return
             buttons = _buttons()
-            await interaction.response.edit_message(
+            await interaction.edit_original_response(
                 embed=to_embed(answer.pages[0]),
                 view=buttons.answer_view(answer, 0, self.asker),
                 allowed_mentions=NO_MENTIONS,
             )
         except Exception:
             log.exception("menu %r failed", self)
-            if not interaction.response.is_done():
-                await interaction.response.send_message(
-                    texts.INTERNAL_ERROR_MESSAGE(language_of_locale(interaction.locale)),
-                    ephemeral=True,
-                    allowed_mentions=NO_MENTIONS,
-                )
+            await replies.send_sentence(interaction, texts.INTERNAL_ERROR_MESSAGE(language))
 
     async def _chosen(self, interaction: discord.Interaction[Any]) -> Answer | None:
         """The answer the chosen entry opens; None when the entry, the official or the
@@ -138,6 +132,8 @@ class AnswerMenu(
             if checksum(name) != self.key:
                 return None
         language = language_of_locale(interaction.locale)
+        # Acknowledged before the answer is built: Discord's 3 s, however long the queue.
+        await interaction.response.defer()
         return await build_answer(
             interaction.client, answers.choose, self.kind, name, values[0], language
         )

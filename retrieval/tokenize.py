@@ -249,7 +249,7 @@ class Tokenizer:
         self._query_languages = tuple(dict.fromkeys(query_languages))
         self._stemmers: dict[str, Any] = {}
         self._stem_cache: dict[str, dict[str, str]] = {}
-        self._base_forms: dict[tuple[str, str], str | None] = {}
+        self._base_forms: dict[tuple[str, str], str] = {}  # "": no base form
         self._digest = hashlib.sha256(
             json.dumps(
                 [
@@ -306,8 +306,9 @@ class Tokenizer:
         ``language``, None when neither knows it: "leitete" -> "leiten", "Leiter" -> "leiter",
         which one stem ("leit") does not tell apart."""
         key = (word, language)
-        if key in self._base_forms:  # simplemma's look-ups are slow; questions repeat words
-            return self._base_forms[key]
+        known = self._base_forms.get(key)  # simplemma's look-ups are slow; words repeat
+        if known is not None:
+            return known or None  # "": the dictionary does not know the word
         if len(self._base_forms) >= _STEM_CACHE_SIZE:
             self._base_forms.clear()
         folded = _fold(word)
@@ -315,7 +316,7 @@ class Tokenizer:
         base: str | None = self._lemmatizer.lemma(folded, dictionary)
         if base == folded and not self._lemmatizer.dictionary_entry(folded, dictionary):
             base = None
-        self._base_forms[key] = base
+        self._base_forms[key] = base or ""
         return base
 
     def _stemmer(self, language: str) -> Any:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import TYPE_CHECKING, Any
 
 import discord
@@ -9,7 +10,6 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot import texts
-from bot.answer_pool import build_answer
 from bot.install_contexts import outside_membership, usable_anywhere
 from bot.questions import MAX_NAME_LENGTH, name_problem
 from bot.replies import defer_then_answer, send_sentence
@@ -58,8 +58,10 @@ class OfficialsCog(commands.Cog, name="Officials"):
     async def official_name_autocomplete(
         self, interaction: discord.Interaction[Any], current: str
     ) -> list[app_commands.Choice[str]]:
-        names = await build_answer(
-            self.bot, self.bot.answers.complete_official, current[:CHOICE_LENGTH], MAX_CHOICES
+        # Not in the answer pool: suggestions are due within Discord's 3 s, and in a rush the
+        # pool's queue of answers is longer than that.
+        names = await asyncio.to_thread(
+            self.bot.answers.complete_official, current[:CHOICE_LENGTH], MAX_CHOICES
         )
         return choices_for(names)
 

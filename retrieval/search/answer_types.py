@@ -136,7 +136,7 @@ class AnswerTypeRules:
         of them: one search instead of one each), and its Chinese phrases, found anywhere."""
         by_kind: dict[str, tuple[re.Pattern[str] | None, tuple[str, ...]]] = {}
         for kind, listed in self.phrases.items():
-            latin = sorted((p for p in listed if not has_han(p)), key=len, reverse=True)
+            latin = [p for p in listed if not has_han(p)]
             pattern = "|".join(re.escape(p) for p in latin)
             by_kind[kind] = (
                 re.compile(rf"(?<!\w)(?:{pattern})(?!\w)") if latin else None,
@@ -146,8 +146,8 @@ class AnswerTypeRules:
 
     @cached_property
     def _patterns(self) -> dict[str, re.Pattern[str]]:
-        """Each Latin phrase as a whole-word pattern, compiled once (a question is read for
-        dozens of them)."""
+        """Each Latin phrase as a whole-word pattern, compiled once: ``form_words`` needs to
+        know which phrases a question says, not only whether it says one."""
         phrases = {p for listed in self.phrases.values() for p in listed} | set(self.form)
         return {p: re.compile(rf"(?<!\w){re.escape(p)}(?!\w)") for p in phrases if not has_han(p)}
 

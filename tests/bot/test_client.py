@@ -50,11 +50,17 @@ async def test_client_pings_no_one_and_needs_no_privileged_intent() -> None:
 async def test_answers_are_built_in_a_pool_of_the_set_size() -> None:
     """The bot builds answers on LINGNAN_ANSWER_THREADS threads of its own, closed with it."""
     bot = make_bot(FakeLibrary(), answer_threads=3)
+    meeting = threading.Barrier(3, timeout=5)
+
+    def meet() -> str:
+        meeting.wait()  # three builds that wait for each other meet only on three threads
+        return threading.current_thread().name
+
     try:
-        assert bot.answer_pool.threads == 3
-        assert await bot.answer_pool.run(lambda: threading.current_thread().name) != "MainThread"
+        names = await asyncio.gather(*(bot.answer_pool.run(meet) for _ in range(3)))
     finally:
         await bot.close()
+    assert len(set(names)) == 3 and all(name.startswith("answers") for name in names)
     with pytest.raises(RuntimeError):
         await bot.answer_pool.run(lambda: None)
 

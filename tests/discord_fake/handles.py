@@ -82,9 +82,12 @@ class InteractionHandle:
     @property
     def answer(self) -> dict[str, Any] | None:
         """The message the user sees as the answer: the original reply once it has content,
-        else the first follow-up; for a button press answered by editing, the edited message."""
+        else the first follow-up; for a button press answered by editing, the edited message
+        (once edited, when the press was acknowledged first)."""
         original = self.original_message
-        if original is not None and not int(original.get("flags") or 0) & MESSAGE_FLAG_LOADING:
+        waiting = self.callback_type == DEFERRED_UPDATE_MESSAGE and not self.edits
+        loading = original is not None and int(original.get("flags") or 0) & MESSAGE_FLAG_LOADING
+        if original is not None and not loading and not waiting:
             return original
         followups = self.followups
         return followups[0] if followups else None

@@ -101,12 +101,16 @@ async def bot_process(fake: FakeDiscord, corpus: Path, answer_threads: int) -> A
         # The log at INFO, as an operator runs it; the database in the temporary folder, not
         # beside the corpus.
         settings = {"database_path": Path(workdir) / "bench.db", "answer_threads": answer_threads}
-        async with bot_processes(fake, corpus, Path(workdir), {"bot": settings}, 300) as bots:
-            print(f"bot process ready in {time.perf_counter() - started:.2f} s")
-            yield
-            problems = bots["bot"].errors()
-        if problems:
-            print(f"the bot logged {len(problems)} errors, the first: {problems[0]}")
+        bots: dict[str, Any] = {}
+        try:
+            async with bot_processes(fake, corpus, Path(workdir), {"bot": settings}, 300) as bots:
+                print(f"bot process ready in {time.perf_counter() - started:.2f} s")
+                yield
+        finally:
+            # Read once the process has stopped: what it logged while stopping counts too.
+            problems = bots["bot"].errors() if "bot" in bots else []
+            if problems:
+                print(f"the bot logged {len(problems)} errors, the first: {problems[0]}")
 
 
 async def burst(
@@ -209,7 +213,8 @@ def main() -> None:
         "--where",
         choices=list(PLACEMENTS),
         default="process",
-        help="the fake Discord in its own process (default), in a thread, or on the bot's loop",
+        help="the bot in its own process (default); else the fake in a thread of the bot's "
+        "process, or on its loop",
     )
     parser.add_argument(
         "--answer-threads",

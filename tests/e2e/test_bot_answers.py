@@ -132,7 +132,7 @@ async def test_page_button_works_after_the_bot_restarted(
         assert "Only the person who asked" in seen(await refused.wait_answer(timeout=10))
         pressed = await fake.press_button(answer, label=NEXT, user=fake.alice)
         page_two = await pressed.wait_answer(timeout=10)
-        assert page_two["id"] == answer["id"] and pressed.callback_type == 7
+        assert page_two["id"] == answer["id"] and pressed.callback_type == 6
         results = library.search(PAGED_QUESTION, top_k=15).results
         assert results[3].text[:40] in seen(page_two).replace("\u2026", "")
         assert "2 / " in str(buttons(page_two))

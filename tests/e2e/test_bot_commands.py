@@ -70,7 +70,7 @@ async def test_next_page_button_shows_the_next_quotes(lingnan: RunningBot, libra
     pressed = await fake.press_button(answer, label=NEXT, user=fake.alice)
     page_two = await pressed.wait_answer(timeout=10)
     assert page_two["id"] == answer["id"]
-    assert pressed.callback_type == 7
+    assert pressed.callback_type == 6
     assert_quotes(page_two, results[3:6])
     assert opening(results[0].text) not in seen(page_two)
 

@@ -187,7 +187,7 @@ async def test_choosing_a_document_shows_its_sentences(shaoguan: RunningBot) -> 
     answer = await official(fake, SPEAKER)
     chosen = await fake.choose_option(answer, label=LONG_SPEECH_TITLE, user=fake.alice)
     speech = await chosen.wait_answer(timeout=15)
-    assert speech["id"] == answer["id"] and chosen.callback_type == 7
+    assert speech["id"] == answer["id"] and chosen.callback_type == 6
     description = embed(speech)["description"]
     assert description.startswith(texts.SPEECH_HEADING())
     assert "> Our plan for furniture starts this year in every county of the city. The city" in (
@@ -246,7 +246,7 @@ async def test_speech_menu_works_after_a_restart_for_the_asker_only(
         assert refused.ephemeral
         chosen = await fake.choose_option(answer, label=SHORT_SPEECH_TITLE, user=fake.alice)
         speech = await chosen.wait_answer(timeout=10)
-        assert speech["id"] == answer["id"] and chosen.callback_type == 7
+        assert speech["id"] == answer["id"] and chosen.callback_type == 6
         assert "The river valley will become a green corridor" in seen(speech)
         assert not buttons(speech) or all(b.get("label") != NEXT for b in buttons(speech))
         problems = again.problems()
