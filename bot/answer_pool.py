@@ -48,8 +48,9 @@ class AnswerPool:
         return await asyncio.get_running_loop().run_in_executor(self._executor, call)
 
     def close(self) -> None:
-        """Stop taking work; answers being built finish in their threads, queued ones are
-        dropped (their interactions are gone with the connection)."""
+        """Stop taking work (the bot is stopping): answers being built finish in their threads,
+        queued ones are dropped, and their askers are left with Discord's "thinking…" until it
+        gives up, as when a bot stops mid-answer."""
         self._executor.shutdown(wait=False, cancel_futures=True)
 
 

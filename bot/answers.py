@@ -1,8 +1,8 @@
 """Questions in, `Answer`s out: the same calls serve Discord (off the event loop) and the console.
 
 Methods here block (search, lookups); the cogs run them in the bot's answer pool
-(`bot/answer_pool.py`). Search is deterministic, so `rebuild` gives a button the very answer it
-was pressed under, even after a restart.
+(`bot/answer_pool.py`; suggestions as one types, on asyncio's pool). Search is deterministic,
+so `rebuild` gives a button the very answer it was pressed under, even after a restart.
 """
 
 from __future__ import annotations

@@ -198,6 +198,9 @@ class PageButton(
                 view=answer_view(answer, page, self.asker),
                 allowed_mentions=NO_MENTIONS,
             )
+        except discord.NotFound:
+            # Deleted or dismissed while its page was built: nothing is left to show it on.
+            log.info("page %d of a %s answer: its message is gone", self.page, self.command)
         except Exception:
             await _tell_failure(interaction, self)
 

@@ -113,6 +113,9 @@ class AnswerMenu(
                 view=buttons.answer_view(answer, 0, self.asker),
                 allowed_mentions=NO_MENTIONS,
             )
+        except discord.NotFound:
+            # Deleted or dismissed while the answer was built: nothing is left to show it on.
+            log.info("menu %s: its message is gone", self.kind)
         except Exception:
             log.exception("menu %r failed", self)
             await replies.send_sentence(interaction, texts.INTERNAL_ERROR_MESSAGE(language))

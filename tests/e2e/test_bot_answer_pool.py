@@ -5,13 +5,15 @@ from __future__ import annotations
 import asyncio
 import threading
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
 
+from bot import texts
 from bot.answers import Answers
-from tests.discord_fake import buttons
-from tests.e2e.conftest import RunningBot
+from tests.discord_fake import FakeDiscord, buttons
+from tests.e2e.conftest import LogCollector, RunningBot, run_lingnan
 
 PAGED_QUESTION = "industrial development Guangdong"
 NEXT = "\u25b6"
@@ -82,4 +84,33 @@ async def test_cite_button_is_acknowledged_privately_before_its_citations(
     assert pressed.callback_type == 5 and pressed.ephemeral
     held_rebuilds.set()
     cited = await pressed.wait_answer(timeout=15)
-    assert pressed.ephemeral and cited["content"]
+    assert pressed.ephemeral and cited["content"].startswith(texts.CITE_HEADING())
+
+
+async def test_page_of_a_message_deleted_meanwhile_is_dropped_quietly(
+    fake_discord: FakeDiscord,
+    log_records: LogCollector,
+    library: Any,
+    seeds_copy: Path,
+    held_rebuilds: threading.Event,
+) -> None:
+    """A message deleted (or a private one dismissed) while its next page was built: the edit
+    Discord refuses is the end of it, with nothing said and no error logged."""
+    fake = fake_discord
+    async with run_lingnan(fake, log_records, seeds_copy, library) as running:
+        asked = await fake.send_slash_command("ask", {"question": PAGED_QUESTION})
+        answer = await asked.wait_answer(timeout=15)
+        pressed = await fake.press_button(answer, label=NEXT, user=fake.alice)
+        await fake.wait_until(lambda: pressed.callbacks, 5, "the press acknowledged")
+        fake.deleted_messages[answer["id"]] = fake.messages.pop(answer["id"])
+        held_rebuilds.set()
+        refused = "PATCH /webhooks/{application_id}/{token}/messages/{message_id}"
+        await fake.wait_until(
+            lambda: any(r.route == refused and r.status == 404 for r in fake.requests),
+            15,
+            "the edit refused",
+        )
+        await asyncio.sleep(0.2)  # a sentence after the refused edit would come now
+        problems = running.problems()
+    assert not pressed.followup_ids
+    assert len(problems) == 1 and "Unknown Message" in problems[0], problems

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import zlib
+from typing import ClassVar
 
 import aiohttp
 import discord
@@ -22,16 +23,28 @@ from tests.e2e.conftest import LogCollector, port_is_closed
 
 
 class NextPage(discord.ui.View):
-    """A one-button pager, the pattern a real bot uses for paged answers."""
+    """A pager, the pattern a real bot uses for paged answers: "Next" answers by editing the
+    message at once, "Later" acknowledges first and edits it when `built` is set."""
+
+    latest: ClassVar[NextPage | None] = None  # the last one made, for a test to set `built`
 
     def __init__(self) -> None:
         super().__init__(timeout=30)
         self.page = 1
+        self.built = asyncio.Event()  # what "Later" waits for before it edits its message
+        NextPage.latest = self
 
     @discord.ui.button(label="Next", custom_id="minimal:next")
     async def next_page(self, interaction: discord.Interaction, _: discord.ui.Button) -> None:
         self.page += 1
         await interaction.response.edit_message(content=f"page {self.page}", view=self)
+
+    @discord.ui.button(label="Later", custom_id="minimal:later")
+    async def later_page(self, interaction: discord.Interaction, _: discord.ui.Button) -> None:
+        await interaction.response.defer()  # acknowledged first, edited when built
+        await self.built.wait()
+        self.page += 1
+        await interaction.edit_original_response(content=f"page {self.page}", view=self)
 
 
 def minimal_bot(fake: FakeDiscord, *, allowed_mentions: bool = True) -> commands.Bot:
@@ -152,6 +165,25 @@ async def test_slash_command_answer_and_view(fake_discord: FakeDiscord) -> None:
         assert answer["content"] == "echo: hello"
         assert asked.callbacks[0].query["with_response"] in ("1", "true")
         pressed = await fake_discord.press_button(answer, label="Next", user=fake_discord.bob)
+        edited = await pressed.wait_answer()
+        assert edited["id"] == answer["id"] and edited["content"] == "page 2"
+
+
+async def test_press_acknowledged_as_update_is_answered_by_the_edit(
+    fake_discord: FakeDiscord,
+) -> None:
+    """A press deferred as an update has no answer until its message is edited: the message
+    as it was is not what the user asked for."""
+    bot = minimal_bot(fake_discord)
+    async with running_client(fake_discord, bot):
+        await fake_discord.wait_commands()
+        asked = await fake_discord.send_slash_command("echo", {"text": "hello"})
+        answer = await asked.wait_answer()
+        pressed = await fake_discord.press_button(answer, label="Later", user=fake_discord.bob)
+        await fake_discord.wait_until(lambda: pressed.callbacks, 5, "the press acknowledged")
+        assert pressed.callback_type == 6 and pressed.answer is None
+        assert NextPage.latest is not None
+        NextPage.latest.built.set()
         edited = await pressed.wait_answer()
         assert edited["id"] == answer["id"] and edited["content"] == "page 2"
 
