@@ -192,6 +192,14 @@ class PageButton(
             answer = await _rebuild(interaction, self.command, self.key, self.detail)
             if answer is None:
                 return
+            message = interaction.message
+            if answer.ephemeral and not (message is not None and message.flags.ephemeral):
+                # The corpus changed under a public answer (nothing found now, its source filter
+                # gone): the answer stays as all saw it; the presser alone is told why.
+                await interaction.followup.send(
+                    embed=to_embed(answer.pages[0]), ephemeral=True, allowed_mentions=NO_MENTIONS
+                )
+                return
             page = max(0, min(self.page, len(answer.pages) - 1))
             await interaction.edit_original_response(
                 embed=to_embed(answer.pages[page]),

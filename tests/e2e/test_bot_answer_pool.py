@@ -12,6 +12,7 @@ import pytest
 
 from bot import texts
 from bot.answers import Answers
+from bot.cogs.filter_answers import filters_gone_answer
 from tests.discord_fake import FakeDiscord, buttons
 from tests.e2e.conftest import LogCollector, RunningBot, run_lingnan
 
@@ -114,3 +115,20 @@ async def test_page_of_a_message_deleted_meanwhile_is_dropped_quietly(
         problems = running.problems()
     assert not pressed.followup_ids
     assert len(problems) == 1 and "Unknown Message" in problems[0], problems
+
+
+async def test_page_of_a_public_answer_the_corpus_lost_is_told_privately(
+    lingnan: RunningBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A ▶ whose answer the corpus no longer gives (its source filter gone) leaves the public
+    answer as everyone saw it and tells the presser alone."""
+    fake = lingnan.fake
+    asked = await fake.send_slash_command("ask", {"question": PAGED_QUESTION})
+    answer = await asked.wait_answer(timeout=15)
+    shown = dict(fake.messages[answer["id"]])
+    monkeypatch.setattr(Answers, "rebuild", lambda self, *_, **__: filters_gone_answer())
+    pressed = await fake.press_button(answer, label=NEXT, user=fake.alice)
+    told = await pressed.wait_answer(timeout=15)
+    assert told["id"] != answer["id"] and pressed.ephemeral
+    assert texts.EXPIRED_BUTTONS_MESSAGE() in str(told["embeds"])
+    assert fake.messages[answer["id"]] == shown
