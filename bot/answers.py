@@ -68,17 +68,23 @@ class Answers:
         language: str | None = None,
         public: bool = False,
         filters: SearchFilters | None = None,
+        shown_page: int | None = None,
     ) -> Answer:
         """The quotes for `question`, `per_page` a page (default: the bot's setting), notes and
         hints in `language` (default: the question's). `public`: everyone sees the answer (a
         mention's reply in a server), so nothing found is one sentence, without examples.
-        `filters` choose the documents quoted (see `filters`)."""
+        `filters` choose the documents quoted (see `filters`). `shown_page`: the one page that
+        will be shown (Discord shows one, and a page button builds the answer again), the only
+        one whose matched words are found and set in bold; None: every page (the console)."""
         question = clean_user_text(question)
         if not question:
             return empty_question_answer(self.examples, self.commands(), language)
         per_page = per_page or self.quotes_per_answer
+        highlight = None
+        if shown_page is not None:
+            highlight = range(shown_page * per_page, (shown_page + 1) * per_page)
         response = self._library().search(
-            question, top_k=per_page * MAX_ANSWER_PAGES, filters=filters
+            question, top_k=per_page * MAX_ANSWER_PAGES, filters=filters, highlight=highlight
         )
         return ask_answer(
             question,
@@ -170,16 +176,27 @@ class Answers:
         return help_answer(self._library().stats, self.examples, self.commands(), language)
 
     def rebuild(
-        self, origin: Origin, *, per_page: int | None = None, language: str | None = None
+        self,
+        origin: Origin,
+        *,
+        per_page: int | None = None,
+        language: str | None = None,
+        shown_page: int | None = None,
     ) -> Answer:
         """The answer `origin` names, built again from the current library (an /ask answer
-        with the server's quotes per page and language)."""
+        with the server's quotes per page and language, `shown_page` as `ask` takes it)."""
         if origin.command == "ask":
             try:
                 filters = filters_from_token(origin.detail, self._library().sources())
             except FilterError:  # the source filtered on is no longer in the corpus
                 return filters_gone_answer(language)
-            return self.ask(origin.argument, per_page=per_page, language=language, filters=filters)
+            return self.ask(
+                origin.argument,
+                per_page=per_page,
+                language=language,
+                filters=filters,
+                shown_page=shown_page,
+            )
         if origin.command == "timeline":
             return self.timeline(origin.argument, language)
         if origin.command == "official":

@@ -74,12 +74,14 @@ async def _rebuild(
     detail: str = "",
     *,
     privately: bool = False,
+    page: int | None = None,
 ) -> Answer | None:
     """The answer under the pressed button, built again; None (and the user told) when the
     message no longer shows what the button was made for. `detail` is what the answer needs
     that its title does not show (a speech's document). The press is acknowledged before the
     answer is built (Discord's 3 s, however long the queue of answers): as an update of the
-    pressed message, or `privately` as a private message to come."""
+    pressed message, or `privately` as a private message to come. `page`: the one page that
+    will be shown (see `Answers.ask`)."""
     message = interaction.message
     embed = message.embeds[0] if message is not None and message.embeds else None
     argument = argument_shown(
@@ -109,8 +111,9 @@ async def _rebuild(
             origin,
             per_page=options.quotes_per_page,
             language=options.language or language_of_locale(interaction.locale),
+            shown_page=page,
         )
-    return await build_answer(client, client.answers.rebuild, origin)
+    return await build_answer(client, client.answers.rebuild, origin, shown_page=page)
 
 
 async def _tell_failure(interaction: discord.Interaction[Any], item: object) -> None:
@@ -189,7 +192,9 @@ class PageButton(
 
     async def callback(self, interaction: discord.Interaction[Any]) -> None:
         try:
-            answer = await _rebuild(interaction, self.command, self.key, self.detail)
+            answer = await _rebuild(
+                interaction, self.command, self.key, self.detail, page=self.page
+            )
             if answer is None:
                 return
             message = interaction.message

@@ -235,7 +235,12 @@ class Library:
             self.searcher.warm_up()
 
     def search(
-        self, query: str, top_k: int = 3, filters: SearchFilters | None = None
+        self,
+        query: str,
+        top_k: int = 3,
+        filters: SearchFilters | None = None,
+        *,
+        highlight: range | None = None,
     ) -> SearchResponse:
         """The best passages for ``query``; officials it names are also searched for in their
         other spellings ("张劲松" finds "Zhang Jinsong" too).
@@ -247,16 +252,20 @@ class Library:
         ``filters`` choose the documents quoted before anything is ranked; the response states
         them, the undated documents a date bound left out, and, when they leave no result, how
         many the question has without them.
+
+        ``highlight``: the positions of the results whose matched words are wanted (the page
+        of an answer that is shown); the others come with none. None: every result's. Finding
+        them tokenizes a passage again, the costliest step per result.
         """
         if filters is None or not filters.active:
-            return self._search(query, top_k, None)
+            return self._search(query, top_k, None, highlight)
         allowed = filter_documents([doc.info for doc in self.corpus.documents], filters)
         positions = [n for n, doc in enumerate(self.corpus.documents) if doc.info.id in allowed.ids]
         within = np.isin(self._passage_documents, positions)
-        response = self._search(query, top_k, within)
+        response = self._search(query, top_k, within, highlight)
         without = None
         if not response.results:
-            without = len(self._search(query, top_k, None).results)
+            without = len(self._search(query, top_k, None, range(0)).results)
         return response.model_copy(
             update={
                 "filters": filters,
@@ -266,15 +275,21 @@ class Library:
             }
         )
 
-    def _search(self, query: str, top_k: int, within: np.ndarray | None) -> SearchResponse:
+    def _search(
+        self, query: str, top_k: int, within: np.ndarray | None, highlight: range | None = None
+    ) -> SearchResponse:
         # Names are looked for in the part of the question the searcher reads.
         names = self.named_officials(query[:MAX_QUERY_CHARS])
-        response = self.searcher.search(query, top_k=top_k, names=names, within=within)
+        response = self.searcher.search(
+            query, top_k=top_k, names=names, within=within, highlight=highlight
+        )
         if not response.corrections:
             return response
         corrected = corrected_question(response.query, response.corrections)
         names = self.named_officials(corrected[:MAX_QUERY_CHARS])
-        again = self.searcher.search(corrected, top_k=top_k, names=names, within=within)
+        again = self.searcher.search(
+            corrected, top_k=top_k, names=names, within=within, highlight=highlight
+        )
         return again.model_copy(
             update={"query": response.query, "corrections": response.corrections}
         )

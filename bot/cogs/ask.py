@@ -87,6 +87,7 @@ class AskCog(commands.Cog, name="Ask"):
             # The server's choice, else the asker's Discord language.
             language=options.language or language_of_locale(interaction.locale),
             filters=filters,
+            shown_page=0,
         )
         self.bot.record_question(interaction.guild_id, "ask", question, answer, sent)
 
@@ -160,6 +161,7 @@ class AskCog(commands.Cog, name="Ask"):
                 per_page=options.quotes_per_page,
                 language=options.language,
                 public=guild_id is not None,
+                shown_page=0,
             )
         reply = await reply_answer(message, answer)
         self.bot.record_question(guild_id, "mention", question, answer, reply)

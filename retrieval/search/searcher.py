@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -172,6 +172,7 @@ class Searcher:
         *,
         names: Sequence[NameMention] = (),
         within: np.ndarray | None = None,
+        highlight: range | None = None,
     ) -> SearchResponse:
         """The ``top_k`` best passages that clear the relevance floor, best first.
 
@@ -179,6 +180,8 @@ class Searcher:
         spellings are searched for too, and a passage whose context names them is as good as
         one that does so itself. ``within`` (a boolean mask over the corpus's passages) keeps
         only the passages it marks: filters (date, source, language) apply before ranking.
+        ``highlight``: the positions of the results whose matched words are found (the rest
+        come with none); None: every result's.
         """
         # The query is echoed in the response: a lone surrogate there could not be sent as JSON.
         query = replace_lone_surrogates(query).strip()
@@ -292,15 +295,14 @@ class Searcher:
         entries = translated.prefer_language(list(score), shown_in)
         counterparts = dict(entries)
         quotes = self._duplicates.get().collapse([shown for shown, _ in entries])[:top_k]
-        # Results last: only the few returned are tokenized again (once each), for their
-        # matched words and for the synonyms and translations they were found through.
+        # Results last: only those to be highlighted are tokenized again, for their matched
+        # words; the synonyms and translations they were found through are read off the index.
         results = []
-        found_terms: set[str] = set()
-        for shown, others in quotes:
+        for position, (shown, others) in enumerate(quotes):
             also_in = counterparts.get(shown) or translated.counterparts(shown)
             best_score = max(score.get(p, 0.0) for p in [shown, *others, *also_in])
-            result, terms = self._result(shown, best_score, question.terms)
-            found_terms |= terms
+            wanted = question.terms if highlight is None or position in highlight else set()
+            result = self._result(shown, best_score, wanted)
             results.append(
                 result.model_copy(
                     update={
@@ -309,6 +311,8 @@ class Searcher:
                     }
                 )
             )
+        reported = synonyms.reported_terms | translations.reported_terms
+        found_terms = self._held_terms(reported, [shown for shown, _ in quotes])
         return SearchResponse(
             query=query,
             results=results,
@@ -317,6 +321,20 @@ class Searcher:
             synonyms=_distinct(synonyms.used(found_terms)),
             translations=_distinct(translations.used(found_terms)),
         )
+
+    def _held_terms(self, terms: Iterable[str], passage_ids: Sequence[int]) -> set[str]:
+        """Those of ``terms`` that one of the passages holds, from the index's postings."""
+        if not passage_ids:
+            return set()
+        passages = np.asarray(sorted(passage_ids), dtype=np.int64)
+        held = set()
+        for term in terms:
+            postings = self._index.postings(term)
+            slots = np.searchsorted(postings, passages)
+            inside = slots < len(postings)
+            if (postings[slots[inside]] == passages[inside]).any():
+                held.add(term)
+        return held
 
     def _asked_for(
         self, asked: str, names: Sequence[NameMention], ids: np.ndarray, context: Context
@@ -384,15 +402,12 @@ class Searcher:
         for language in ("en", "de", "zh"):
             wordfreq.zipf_frequency("guangdong", language)
 
-    def _result(
-        self, passage_id: int, score: float, wanted: set[str]
-    ) -> tuple[SearchResult, set[str]]:
-        """The passage as a result, and its index terms."""
+    def _result(self, passage_id: int, score: float, wanted: set[str]) -> SearchResult:
+        """The passage as a result, with the words of it whose term is ``wanted``."""
         passage = self._corpus.passages[passage_id]
         document = self._corpus.document(passage.document_id).info
-        tokens = self._tokenizer.tokens(passage.text, passage.language)
-        result = search_result(passage, document, score, wanted, tokens)
-        return result, {token.term for token in tokens}
+        tokens = self._tokenizer.tokens(passage.text, passage.language) if wanted else []
+        return search_result(passage, document, score, wanted, tokens)
 
 
 def _distinct(expansions: Sequence[Expansion]) -> list[Expansion]:

@@ -63,6 +63,11 @@ class FoundSynonyms:
         what the answer used, as the response reports it."""
         return used_alternatives(self.added, terms)
 
+    @property
+    def reported_terms(self) -> set[str]:
+        """The index terms ``used`` looks for among those of the passages returned."""
+        return alternative_terms(self.added)
+
 
 @dataclass(frozen=True)
 class _Match:
@@ -86,6 +91,13 @@ def used_alternatives(
         if shown:
             found.append(Expansion(original=original, added=list(dict.fromkeys(shown))))
     return found
+
+
+def alternative_terms(
+    added: Sequence[tuple[str, Sequence[tuple[tuple[str, ...], str]]]],
+) -> set[str]:
+    """Every index term of the alternatives in ``added`` (see ``used_alternatives``)."""
+    return {term for _, phrases in added for members, _ in phrases for term in members}
 
 
 def parse_solr_synonyms(text: str) -> list[SynonymRule]:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from retrieval.index import BM25Index
 from retrieval.models import Expansion
 from retrieval.search.query_words import ResolvedWord
-from retrieval.search.synonyms import used_alternatives
+from retrieval.search.synonyms import alternative_terms, used_alternatives
 from retrieval.translation import TranslationTable
 
 
@@ -39,6 +39,11 @@ class FoundTranslations:
         """The translations whose terms are all among ``terms`` (those of the passages
         returned): what the answer was found through."""
         return used_alternatives(self.added, terms)
+
+    @property
+    def reported_terms(self) -> set[str]:
+        """The index terms ``used`` looks for among those of the passages returned."""
+        return alternative_terms(self.added)
 
 
 def translate(

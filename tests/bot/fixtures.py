@@ -225,7 +225,9 @@ class FakeLibrary:
     warnings: list[str] = field(default_factory=list)
     queries: list[tuple[str, int]] = field(default_factory=list)
 
-    def search(self, query: str, top_k: int = 3, filters: object = None) -> SearchResponse:
+    def search(
+        self, query: str, top_k: int = 3, filters: object = None, *, highlight: object = None
+    ) -> SearchResponse:
         self.queries.append((query, top_k))
         response = self.responses.get(query, SearchResponse(query=query, results=[]))
         return response.model_copy(update={"results": response.results[:top_k]})

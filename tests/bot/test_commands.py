@@ -84,12 +84,17 @@ async def test_ask_defers_then_answers_with_quotes(bot: LingnanBot) -> None:
 
 
 async def test_ask_searches_off_the_event_loop(bot: LingnanBot, library: FakeLibrary) -> None:
-    """The search runs in a worker thread, asking for enough results to fill the pages."""
+    """The search runs in a worker thread, asking for enough results to fill the pages and
+    for the matched words of the first page only (the one shown)."""
     seen_threads: list[int] = []
+    highlighted: list[object] = []
     original = library.search
 
-    def recording_search(query: str, top_k: int = 3, filters: object = None) -> SearchResponse:
+    def recording_search(
+        query: str, top_k: int = 3, filters: object = None, *, highlight: object = None
+    ) -> SearchResponse:
         seen_threads.append(threading.get_ident())
+        highlighted.append(highlight)
         return original(query, top_k)
 
     library.search = recording_search  # type: ignore[method-assign]
@@ -97,6 +102,7 @@ async def test_ask_searches_off_the_event_loop(bot: LingnanBot, library: FakeLib
     await command.callback(cog, as_interaction(FakeInteraction(bot, ASKER)), question=QUESTION)
     assert seen_threads and seen_threads[0] != threading.get_ident()
     assert library.queries == [(QUESTION, 2 * MAX_ANSWER_PAGES)]
+    assert highlighted == [range(0, 2)]
 
 
 async def test_ask_with_no_match_says_so(bot: LingnanBot) -> None:

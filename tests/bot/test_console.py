@@ -130,7 +130,9 @@ def test_a_failing_command_is_one_sentence() -> None:
     """An error inside a command prints one sentence and the session goes on."""
 
     class Broken(FakeLibrary):
-        def search(self, query: str, top_k: int = 3, filters: object = None) -> NoReturn:
+        def search(
+            self, query: str, top_k: int = 3, filters: object = None, *, highlight: object = None
+        ) -> NoReturn:
             raise RuntimeError("index exploded")
 
     status, output = console_output("robotics\n/sources\n", Broken())

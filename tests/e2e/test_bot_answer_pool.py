@@ -15,6 +15,7 @@ from bot.answers import Answers
 from bot.cogs.filter_answers import filters_gone_answer
 from tests.discord_fake import FakeDiscord, buttons
 from tests.e2e.conftest import LogCollector, RunningBot, run_lingnan
+from tests.e2e.expect import embed
 
 PAGED_QUESTION = "industrial development Guangdong"
 NEXT = "\u25b6"
@@ -70,6 +71,9 @@ async def test_page_button_is_acknowledged_before_its_page_is_built(
     page_two = await pressed.wait_answer(timeout=15)
     assert page_two["id"] == answer["id"]
     assert "2 / " in str(buttons(page_two))
+    # The page shown is the one built with its matched words in bold.
+    quoted = [line for line in embed(page_two)["description"].split("\n") if line.startswith(">")]
+    assert any("**" in line for line in quoted), quoted
 
 
 async def test_cite_button_is_acknowledged_privately_before_its_citations(

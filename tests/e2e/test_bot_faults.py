@@ -228,7 +228,9 @@ class BrokenSearch:
     def __getattr__(self, name: str) -> Any:
         return getattr(self._library, name)
 
-    def search(self, query: str, top_k: int = 3, filters: Any = None) -> Any:
+    def search(
+        self, query: str, top_k: int = 3, filters: Any = None, *, highlight: Any = None
+    ) -> Any:
         raise RuntimeError("the index is corrupt")
 
 

@@ -159,3 +159,19 @@ def test_a_bare_keyword_is_answered_in_its_likeliest_language(library: Library) 
     results = library.search("GDP").results
     assert results
     assert not any(c.language == "en" for r in results for c in r.also_in)
+
+
+def test_only_the_results_asked_for_are_highlighted(seed_library: Library) -> None:
+    """With ``highlight``, the other results come without matched words, and nothing else
+    changes: the same passages, scores and notes of how the question was read."""
+    question = "industrial development Guangdong"
+    every = seed_library.search(question, top_k=9)
+    page_two = seed_library.search(question, top_k=9, highlight=range(3, 6))
+    assert len(every.results) == len(page_two.results) == 9
+    for position, (full, partial) in enumerate(zip(every.results, page_two.results, strict=True)):
+        if position in range(3, 6):
+            assert partial == full and partial.matched_terms
+        else:
+            assert partial.matched_terms == []
+            assert partial.model_copy(update={"matched_terms": full.matched_terms}) == full
+    assert page_two.model_copy(update={"results": every.results}) == every
