@@ -29,7 +29,7 @@ from retrieval.filters import FilterError
 
 if TYPE_CHECKING:
     from retrieval.library import Library
-    from retrieval.models import SearchFilters
+    from retrieval.models import SearchFilters, SearchResponse
 
 
 class Answers:
@@ -75,17 +75,25 @@ class Answers:
         mention's reply in a server), so nothing found is one sentence, without examples.
         `filters` choose the documents quoted (see `filters`). `shown_page`: the one page that
         will be shown (Discord shows one, and a page button builds the answer again), the only
-        one whose matched words are found and set in bold; None: every page (the console)."""
+        one whose matched words are found and set in bold (figures are bold on every page);
+        None: every page (the console)."""
         question = clean_user_text(question)
         if not question:
             return empty_question_answer(self.examples, self.commands(), language)
         per_page = per_page or self.quotes_per_answer
-        highlight = None
-        if shown_page is not None:
-            highlight = range(shown_page * per_page, (shown_page + 1) * per_page)
-        response = self._library().search(
-            question, top_k=per_page * MAX_ANSWER_PAGES, filters=filters, highlight=highlight
-        )
+
+        def search(page: int | None) -> SearchResponse:
+            shown = None if page is None else range(page * per_page, (page + 1) * per_page)
+            return self._library().search(
+                question, top_k=per_page * MAX_ANSWER_PAGES, filters=filters, highlight=shown
+            )
+
+        response = search(shown_page)
+        last_page = max(0, (len(response.results) - 1) // per_page)
+        if shown_page is not None and shown_page > last_page:
+            # Fewer results than when the page was pressed (the corpus or the quotes per page
+            # changed): the last page is the one shown, so it is the one to highlight.
+            response = search(last_page)
         return ask_answer(
             question,
             response,

@@ -255,8 +255,10 @@ class CiteButton(
 
     async def callback(self, interaction: discord.Interaction[Any]) -> None:
         try:
+            # The cited page only: its quotes' matched words are not shown, but the other
+            # pages' would be looked for too.
             answer = await _rebuild(
-                interaction, self.command, self.key, self.detail, privately=True
+                interaction, self.command, self.key, self.detail, privately=True, page=self.page
             )
             if answer is None:
                 return

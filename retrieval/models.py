@@ -160,7 +160,8 @@ class SearchResult(_Frozen):
     score: float
     matched_terms: list[str] = Field(
         default_factory=list,
-        description="the words of the passage that matched the query, as written",
+        description="the words of the passage that matched the query, as written (empty for a "
+        "result a search was asked not to highlight)",
     )
     document: DocumentInfo
     paragraph: int

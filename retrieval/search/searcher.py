@@ -330,7 +330,8 @@ class Searcher:
         held = set()
         for term in terms:
             postings = self._index.postings(term)
-            slots = np.searchsorted(postings, passages)
+            # In the postings' own type: another would copy the whole array on every search.
+            slots = np.searchsorted(postings, passages.astype(postings.dtype, copy=False))
             inside = slots < len(postings)
             if (postings[slots[inside]] == passages[inside]).any():
                 held.add(term)

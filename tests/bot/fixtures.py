@@ -226,7 +226,7 @@ class FakeLibrary:
     queries: list[tuple[str, int]] = field(default_factory=list)
 
     def search(
-        self, query: str, top_k: int = 3, filters: object = None, *, highlight: object = None
+        self, query: str, top_k: int = 3, filters: object = None, *, highlight: range | None = None
     ) -> SearchResponse:
         self.queries.append((query, top_k))
         response = self.responses.get(query, SearchResponse(query=query, results=[]))

@@ -91,7 +91,7 @@ async def test_ask_searches_off_the_event_loop(bot: LingnanBot, library: FakeLib
     original = library.search
 
     def recording_search(
-        query: str, top_k: int = 3, filters: object = None, *, highlight: object = None
+        query: str, top_k: int = 3, filters: object = None, *, highlight: range | None = None
     ) -> SearchResponse:
         seen_threads.append(threading.get_ident())
         highlighted.append(highlight)

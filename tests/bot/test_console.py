@@ -131,7 +131,12 @@ def test_a_failing_command_is_one_sentence() -> None:
 
     class Broken(FakeLibrary):
         def search(
-            self, query: str, top_k: int = 3, filters: object = None, *, highlight: object = None
+            self,
+            query: str,
+            top_k: int = 3,
+            filters: object = None,
+            *,
+            highlight: range | None = None,
         ) -> NoReturn:
             raise RuntimeError("index exploded")
 

@@ -127,3 +127,49 @@ async def test_autocomplete_on_the_real_directory(library: Library) -> None:
         assert len(choices) <= 25 and all(len(c.name) <= 100 for c in choices)
     finally:
         await bot.close()
+
+
+class HighlightsAsked:
+    """The library, recording the results each search is asked to highlight."""
+
+    def __init__(self, library: Library) -> None:
+        self._library = library
+        self.asked: list[range | None] = []
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._library, name)
+
+    def search(self, *args: object, highlight: range | None = None, **keywords: object) -> object:
+        self.asked.append(highlight)
+        return self._library.search(*args, highlight=highlight, **keywords)  # type: ignore[arg-type]
+
+
+PAGED_QUESTION = "industrial development Guangdong"
+
+
+def _bold_quotes(card_description: str) -> bool:
+    return any("**" in line for line in card_description.split("\n") if line.startswith(">"))
+
+
+def test_a_page_pressed_is_the_page_highlighted(library: Library) -> None:
+    """Rebuilt for a page button, an answer has that page's quotes highlighted, not others'."""
+    recorded = HighlightsAsked(library)
+    answers = Answers(lambda: recorded, quotes_per_answer=3, examples=[])  # type: ignore[arg-type, return-value]
+    origin = answers.ask(PAGED_QUESTION).origin
+    assert origin is not None
+    recorded.asked.clear()
+    answer = answers.rebuild(origin, per_page=3, shown_page=1)
+    assert recorded.asked == [range(3, 6)]
+    assert _bold_quotes(answer.pages[1].description)
+
+
+def test_a_page_past_the_last_highlights_the_last(library: Library) -> None:
+    """A page pressed past the answer's last (fewer results now) highlights the last page,
+    the one the button shows instead."""
+    recorded = HighlightsAsked(library)
+    answers = Answers(lambda: recorded, quotes_per_answer=5, examples=[])  # type: ignore[arg-type, return-value]
+    answer = answers.ask("manufacturing", shown_page=4)
+    last = len(answer.pages) - 1
+    assert last < 4, "the question must have fewer than five pages of five"
+    assert recorded.asked == [range(20, 25), range(last * 5, last * 5 + 5)]
+    assert _bold_quotes(answer.pages[last].description)

@@ -229,7 +229,7 @@ class BrokenSearch:
         return getattr(self._library, name)
 
     def search(
-        self, query: str, top_k: int = 3, filters: Any = None, *, highlight: Any = None
+        self, query: str, top_k: int = 3, filters: Any = None, *, highlight: range | None = None
     ) -> Any:
         raise RuntimeError("the index is corrupt")
 
