@@ -224,11 +224,13 @@ class FakeLibrary:
     corpus: FakeCorpus = field(default_factory=FakeCorpus)
     warnings: list[str] = field(default_factory=list)
     queries: list[tuple[str, int]] = field(default_factory=list)
+    highlights: list[range | None] = field(default_factory=list)  # what each search highlighted
 
     def search(
         self, query: str, top_k: int = 3, filters: object = None, *, highlight: range | None = None
     ) -> SearchResponse:
         self.queries.append((query, top_k))
+        self.highlights.append(highlight)
         response = self.responses.get(query, SearchResponse(query=query, results=[]))
         return response.model_copy(update={"results": response.results[:top_k]})
 

@@ -282,6 +282,7 @@ async def test_mention_gets_the_same_answer_as_ask(bot: LingnanBot, library: Fak
     assert reply.options["mention_author"] is False
     assert_no_pings(reply.options)
     assert library.queries[0][0] == QUESTION
+    assert library.highlights == [range(0, 2)]  # the page the reply shows, as /ask's
     assert message.typing_entered == 1
 
 
