@@ -60,9 +60,9 @@ async def build_answer(
     *args: Parameters.args,
     **keywords: Parameters.kwargs,
 ) -> Result:
-    """`build(*args, **keywords)` in `client`'s answer pool (a LingnanBot has one); for any
-    other client (tests' stand-ins) in asyncio's default pool."""
+    """`build(*args, **keywords)` in `client`'s answer pool (a LingnanBot has one). A client
+    without one is a mistake in the wiring, said at once rather than run elsewhere unnoticed."""
     pool = getattr(client, "answer_pool", None)
-    if isinstance(pool, AnswerPool):
-        return await pool.run(build, *args, **keywords)
-    return await asyncio.to_thread(build, *args, **keywords)
+    if not isinstance(pool, AnswerPool):
+        raise TypeError(f"{type(client).__name__} has no answer pool to build answers in")
+    return await pool.run(build, *args, **keywords)

@@ -57,11 +57,10 @@ async def test_build_answer_uses_the_clients_pool() -> None:
     assert thread.startswith("answers")
 
 
-async def test_build_answer_without_a_pool_still_leaves_the_loop() -> None:
-    """A client without one (a stand-in) has them built in a worker thread all the same."""
-    _, thread = await build_answer(object(), _thread_name, "x")
-    assert thread != threading.current_thread().name
-    assert not thread.startswith("answers")
+async def test_build_answer_refuses_a_client_without_a_pool() -> None:
+    """A client without an answer pool is a wiring mistake: refused, not run elsewhere."""
+    with pytest.raises(TypeError, match="no answer pool"):
+        await build_answer(object(), _thread_name, "x")
 
 
 async def test_closed_pool_refuses_new_work() -> None:
