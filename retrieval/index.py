@@ -76,7 +76,10 @@ class BM25Index:
         # mean idf the epsilon floor is taken from. Computed here, whole, before any search.
         self._length_norm = _length_norm(doc_len, k1, b)
         self._mean_idf = _mean_idf(np.diff(indptr), self.size)
-        self._top_k = TopK(indptr, indices, data, self.size)
+        # A weight is idf x a factor above 0, so it is above 0 when every idf is: not in the
+        # smallest corpora, where a term in half the passages has idf 0 (or a floor below 0).
+        positive = bool(len(idf) == 0 or idf.min() > 0) and k1 >= 0
+        self._top_k = TopK(indptr, indices, data, self.size, positive_weights=positive)
 
     # ---- building -------------------------------------------------------------------------
 

@@ -18,7 +18,8 @@ import numpy as np
 log = logging.getLogger(__name__)
 
 Kernel = Callable[
-    [np.ndarray, np.ndarray, np.ndarray, np.ndarray, int, np.ndarray], tuple[np.ndarray, np.ndarray]
+    [np.ndarray, np.ndarray, np.ndarray, np.ndarray, int, np.ndarray, bool],
+    tuple[np.ndarray, np.ndarray],
 ]
 
 
@@ -44,11 +45,15 @@ class TopK:
         size: int,
         *,
         compiled: bool = True,
+        positive_weights: bool = False,
     ) -> None:
+        """``positive_weights``: every weight in ``data`` is above 0 (the compiled kernel then
+        skips a pass; see ``retrieval.top_k_numba``)."""
         self._indptr = indptr
         self._indices = indices
         self._data = data
         self._size = size
+        self._positive_weights = positive_weights
         # numba is imported (about 0.3 s) and the kernel loaded at the first query, not here.
         self._use_compiled = compiled
         # The compiled kernel's scratch: one array of zeros per passage for each thread.
@@ -68,7 +73,9 @@ class TopK:
         scores = getattr(self._scratch, "scores", None)
         if scores is None:
             scores = self._scratch.scores = np.zeros(self._size)
-        return kernel(self._indptr, self._indices, self._data, term_ids, k, scores)
+        return kernel(
+            self._indptr, self._indices, self._data, term_ids, k, scores, self._positive_weights
+        )
 
 
 def top_k_numpy(

@@ -27,13 +27,16 @@ def _index(seed: int, passages: int, words: int, epsilon: float = 0.25) -> BM25I
 
 def _kernels(index: BM25Index) -> tuple[TopK, TopK]:
     arrays = (index._indptr, index._indices, index._data, index.size)
-    return TopK(*arrays, compiled=True), TopK(*arrays, compiled=False)
+    positive = index._top_k._positive_weights  # as the index chose
+    return TopK(*arrays, compiled=True, positive_weights=positive), TopK(*arrays, compiled=False)
 
 
 @pytest.mark.parametrize("epsilon", [0.25, 0.0])
 def test_compiled_equals_numpy(epsilon: float) -> None:
     """On 300 random queries (repeated terms, ties, zero weights) both give identical results."""
     index = _index(5, 600, 60, epsilon)
+    # epsilon 0 gives the common words weight 0: the kernel's three-pass path.
+    assert index._top_k._positive_weights == (epsilon > 0)
     compiled, plain = _kernels(index)
     assert compiled.compiled and not plain.compiled
     rng = random.Random(9)
@@ -55,15 +58,25 @@ def test_ties_break_by_passage_id() -> None:
     assert scores[1] == scores[2] == scores[3] == scores[4]
 
 
-def test_scratch_is_clean_after_a_query() -> None:
+@pytest.mark.parametrize("epsilon", [0.25, 0.0])
+def test_scratch_is_clean_after_a_query(epsilon: float) -> None:
     """The scratch scores are zeros again after a query, so the next one is not disturbed."""
-    index = _index(2, 200, 30)
+    index = _index(2, 200, 30, epsilon)
     compiled, _ = _kernels(index)
     first = compiled(np.asarray([0, 1, 2], dtype=np.int64), 10)
     compiled(np.asarray([3, 4], dtype=np.int64), 10)
     assert not compiled._scratch.scores.any()
     again = compiled(np.asarray([0, 1, 2], dtype=np.int64), 10)
     assert first[0].tolist() == again[0].tolist() and first[1].tolist() == again[1].tolist()
+
+
+def test_a_zero_idf_keeps_the_three_passes() -> None:
+    """A term in half the passages (idf 0) makes the index rank without the positive-weight
+    shortcut, and its passages still come back with their score 0."""
+    index = BM25Index.build([["a", "b"], ["c"]])
+    assert not index._top_k._positive_weights
+    ids, scores = index.top_k(["a"], 5)
+    assert ids.tolist() == [0] and scores.tolist() == [0.0]
 
 
 def test_threads_get_their_own_scratch() -> None:
