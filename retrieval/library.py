@@ -254,8 +254,9 @@ class Library:
         many the question has without them.
 
         ``highlight``: the positions of the results whose matched words are wanted (the page
-        of an answer that is shown); the others come with none. None: every result's. Finding
-        them tokenizes a passage again, the costliest step per result.
+        of an answer that is shown); the others come with none, and the synonyms and
+        translations reported are those these results were found through. None: every
+        result's. Finding matched words tokenizes a passage again, the costliest step per result.
         """
         if filters is None or not filters.active:
             return self._search(query, top_k, None, highlight)

@@ -181,7 +181,7 @@ class Searcher:
         one that does so itself. ``within`` (a boolean mask over the corpus's passages) keeps
         only the passages it marks: filters (date, source, language) apply before ranking.
         ``highlight``: the positions of the results whose matched words are found (the rest
-        come with none); None: every result's.
+        come with none), and whose synonyms and translations are reported; None: every result's.
         """
         # The query is echoed in the response: a lone surrogate there could not be sent as JSON.
         query = replace_lone_surrogates(query).strip()
@@ -311,8 +311,15 @@ class Searcher:
                     }
                 )
             )
+        # The notes of how the question was read speak of the results highlighted (the page
+        # shown): "found through" under a page none of whose quotes was found so would mislead.
         reported = synonyms.reported_terms | translations.reported_terms
-        found_terms = self._held_terms(reported, [shown for shown, _ in quotes])
+        noted = [
+            shown
+            for position, (shown, _) in enumerate(quotes)
+            if highlight is None or position in highlight
+        ]
+        found_terms = self._held_terms(reported, noted)
         return SearchResponse(
             query=query,
             results=results,

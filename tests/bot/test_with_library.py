@@ -173,3 +173,12 @@ def test_a_page_past_the_last_highlights_the_last(library: Library) -> None:
     assert last < 4, "the question must have fewer than five pages of five"
     assert recorded.asked == [range(20, 25), range(last * 5, last * 5 + 5)]
     assert _bold_quotes(answer.pages[last].description)
+
+
+def test_the_note_under_a_page_speaks_of_that_page(answers: Answers) -> None:
+    """ "Found through" stands under the page whose quote a translation found, not under a
+    page pressed later whose quotes all match the question's own words."""
+    first = answers.ask(PAGED_QUESTION, shown_page=0)
+    second = answers.ask(PAGED_QUESTION, shown_page=1)
+    assert "Found through" in first.pages[0].description
+    assert "Found through" not in second.pages[1].description

@@ -163,7 +163,7 @@ def test_a_bare_keyword_is_answered_in_its_likeliest_language(library: Library) 
 
 def test_only_the_results_asked_for_are_highlighted(seed_library: Library) -> None:
     """With ``highlight``, the other results come without matched words, and nothing else
-    changes: the same passages, scores and notes of how the question was read."""
+    changes: the same passages, scores, corrections and other spellings."""
     question = "industrial development Guangdong"
     every = seed_library.search(question, top_k=9)
     page_two = seed_library.search(question, top_k=9, highlight=range(3, 6))
@@ -174,4 +174,19 @@ def test_only_the_results_asked_for_are_highlighted(seed_library: Library) -> No
         else:
             assert partial.matched_terms == []
             assert partial.model_copy(update={"matched_terms": full.matched_terms}) == full
-    assert page_two.model_copy(update={"results": every.results}) == every
+    unchanged = {"results": every.results, "translations": every.translations}
+    assert page_two.model_copy(update=unchanged) == every
+
+
+def test_the_translations_noted_are_those_of_the_results_highlighted(seed_library: Library) -> None:
+    """A page none of whose quotes was found through a translation reports none, though
+    another page's quote was: the note under a page speaks of that page."""
+    question = "industrial development Guangdong"
+    every = seed_library.search(question, top_k=9)
+    assert every.translations  # a German quote found through "industrial" -> "Branche"
+    through = {
+        tuple(page): seed_library.search(question, top_k=9, highlight=page).translations
+        for page in (range(0, 3), range(3, 6), range(6, 9))
+    }
+    assert [] in through.values()
+    assert all(not t or t == every.translations for t in through.values())
