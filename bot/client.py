@@ -11,6 +11,7 @@ import asyncio
 import contextlib
 import logging
 import signal
+import threading
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -30,7 +31,7 @@ from bot.errors import CorpusLoading, NotOwner, ReloadInProgress
 from bot.examples import Example, load_examples
 from bot.feedback import comment_submitted
 from bot.filter_texts import filter_mistake_sentence
-from bot.library import load_library, log_corpus
+from bot.library import complete_tables, load_library, log_corpus
 from bot.replies import send_sentence
 from bot.settings import Settings
 from bot.storage.recorder import Recorder
@@ -277,10 +278,13 @@ class LingnanBot(commands.Bot):
         # commands.Bot from parsing every mention as a command it does not have.
         return
 
-    def _load_library(self) -> Library:
-        """Blocking: load the corpus with the configured BM25 parameters (run off the loop)."""
+    def _load_library(self, previous: Library | None = None) -> Library:
+        """Blocking: load the corpus with the configured BM25 parameters (run off the loop);
+        `previous`: the library this one replaces (see `load_library`)."""
         settings = self.settings
-        return load_library(settings.corpus_folder, k1=settings.bm25_k1, b=settings.bm25_b)
+        return load_library(
+            settings.corpus_folder, k1=settings.bm25_k1, b=settings.bm25_b, previous=previous
+        )
 
     async def reload_library(self, *, wait: bool = False) -> Library:
         """Load the corpus again off the event loop, swap it in at once, and return it.
@@ -292,9 +296,15 @@ class LingnanBot(commands.Bot):
         if self._reload_lock.locked() and not wait:
             raise ReloadInProgress
         async with self._reload_lock:
-            library = await asyncio.to_thread(self._load_library)
+            library = await asyncio.to_thread(self._load_library, self._library)
             self._library = library  # one reference swap: each question sees old or new, whole
-            return library
+        if library.tables_carried_over:
+            # A daemon thread, not asyncio's pool: minutes of work that a stopping bot need
+            # not wait for (the cache keeps nothing half-written).
+            threading.Thread(
+                target=complete_tables, args=(library,), name="lingnan-tables", daemon=True
+            ).start()
+        return library
 
 
 class ShardedLingnanBot(LingnanBot, commands.AutoShardedBot):

@@ -30,8 +30,8 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from typing import Any
 
 import numpy as np
@@ -240,6 +240,34 @@ class TranslationPairs:
             aligned,
             tokenizer,
             thresholds,
+        )
+
+    def renumbered(
+        self,
+        new_ids: Mapping[int, int],
+        passages: Sequence[Passage],
+        documents: Iterable[DocumentInfo],
+        tokenizer: Tokenizer,
+    ) -> TranslationPairs:
+        """These translations in a corpus where passage ``p`` is now ``new_ids[p]``
+        (``passages`` and ``documents`` are that corpus's); a pair of units with a passage no
+        longer there, or a document no longer there, is dropped whole."""
+        documents = list(documents)
+        present = {document.id for document in documents}
+        kept = []
+        for pair in self.candidates:
+            named = [p for left, right in pair.steps for p in (*left, *right)]
+            if pair.first[0] not in present or pair.second[0] not in present:
+                continue
+            if not all(p in new_ids for p in named):
+                continue
+            steps = tuple(
+                (tuple(new_ids[p] for p in left), tuple(new_ids[p] for p in right))
+                for left, right in pair.steps
+            )
+            kept.append(replace(pair, steps=steps))
+        return TranslationPairs.from_candidates(
+            kept, passages, documents, tokenizer, self._thresholds
         )
 
     def counterparts(self, passage_id: int) -> list[int]:

@@ -18,7 +18,11 @@ first load only. Each figure is the seconds ``Library.load`` took, the process's
 (its maximum resident set size, which includes the interpreter and the libraries) and the
 memory it holds once loaded (resident set after a garbage collection and ``malloc_trim``: what
 a process serving the corpus keeps). ``--warm-up`` also times ``Library.warm_up`` after each
-load, in the same process: the bot warms up before it answers, so a start of the bot is both.
+load, in the same process: the bot warms up before it answers, so a start of the bot is both;
+and it adds the bot's reload after ``/add``: a process serving the corpus (loaded and warm) gets
+the file, and the time from its arrival until the new library serves is measured (the new
+library carries the old one's copies and translations over), then the time it takes to find
+its own behind.
 Figures only, no verdict: the machine decides them.
 """
 
@@ -74,12 +78,40 @@ if sys.argv[2:] == ["warm-up"]:
 print(json.dumps(figures))
 """
 
+# The bot's reload after /add: the library served is loaded and warm; the file arrives; the
+# new library is loaded, carries the old one's copies and translations over (code that cannot
+# carry them finds its own), warms up and serves; then it finds its own copies and translations.
+_RELOAD_CHILD = """
+import json, os, resource, sys, time
+import retrieval
+from retrieval.library import Library
+corpus, arriving, name = sys.argv[1:4]
+previous = Library.load(corpus)
+previous.warm_up()
+os.replace(arriving, os.path.join(corpus, name))
+started = time.perf_counter()
+library = Library.load(corpus)
+carried = hasattr(library, "carry_over") and library.carry_over(previous)
+library.warm_up()
+seconds = time.perf_counter() - started
+del previous  # the bot lets go of it once the new library serves
+started = time.perf_counter()
+if carried:
+    library.complete_tables()
+print(json.dumps({
+    "seconds": seconds,
+    "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    "carried_over": carried,
+    "complete_seconds": time.perf_counter() - started,
+    "code": retrieval.__file__,
+}))
+"""
 
-def measure_load(code: Path, corpus: Path, *, warm_up: bool = False) -> dict[str, Any]:
-    """One ``Library.load`` of ``corpus`` by the code in ``code``, in a fresh process;
-    ``warm_up``: then ``Library.warm_up`` too (what the bot does before it answers)."""
+
+def _run_child(code: Path, script: str, *args: str) -> dict[str, Any]:
+    """Run ``script`` in a fresh interpreter on the code in ``code``; its last line of JSON."""
     done = subprocess.run(
-        [sys.executable, "-c", _CHILD, str(corpus), *(["warm-up"] if warm_up else [])],
+        [sys.executable, "-c", script, *args],
         cwd=code,
         env={"PYTHONPATH": str(code), "PATH": "/usr/bin:/bin"},
         capture_output=True,
@@ -92,6 +124,19 @@ def measure_load(code: Path, corpus: Path, *, warm_up: bool = False) -> dict[str
     if not Path(result["code"]).resolve().is_relative_to(code.resolve()):
         raise RuntimeError(f"the child ran {result['code']}, not the code in {code}")
     return result
+
+
+def measure_reload(code: Path, corpus: Path, arriving: Path) -> dict[str, Any]:
+    """The bot's reload after ``/add``, by the code in ``code`` in a fresh process: from the
+    file's arrival until the new library serves (load, carry-over, warm-up), then the time it
+    takes to find its own copies and translations behind."""
+    return _run_child(code, _RELOAD_CHILD, str(corpus), str(arriving), EXTRA_FILE)
+
+
+def measure_load(code: Path, corpus: Path, *, warm_up: bool = False) -> dict[str, Any]:
+    """One ``Library.load`` of ``corpus`` by the code in ``code``, in a fresh process;
+    ``warm_up``: then ``Library.warm_up`` too (what the bot does before it answers)."""
+    return _run_child(code, _CHILD, str(corpus), *(["warm-up"] if warm_up else []))
 
 
 def measure_code(
@@ -107,12 +152,22 @@ def measure_code(
     first = measure_load(code, corpus, warm_up=warm_up)
     first["mb_per_second"] = megabytes / first["seconds"]
     restart = measure_load(code, corpus, warm_up=warm_up)
-    (corpus / EXTRA_FILE).write_text(extra_document(99, SOURCE_FOLDERS), encoding="utf-8")
+    extra = extra_document(99, SOURCE_FOLDERS)
+    (corpus / EXTRA_FILE).write_text(extra, encoding="utf-8")
     try:
         added = measure_load(code, corpus, warm_up=warm_up)
     finally:
         (corpus / EXTRA_FILE).unlink(missing_ok=True)
-    return {"first_load": first, "restart": restart, "add_one_document": added}
+    figures = {"first_load": first, "restart": restart, "add_one_document": added}
+    if warm_up:
+        arriving = corpus.parent / EXTRA_FILE  # outside the corpus until the child moves it in
+        arriving.write_text(extra, encoding="utf-8")
+        try:
+            figures["bot_reload"] = measure_reload(code, corpus, arriving)
+        finally:
+            arriving.unlink(missing_ok=True)
+            (corpus / EXTRA_FILE).unlink(missing_ok=True)
+    return figures
 
 
 def measure_first_load(code: Path, corpus: Path, megabytes: float) -> dict[str, Any]:
@@ -177,6 +232,15 @@ def format_result(result: dict[str, Any]) -> str:
         if any(warmed):
             cells = "".join(f"{_cell(figures):>{_WIDTH}}" for figures in warmed)
             lines.append(f"{'  then warm-up':22}{cells}")
+    reloads = [result[code].get("bot_reload") for code in codes]
+    if any(reloads):
+        cells = "".join(f"{_cell(figures):>{_WIDTH}}" for figures in reloads)
+        lines.append(f"{'bot: add, then serving':22}{cells}")
+        behind = [
+            f"{figures['complete_seconds']:7.1f} s" if figures and figures["carried_over"] else "-"
+            for figures in reloads
+        ]
+        lines.append(f"{'  then own tables':22}" + "".join(f"{c:>{_WIDTH}}" for c in behind))
     throughput = "".join(
         f"{result[code]['first_load']['mb_per_second']:{_WIDTH - 5}.2f} MB/s" for code in codes
     )

@@ -40,7 +40,7 @@ import logging
 import re
 import tomllib
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from pathlib import Path
@@ -309,6 +309,29 @@ class DuplicateGroups:
             raise ValueError("copies of passages the corpus lacks")
         by_id = {document.id: document for document in documents}
         return cls(edges, document_of, lengths, by_id, thresholds)
+
+    def renumbered(
+        self,
+        new_ids: Mapping[int, int],
+        passages: Sequence[Passage],
+        documents: Iterable[DocumentInfo],
+    ) -> DuplicateGroups:
+        """These copies in a corpus where passage ``p`` is now ``new_ids[p]`` (``passages`` and
+        ``documents`` are that corpus's); a pair with a passage no longer there is dropped."""
+        data = self.to_json()
+        pairs = [
+            [new_ids[first], new_ids[second], relation]
+            for first, second, relation in data["pairs"]
+            if first in new_ids and second in new_ids
+        ]
+        kept = {passage for first, second, _ in pairs for passage in (first, second)}
+        lengths = [
+            [new_ids[passage], length]
+            for passage, length in data["lengths"]
+            if new_ids.get(passage) in kept
+        ]
+        renumbered = {"pairs": pairs, "lengths": lengths}
+        return DuplicateGroups.from_json(renumbered, passages, documents, self._thresholds)
 
     def copies(self, passage_id: int) -> list[int]:
         """Passages of other documents that hold this passage's text, or that it holds."""

@@ -224,6 +224,41 @@ class Library:
         wanted = set(document_ids)
         return [o for o in self.officials.all() if any(d.id in wanted for d in o.documents)]
 
+    def carry_over(self, previous: Library) -> bool:
+        """Serve the copies and translations ``previous`` found (this folder's corpus before a
+        file was added, changed or removed) for the passages both corpora hold, until
+        ``complete_tables``: this corpus's own take minutes to find on a large corpus, and
+        the new file should be searchable in seconds. Meanwhile a passage of a new or changed
+        file has no copies or translations, and those among unchanged files stay as they were.
+
+        False (nothing carried) when ``previous`` has not found them itself.
+        """
+        if not isinstance(previous, Library):
+            return False
+        old = previous.searcher
+        if not old.copies_and_translations_ready:
+            return False
+        new_ids = _passage_numbers(previous.corpus, self.corpus)
+        passages = self.corpus.passages
+        infos = [document.info for document in self.corpus.documents]
+        tokenizer = self.searcher.tokenizer
+        self.searcher.carry_over(
+            old.copies.renumbered(new_ids, passages, infos),
+            old.translated.renumbered(new_ids, passages, infos, tokenizer),
+        )
+        return True
+
+    @property
+    def tables_carried_over(self) -> bool:
+        """Whether copies and translations are still those ``carry_over`` carried."""
+        return self.searcher.tables_carried_over
+
+    def complete_tables(self) -> None:
+        """Blocking (minutes on a large corpus): find this corpus's own copies and translations
+        (or read them from the cache) in place of those carried over, and cache them."""
+        with collection_paused():
+            self.searcher.complete_tables()
+
     def warm_up(self) -> None:
         """Load now what the first question would wait for: jieba's dictionary and the word
         lists (about 2 s), the searcher's tables (copies of passages, names in them).
@@ -327,6 +362,18 @@ class Library:
         """The officials ``query`` names, by any spelling (Latin, Chinese, with tone marks) or
         by a title only they hold, each with the other spellings of their name."""
         return self._names.mentions(query)
+
+
+def _passage_numbers(before: Corpus, after: Corpus) -> dict[int, int]:
+    """For each passage of ``before`` that ``after`` holds too (the same document, place and
+    text), its id in ``after``."""
+    where = {(p.document_id, p.start, p.end): p for p in after.passages}
+    numbers: dict[int, int] = {}
+    for passage in before.passages:
+        found = where.get((passage.document_id, passage.start, passage.end))
+        if found is not None and found.text == passage.text:
+            numbers[passage.id] = found.id
+    return numbers
 
 
 def _cached_tables(corpus: Corpus, tokenizer: Tokenizer, cache: FileCache) -> CorpusTables:

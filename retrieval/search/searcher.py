@@ -137,8 +137,10 @@ class Searcher:
                 duplicates=lambda: DuplicateGroups.build(corpus.passages, infos.get()),
                 translated=lambda: TranslationPairs.build(corpus.passages, infos.get(), tokenizer),
             )
+        self._tables = tables
         self._duplicates = Lazy(tables.duplicates)
         self._translated = Lazy(tables.translated)
+        self._carried_over = False  # copies and translations another corpus's, for now
         self._years = Lazy(lambda: DocumentYears.of(corpus))
         self._term_languages = Lazy(
             lambda: TermLanguages(index, [p.language for p in corpus.passages])
@@ -392,6 +394,45 @@ class Searcher:
             language=passage.language,
             original=translated.is_original(passage.id),
         )
+
+    @property
+    def copies_and_translations_ready(self) -> bool:
+        """Whether the copies and translations tables are there (built, read or carried)."""
+        return self._duplicates.ready and self._translated.ready
+
+    @property
+    def copies(self) -> DuplicateGroups:
+        """The copies table (built now when it is not there yet)."""
+        return self._duplicates.get()
+
+    @property
+    def translated(self) -> TranslationPairs:
+        """The translations table (built now when it is not there yet)."""
+        return self._translated.get()
+
+    @property
+    def tables_carried_over(self) -> bool:
+        """Whether copies and translations are served from another corpus's tables until
+        ``complete_tables`` builds this corpus's own."""
+        return self._carried_over
+
+    def carry_over(self, copies: DuplicateGroups, translated: TranslationPairs) -> None:
+        """Serve ``copies`` and ``translated`` (a previous corpus's tables, numbered for this
+        one) instead of building them, until ``complete_tables``: finding copies and
+        translations takes minutes on a large corpus, adding a file seconds."""
+        self._duplicates.replace(copies)
+        self._translated.replace(translated)
+        self._carried_over = True
+
+    def complete_tables(self) -> None:
+        """Build this corpus's own copies and translations tables and serve them, in place of
+        those carried over (nothing to do when none were)."""
+        if not self._carried_over:
+            return
+        copies, translated = self._tables.duplicates(), self._tables.translated()
+        self._duplicates.replace(copies)
+        self._translated.replace(translated)
+        self._carried_over = False
 
     def warm_up(self) -> None:
         """Build now the tables the first questions would wait for."""

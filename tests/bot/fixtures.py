@@ -7,6 +7,7 @@ that the bot uses, with no corpus to load.
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass, field
 from typing import cast
 
@@ -225,6 +226,12 @@ class FakeLibrary:
     warnings: list[str] = field(default_factory=list)
     queries: list[tuple[str, int]] = field(default_factory=list)
     highlights: list[range | None] = field(default_factory=list)  # what each search highlighted
+    tables_carried_over: bool = False
+    tables_completed_on: list[str] = field(default_factory=list)  # the threads that completed
+
+    def complete_tables(self) -> None:
+        self.tables_completed_on.append(threading.current_thread().name)
+        self.tables_carried_over = False
 
     def search(
         self, query: str, top_k: int = 3, filters: object = None, *, highlight: range | None = None

@@ -141,6 +141,33 @@ async def test_a_second_reload_while_one_runs_is_refused(monkeypatch: pytest.Mon
         await bot.close()
 
 
+async def test_a_reload_serves_at_once_and_completes_its_tables_behind(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A reload whose library carried copies and translations over is served at once; they are
+    found anew on a thread of their own, not on the event loop or the answers' pool."""
+    old = FakeLibrary()
+    fresh = FakeLibrary(tables_carried_over=True)
+    handed: list[object] = []
+
+    def load(folder: object, *, previous: object = None, **_: float) -> FakeLibrary:
+        handed.append(previous)
+        return fresh
+
+    monkeypatch.setattr("bot.client.load_library", load)
+    bot = make_bot(old)
+    try:
+        assert await bot.reload_library() is fresh
+        assert handed == [old]
+        for _ in range(200):
+            if fresh.tables_completed_on:
+                break
+            await asyncio.sleep(0.01)
+        assert fresh.tables_completed_on == ["lingnan-tables"]
+    finally:
+        await bot.close()
+
+
 async def test_library_loading_error_is_a_sentence() -> None:
     """Before the corpus is loaded, commands get a sentence, not a crash."""
     bot = make_bot(None)

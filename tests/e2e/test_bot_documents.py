@@ -260,10 +260,10 @@ async def test_others_are_answered_while_a_document_is_added(
     answered = threading.Event()
     load = bot._load_library
 
-    def slow_load() -> Any:
+    def slow_load(*args: Any) -> Any:
         # The reload cannot finish before the other user's answer arrives.
         assert answered.wait(timeout=30), "the question was not answered during the reload"
-        return load()
+        return load(*args)
 
     monkeypatch.setattr(bot, "_load_library", slow_load)
     attachment = FakeAttachment("coastal-wind.txt", WIND.encode())
