@@ -131,6 +131,8 @@ class LingnanBot(commands.Bot):
         self.settings = settings
         self._library = library
         self._reload_lock = asyncio.Lock()
+        # One completion of carried-over tables at a time (each takes minutes of CPU).
+        self._tables_lock = threading.Lock()
         # Where questions and votes go; opened in setup_hook unless given (tests give one).
         self._recorder = recorder
         self.server_settings = ServerSettingsStore()
@@ -302,9 +304,18 @@ class LingnanBot(commands.Bot):
             # A daemon thread, not asyncio's pool: minutes of work that a stopping bot need
             # not wait for (the cache keeps nothing half-written).
             threading.Thread(
-                target=complete_tables, args=(library,), name="lingnan-tables", daemon=True
+                target=self._complete_tables, args=(library,), name="lingnan-tables", daemon=True
             ).start()
         return library
+
+    def _complete_tables(self, library: Library) -> None:
+        """Blocking: complete `library`'s tables, unless another reload replaced it meanwhile
+        (the newer library completes its own; two at once would halve the speed of both)."""
+        with self._tables_lock:
+            if self._library is not library:
+                log.info("copies and translations not found anew: a newer reload replaced them")
+                return
+            complete_tables(library)
 
 
 class ShardedLingnanBot(LingnanBot, commands.AutoShardedBot):

@@ -227,3 +227,27 @@ async def test_start_up_logs_corpus_size_and_index_time(caplog: pytest.LogCaptur
         )
     finally:
         await bot.close()
+
+
+async def test_tables_of_a_library_replaced_meanwhile_are_not_completed(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Two reloads in a row: only the library served completes its tables; the one the second
+    reload replaced is skipped, not worked on for minutes in vain."""
+    first, second = FakeLibrary(tables_carried_over=True), FakeLibrary(tables_carried_over=True)
+    loads = iter([first, second])
+    monkeypatch.setattr("bot.client.load_library", lambda folder, **_: next(loads))
+    bot = make_bot(FakeLibrary())
+    try:
+        with bot._tables_lock:  # the first completion cannot start before the second reload
+            await bot.reload_library()
+            await bot.reload_library()
+        for _ in range(200):
+            if second.tables_completed_on:
+                break
+            await asyncio.sleep(0.01)
+        await asyncio.sleep(0.05)
+        assert second.tables_completed_on == ["lingnan-tables"]
+        assert first.tables_completed_on == []
+    finally:
+        await bot.close()
