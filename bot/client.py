@@ -312,10 +312,7 @@ class LingnanBot(commands.Bot):
         """Blocking: complete `library`'s tables, unless another reload replaced it meanwhile
         (the newer library completes its own; two at once would halve the speed of both)."""
         with self._tables_lock:
-            if self._library is not library:
-                log.info("copies and translations not found anew: a newer reload replaced them")
-                return
-            complete_tables(library)
+            complete_tables(library, lambda: self._library is library)
 
 
 class ShardedLingnanBot(LingnanBot, commands.AutoShardedBot):

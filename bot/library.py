@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -32,8 +33,13 @@ def load_library(
     from retrieval.library import Library  # imported here: the bot imports without a corpus
 
     library = Library.load(folder, k1=k1, b=b, progress=False)
-    if previous is not None and library.carry_over(previous):
-        log.info("copies and translations carried over from the corpus before; finding them anew")
+    if previous is not None:
+        try:
+            if library.carry_over(previous):
+                log.info("copies and translations carried over; finding them anew behind")
+        except Exception:
+            # The warm-up below finds them instead: slower, never a failed reload.
+            log.exception("copies and translations could not be carried over")
     # Warm before it serves: on a background thread, jieba's dictionary loading during the first
     # second raised the paced p99 from 18 ms to 0.2-0.7 s; the first question waits for nothing.
     library.warm_up()
@@ -56,14 +62,17 @@ def log_corpus(library: Library, folder: Path) -> None:
     )
 
 
-def complete_tables(library: Library) -> None:
+def complete_tables(library: Library, wanted: Callable[[], bool] = lambda: True) -> None:
     """Blocking (minutes on a large corpus): find the copies and translations of a library
-    that carried them over, and log how long it took; a failure is logged, and the carried
-    tables keep serving."""
+    that carried them over, and log how long it took; `wanted` False stops the work (see
+    `Library.complete_tables`). A failure is logged, and the carried tables keep serving."""
     started = time.perf_counter()
     try:
-        library.complete_tables()
+        completed = library.complete_tables(wanted)
     except Exception:
         log.exception("copies and translations could not be found anew; the previous ones serve")
         return
-    log.info("copies and translations found anew in %.1f s", time.perf_counter() - started)
+    if completed:
+        log.info("copies and translations found anew in %.1f s", time.perf_counter() - started)
+    else:
+        log.info("copies and translations not found anew: a newer reload replaced them")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -225,13 +225,15 @@ class Library:
         return [o for o in self.officials.all() if any(d.id in wanted for d in o.documents)]
 
     def carry_over(self, previous: Library) -> bool:
-        """Serve the copies and translations ``previous`` found (this folder's corpus before a
+        """Serve the copies and translations ``previous`` serves (this folder's corpus before a
         file was added, changed or removed) for the passages both corpora hold, until
         ``complete_tables``: this corpus's own take minutes to find on a large corpus, and
-        the new file should be searchable in seconds. Meanwhile a passage of a new or changed
-        file has no copies or translations, and those among unchanged files stay as they were.
+        the new file should be searchable in seconds. Meanwhile a passage new or changed (not
+        the same document, place and text) has no copies or translations, and those among the
+        others stay as they were; where a new document took an old one's id (two files of one
+        name in different folders), the old one's relations show under the new one's source.
 
-        False (nothing carried) when ``previous`` has not found them itself.
+        False (nothing carried) when ``previous`` has no such tables ready.
         """
         if not isinstance(previous, Library):
             return False
@@ -253,11 +255,13 @@ class Library:
         """Whether copies and translations are still those ``carry_over`` carried."""
         return self.searcher.tables_carried_over
 
-    def complete_tables(self) -> None:
+    def complete_tables(self, wanted: Callable[[], bool] = lambda: True) -> bool:
         """Blocking (minutes on a large corpus): find this corpus's own copies and translations
-        (or read them from the cache) in place of those carried over, and cache them."""
+        (or read them from the cache) in place of those carried over, and cache them.
+        ``wanted`` is asked between the two tables: False stops the work (a newer library
+        replaced this one). Whether the tables were completed."""
         with collection_paused():
-            self.searcher.complete_tables()
+            return self.searcher.complete_tables(wanted)
 
     def warm_up(self) -> None:
         """Load now what the first question would wait for: jieba's dictionary and the word

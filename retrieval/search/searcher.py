@@ -424,15 +424,22 @@ class Searcher:
         self._translated.replace(translated)
         self._carried_over = True
 
-    def complete_tables(self) -> None:
+    def complete_tables(self, wanted: Callable[[], bool]) -> bool:
         """Build this corpus's own copies and translations tables and serve them, in place of
-        those carried over (nothing to do when none were)."""
+        those carried over; ``wanted`` is asked before each (False: stop, and keep serving
+        those carried). Whether the tables are this corpus's own now."""
         if not self._carried_over:
-            return
-        copies, translated = self._tables.duplicates(), self._tables.translated()
+            return True
+        if not wanted():
+            return False
+        copies = self._tables.duplicates()
+        if not wanted():
+            return False
+        translated = self._tables.translated()
         self._duplicates.replace(copies)
         self._translated.replace(translated)
         self._carried_over = False
+        return True
 
     def warm_up(self) -> None:
         """Build now the tables the first questions would wait for."""

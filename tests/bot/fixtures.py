@@ -8,6 +8,7 @@ that the bot uses, with no corpus to load.
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import cast
 
@@ -228,10 +229,16 @@ class FakeLibrary:
     highlights: list[range | None] = field(default_factory=list)  # what each search highlighted
     tables_carried_over: bool = False
     tables_completed_on: list[str] = field(default_factory=list)  # the threads that completed
+    completion_gate: threading.Event | None = None  # completing waits for it, when set
 
-    def complete_tables(self) -> None:
+    def complete_tables(self, wanted: Callable[[], bool] = lambda: True) -> bool:
+        if self.completion_gate is not None:
+            assert self.completion_gate.wait(timeout=30), "the completion was never let through"
+        if not wanted():
+            return False
         self.tables_completed_on.append(threading.current_thread().name)
         self.tables_carried_over = False
+        return True
 
     def search(
         self, query: str, top_k: int = 3, filters: object = None, *, highlight: range | None = None

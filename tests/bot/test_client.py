@@ -144,10 +144,11 @@ async def test_a_second_reload_while_one_runs_is_refused(monkeypatch: pytest.Mon
 async def test_a_reload_serves_at_once_and_completes_its_tables_behind(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """A reload whose library carried copies and translations over is served at once; they are
-    found anew on a thread of their own, not on the event loop or the answers' pool."""
+    """A reload whose library carried copies and translations over is served while they are
+    still being found, on a daemon thread of their own (not the event loop, not a pool)."""
     old = FakeLibrary()
-    fresh = FakeLibrary(tables_carried_over=True)
+    gate = threading.Event()
+    fresh = FakeLibrary(tables_carried_over=True, completion_gate=gate)
     handed: list[object] = []
 
     def load(folder: object, *, previous: object = None, **_: float) -> FakeLibrary:
@@ -157,14 +158,15 @@ async def test_a_reload_serves_at_once_and_completes_its_tables_behind(
     monkeypatch.setattr("bot.client.load_library", load)
     bot = make_bot(old)
     try:
-        assert await bot.reload_library() is fresh
-        assert handed == [old]
-        for _ in range(200):
-            if fresh.tables_completed_on:
-                break
-            await asyncio.sleep(0.01)
+        assert await bot.reload_library() is fresh  # returned while the completion waits
+        assert handed == [old] and bot.library is fresh and fresh.tables_carried_over
+        worker = next(t for t in threading.enumerate() if t.name == "lingnan-tables")
+        assert worker.daemon
+        gate.set()
+        worker.join(timeout=10)
         assert fresh.tables_completed_on == ["lingnan-tables"]
     finally:
+        gate.set()
         await bot.close()
 
 
@@ -233,21 +235,23 @@ async def test_tables_of_a_library_replaced_meanwhile_are_not_completed(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """Two reloads in a row: only the library served completes its tables; the one the second
-    reload replaced is skipped, not worked on for minutes in vain."""
-    first, second = FakeLibrary(tables_carried_over=True), FakeLibrary(tables_carried_over=True)
+    reload replaced stops, not worked on for minutes in vain."""
+    gate = threading.Event()
+    first = FakeLibrary(tables_carried_over=True, completion_gate=gate)
+    second = FakeLibrary(tables_carried_over=True)
     loads = iter([first, second])
     monkeypatch.setattr("bot.client.load_library", lambda folder, **_: next(loads))
     bot = make_bot(FakeLibrary())
     try:
-        with bot._tables_lock:  # the first completion cannot start before the second reload
-            await bot.reload_library()
-            await bot.reload_library()
-        for _ in range(200):
+        await bot.reload_library()  # its completion starts, and waits at the gate
+        await bot.reload_library()
+        gate.set()
+        for _ in range(500):
             if second.tables_completed_on:
                 break
             await asyncio.sleep(0.01)
-        await asyncio.sleep(0.05)
         assert second.tables_completed_on == ["lingnan-tables"]
-        assert first.tables_completed_on == []
+        assert first.tables_completed_on == [] and first.tables_carried_over
     finally:
+        gate.set()
         await bot.close()

@@ -58,3 +58,21 @@ def test_a_failed_completion_is_logged_and_the_carried_tables_serve(
         complete_tables(after)
     assert "could not be found anew" in caplog.text
     assert after.tables_carried_over and after.search("Guangdong GDP").results
+
+
+def test_a_failed_carry_over_is_logged_and_the_tables_are_built(
+    seeds_copy: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Carrying the tables over may fail (a bug): the reload still succeeds, with the tables
+    found as a first load finds them, and the log says why."""
+    before = load_library(seeds_copy)
+
+    def broken(self: Library, previous: Library) -> bool:
+        raise KeyError(12345)
+
+    monkeypatch.setattr(Library, "carry_over", broken)
+    with caplog.at_level(logging.ERROR, logger="bot.library"):
+        after = load_library(seeds_copy, previous=before)
+    assert "could not be carried over" in caplog.text
+    assert not after.tables_carried_over
+    assert after.searcher.copies_and_translations_ready

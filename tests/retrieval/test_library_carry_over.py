@@ -113,3 +113,38 @@ def test_a_removed_mirror_leaves_no_copy_behind(folder: Path) -> None:
     after = Library.load(folder)
     assert after.carry_over(before)
     assert _copies(after) == []
+
+
+def test_copies_among_unchanged_files_are_carried_over(folder: Path) -> None:
+    """A mirror found before keeps its copies when an unrelated file arrives ahead of it."""
+    (folder / "ab-mirror.txt").write_text((folder / RELEASE).read_text(encoding="utf-8"), "utf-8")
+    before = _warm(folder)
+    assert _copies(before)
+    (folder / "a0-note.txt").write_text("Guangdong wind power grew fast.", encoding="utf-8")
+    after = Library.load(folder)
+    assert after.carry_over(before)
+    assert _copies(after) == _copies(before)
+
+
+def test_a_passage_edited_in_place_loses_its_carried_copy(folder: Path) -> None:
+    """A word replaced by one as long keeps every passage's place; the edited passage is not
+    the one whose copy was found, so its copy is not carried, the others' are."""
+    text = (folder / RELEASE).read_text(encoding="utf-8")
+    (folder / "ab-mirror.txt").write_text(text, "utf-8")
+    before = _warm(folder)
+    edited = text.replace("year of the snake", "year of the tiger")
+    assert edited != text
+    (folder / "ab-mirror.txt").write_text(edited, "utf-8")
+    after = Library.load(folder)
+    assert after.carry_over(before)
+    kept, found = _copies(after), _copies(before)
+    assert kept and len(kept) == len(found) - 1 and all(group in found for group in kept)
+
+
+def test_a_completion_no_longer_wanted_stops_and_keeps_the_carried_tables(folder: Path) -> None:
+    """Asked to stop, completing leaves the carried tables serving."""
+    before = _warm(folder)
+    after = Library.load(folder)
+    after.carry_over(before)
+    assert not after.complete_tables(lambda: False)
+    assert after.tables_carried_over
