@@ -29,7 +29,6 @@ class ScoreGroup:
     members: tuple[tuple[str, ...], ...]
     share: float
     as_one: bool = False
-    translated: bool = False  # a translated run's translations: they count in other languages
 
 
 def _parts(words: Sequence[ResolvedWord]) -> dict[int, tuple[list[int], tuple[str, ...]]]:
@@ -113,12 +112,13 @@ class Question:
         # Every term searched for: the words', the other spellings'.
         as_one = [t for group in self.as_one.values() for member in group for t in member]
         as_one += [w.term for i, w in enumerate(self.words) if i in self.as_one and w.term]
-        untranslated = {*self.topic_terms, *self.named_terms, *as_one}
-        untranslated.update(t for s in self.spellings for t in s)
-        translated = {t for group in self.translations.groups.values() for m in group for t in m}
-        self.terms = untranslated | translated
-        # Terms searched only as a translation: no match in the asker's own language.
-        self.translated_only_terms = frozenset(translated - untranslated)
+        self.terms = {
+            *self.topic_terms,
+            *self.named_terms,
+            *(t for s in self.spellings for t in s),
+            *as_one,
+            *(t for group in self.translations.groups.values() for m in group for t in m),
+        }
         self.total_weight = sum(w.weight for w in self.words)
         # A question that only names someone ("Wang Weizhong") is about them: their name is
         # then its subject. One that names someone and asks more asks about something.
@@ -167,10 +167,7 @@ class Question:
             ScoreGroup(_each(self.named_terms), named_share if self.asks_more else 1.0),
             *(ScoreGroup(_each(spelling), 1 / len(spelling)) for spelling in self.spellings),
             *(ScoreGroup(group, 1.0, as_one=True) for group in self.as_one.values()),
-            *(
-                ScoreGroup(group, translated_share, as_one=True, translated=True)
-                for group in translated
-            ),
+            *(ScoreGroup(group, translated_share, as_one=True) for group in translated),
         ]
 
     def alternatives(self, position: int) -> list[tuple[str, ...]]:
@@ -190,31 +187,24 @@ class Question:
         ]
 
     def holds(
-        self,
-        present: Mapping[str, np.ndarray],
-        candidates: int,
-        *,
-        translated: bool = True,
-        translations_count: np.ndarray | None = None,
+        self, present: Mapping[str, np.ndarray], candidates: int, *, translated: bool = True
     ) -> np.ndarray:
         """Words x candidates: does the candidate's context hold the word (its term or all
         the terms of one of its other spellings; with ``translated``, of its translations
-        too, in the candidates ``translations_count`` marks, all when None)? ``present``
-        says it of each term. A word weighing nothing is never held: it counts for nothing
-        either way."""
+        too)? ``present`` says it of each term. A word weighing nothing is never held: it
+        counts for nothing either way."""
         holds = np.zeros((len(self.words), candidates), dtype=bool)
         for position, word in enumerate(self.words):
             if word.weight <= 0:
                 continue
             row = present[word.term] if word.term is not None else holds[position]
-            translations = self.translations.holding.get(position, ())
-            for spelling in self.alternatives(position):
-                if spelling in translations and not translated:
-                    continue
-                held = np.logical_and.reduce([present[t] for t in spelling])
-                if spelling in translations and translations_count is not None:
-                    held &= translations_count
-                row = row | held
+            spellings = self.alternatives(position)
+            if not translated:
+                spellings = [
+                    s for s in spellings if s not in self.translations.holding.get(position, ())
+                ]
+            for spelling in spellings:
+                row = row | np.logical_and.reduce([present[t] for t in spelling])
             holds[position] = row
         return holds
 

@@ -15,7 +15,7 @@ sentences on the subject asked about are the answer, not the one that names the 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -55,26 +55,21 @@ class RankingWeights:
     answer_type: float = 0.7
 
 
-def group_scores(
-    index: BM25Index,
-    groups: Sequence[ScoreGroup],
-    translations_count: Callable[[np.ndarray], np.ndarray] | None = None,
-) -> tuple[np.ndarray, np.ndarray]:
+def group_scores(index: BM25Index, groups: Sequence[ScoreGroup]) -> tuple[np.ndarray, np.ndarray]:
     """(ids, scores) of every passage holding a term: for each group of terms, its share of
-    their BM25 (a synonym group's as one term); ids ascending. A translated group scores only
-    in the passages ``translations_count`` marks (None: in all)."""
-    found = []
-    for group in groups:
-        if not group.members:
-            continue
-        if group.as_one:
-            ids, bm25 = index.group_matches(group.members)
-        else:
-            ids, bm25 = index.matches([m[0] for m in group.members])
-        if group.translated and translations_count is not None:
-            kept = translations_count(ids)
-            ids, bm25 = ids[kept], bm25[kept]
-        found.append((ids, bm25, group.share))
+    their BM25 (a synonym group's as one term); ids ascending."""
+    found = [
+        (
+            *(
+                index.group_matches(group.members)
+                if group.as_one
+                else index.matches([m[0] for m in group.members])
+            ),
+            group.share,
+        )
+        for group in groups
+        if group.members
+    ]
     if len(found) == 1 and found[0][2] == 1.0:
         return found[0][0], found[0][1]
     if not found:

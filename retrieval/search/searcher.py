@@ -66,10 +66,6 @@ class CorpusTables:
     translated: Callable[[], TranslationPairs]
 
 
-# Question languages whose translations are searched only in the corpus's other languages.
-_SHARED_ALPHABET = ("en", "de")
-
-
 class Searcher:
     """Answers questions from a corpus and its BM25 index; safe to share between threads.
 
@@ -228,35 +224,25 @@ class Searcher:
         if not question.searchable:
             return SearchResponse(query=query, results=[], corrections=corrections)
         # Candidates: every passage holding a term, with its BM25 (a share for the names).
-        # Asked in English or German, translations count in the corpus's other languages only:
-        # the two share an alphabet, and in the asker's own language a translation's term is a
-        # homograph ("Branche", for "industrial", stems as English "branch"). A Chinese
-        # question's English translations ("GDP") are written in Chinese passages too.
-        context = self._context.get()
-        elsewhere = None
-        if language in _SHARED_ALPHABET:
-            asked_in = language
-            elsewhere = lambda found: ~context.written_in(asked_in, found)  # noqa: E731
         ids, scores = group_scores(
             self._index,
             question.score_groups(self.weights.named_share, self.weights.translated_share),
-            elsewhere,
         )
         if within is not None:  # filtered out before anything is weighed, so k stay k
             kept = within[ids]
             ids, scores = ids[kept], scores[kept]
         # What each candidate's context holds, from the index's postings (nothing tokenized);
         # an acronym only where written in capitals, its BM25 elsewhere taken back.
+        context = self._context.get()
         marks = context.holds_here_and_next(question.terms, ids, self._index)
         scores, written_in_capitals = self._acronyms.narrow(words, naming, ids, scores, context)
         marks.update(written_in_capitals)
         present = {term: here for term, (here, _) in marks.items()}
-        counted = None if elsewhere is None else elsewhere(ids)
-        holds = question.holds(present, len(ids), translations_count=counted)
+        holds = question.holds(present, len(ids))
         # A short paragraph reads on into the next: what only that one holds counts for the
         # floor, at a share, and not for the ranking (the passage does not say it).
         following = {term: here | after for term, (here, after) in marks.items()}
-        next_only = question.holds(following, len(ids), translations_count=counted) & ~holds
+        next_only = question.holds(following, len(ids)) & ~holds
         # A passage's document date is its context too: a report dated 2024 speaks of 2023.
         years = self._years.get()
         for position, year in year_positions(words).items():
@@ -318,8 +304,6 @@ class Searcher:
             also_in = counterparts.get(shown) or translated.counterparts(shown)
             best_score = max(score.get(p, 0.0) for p in [shown, *others, *also_in])
             wanted = question.terms if highlight is None or position in highlight else set()
-            if elsewhere is not None and self._corpus.passages[shown].language == language:
-                wanted = wanted - question.translated_only_terms
             result = self._result(shown, best_score, wanted)
             results.append(
                 result.model_copy(
@@ -331,16 +315,13 @@ class Searcher:
             )
         # The notes of how the question was read speak of the results highlighted (the page
         # shown): "found through" under a page none of whose quotes was found so would mislead.
+        reported = synonyms.reported_terms | translations.reported_terms
         noted = [
             shown
             for position, (shown, _) in enumerate(quotes)
             if highlight is None or position in highlight
         ]
-        translated_in = [
-            p for p in noted if elsewhere is None or self._corpus.passages[p].language != language
-        ]
-        found_terms = self._held_terms(synonyms.reported_terms, noted)
-        found_terms |= self._held_terms(translations.reported_terms, translated_in)
+        found_terms = self._held_terms(reported, noted)
         return SearchResponse(
             query=query,
             results=results,

@@ -73,22 +73,3 @@ def test_a_run_of_words_with_synonyms_is_still_translated_whole() -> None:
     carried = translate(table, index, words, (), "en", "foreign trade", carried={1})
     assert alone.groups == {}
     assert carried.groups == {0: (("外贸",),)}
-
-
-def test_a_translation_is_no_match_in_the_askers_own_language() -> None:
-    """Asked in English, "industry" searched as German "Branche" finds the German passage, not
-    the English "branch" its stem spells: in the asker's own language it is a homograph."""
-    pairs = [*PAIRS, WordPair("de", "Branche", "en", "industry")]
-    rows = [
-        *ROWS,
-        ("doc-en", 5, "en", "The bank opened a branch near the harbour."),
-        ("doc-de", 1, "de", "Die Branche wächst am Hafen."),
-        ("doc-de", 2, "de", "Die Bauern pflanzen Reis am Fluss."),
-    ]
-    titles = {**TITLES, "doc-de": ("Hafen", "de")}
-    response = handmade_searcher(rows, titles, translation_pairs=pairs).search(
-        "industry at the harbour"
-    )
-    assert response.results[0].language == "de"
-    english = [r for r in response.results if r.language == "en"]
-    assert all("branch" not in r.matched_terms for r in english)
