@@ -87,6 +87,11 @@ class Acronyms:
         # not a scan of every title.
         self._titles = Lazy(self._title_acronyms)
 
+    def warm_up(self) -> None:
+        """Read the titles' capitals now, not on the first acronym a question holds (a quarter
+        of a second at 26,000 documents)."""
+        self._titles.get()
+
     def writes_anywhere(self, acronym: str, term: str) -> bool:
         """Does a passage or a title write ``term`` as the capitals ``acronym``?"""
         return len(self.passages_writing(acronym, term)) > 0 or bool(self.titles_writing(acronym))

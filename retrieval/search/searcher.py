@@ -119,8 +119,8 @@ class Searcher:
         # Tables built on the first question that needs them, each once and whole (``Lazy``).
         self._titles = Lazy(lambda: title_terms(corpus, tokenizer))
         self._context = Lazy(lambda: Context.of(corpus, self._titles.get()))
-        every_title = Lazy(lambda: frozenset().union(*self._titles.get().values()))
-        self._known = KnownTerms(index, tokenizer, every_title.get)
+        self._every_title = Lazy(lambda: frozenset().union(*self._titles.get().values()))
+        self._known = KnownTerms(index, tokenizer, self._every_title.get)
         self._acronyms = Acronyms(
             corpus,
             index,
@@ -445,6 +445,7 @@ class Searcher:
         """Build now the tables the first questions would wait for."""
         for table in (
             self._context,
+            self._every_title,
             self._duplicates,
             self._translated,
             self._answer_features,
@@ -454,6 +455,8 @@ class Searcher:
             self._term_languages,
         ):
             table.get()
+        self._answer_types.warm_up()
+        self._acronyms.warm_up()
         # wordfreq reads a language's word list on its first look-up (about 0.5 s for three).
         for language in ("en", "de", "zh"):
             wordfreq.zipf_frequency("guangdong", language)

@@ -7,7 +7,7 @@ import pytest
 from retrieval.index import BM25Index
 from retrieval.search import Searcher
 from retrieval.tokenize import Tokenizer
-from tests.retrieval.handmade import HandmadeCorpus
+from tests.retrieval.handmade import HandmadeCorpus, handmade_searcher
 from tests.retrieval.search.asking import top_text
 
 
@@ -79,3 +79,14 @@ def test_odd_questions_get_a_serialisable_answer(searcher: Searcher, query: str)
     response = searcher.search(query)
     assert len(response.results) <= 3
     response.model_dump_json()
+
+
+def test_the_warm_up_leaves_the_first_question_nothing_to_build() -> None:
+    """After the warm-up the titles' words and capitals and the answer-type patterns are
+    there: the first question builds nothing the hundredth would not."""
+    searcher = handmade_searcher(
+        [("doc-en", 1, "en", "The AI plan grew fast.")], {"doc-en": ("AI plan", "en")}
+    )
+    searcher.warm_up()
+    assert searcher._every_title.ready and searcher._acronyms._titles.ready
+    assert {"_patterns", "_by_kind"} <= vars(searcher._answer_types).keys()
