@@ -288,3 +288,22 @@ async def test_add_and_remove_are_for_administrators(owner_bot: RunningBot) -> N
         assert permissions == discord.Permissions(administrator=True).value
     (file_option,) = synced["add"]["options"]
     assert file_option["type"] == 11 and file_option["required"] is True
+
+
+async def test_a_mirror_added_is_shown_as_a_copy_once_the_copies_are_found(
+    owner_bot: RunningBot,
+) -> None:
+    """After /add the corpus's copies are found again behind the reload, on the bot's own
+    thread; then the mirror is listed under the original's quote, not quoted apart."""
+    mirror = PORTS.replace("Example Provincial Gazette", "Example Harbour Weekly").replace(
+        "port-logistics", "harbour-weekly-ports"
+    )
+    await add(owner_bot, "ports-mirror.txt", mirror.encode())
+    await owner_bot.fake.wait_until(
+        lambda: not owner_bot.bot.library.tables_carried_over, 60, "the copies to be found"
+    )
+    asked = await owner_bot.fake.send_slash_command(
+        "ask", {"question": "customs data platform for container ships"}
+    )
+    answer = seen(await asked.wait_answer(timeout=30))
+    assert "also published by" in answer, answer
