@@ -94,7 +94,7 @@ class Answers:
             # Fewer results than when the page was pressed (the corpus or the quotes per page
             # changed): the last page is the one shown, so it is the one to highlight.
             response = search(last_page)
-        return ask_answer(
+        answer = ask_answer(
             question,
             response,
             per_page=per_page,
@@ -103,6 +103,10 @@ class Answers:
             examples=() if public else self.examples,
             language=language,
         )
+        if shown_page is not None:
+            # Formatted here, on the answers' thread: the event loop then only sends it.
+            _ = answer.pages[min(shown_page, len(answer.pages) - 1)]
+        return answer
 
     def filters(
         self,

@@ -8,6 +8,7 @@ it to Discord's embed limits whatever the corpus contains; `to_embed` makes it a
 from __future__ import annotations
 
 import zlib
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
 
@@ -122,7 +123,7 @@ class Answer:
     officials).
     """
 
-    pages: tuple[Card, ...]
+    pages: Sequence[Card]  # a tuple, or cards built when read (`bot.page_source`)
     ephemeral: bool = False
     found: bool = True  # False when the corpus had nothing for the request
     origin: Origin | None = None

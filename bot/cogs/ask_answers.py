@@ -24,6 +24,7 @@ from bot.command_mentions import CommandMentions
 from bot.examples import Example
 from bot.figures import figure_rules
 from bot.markdown import clip, discord_len
+from bot.page_source import PageSource
 from bot.question_shown import question_footer, question_title
 from bot.quote_facts import QuoteFacts
 from bot.quotes import bold_terms, quote_block
@@ -63,8 +64,10 @@ def ask_answer(
     )
     room = DESCRIPTION_LIMIT - (discord_len(notes) + len(QUOTE_SEPARATOR) if notes else 0)
     figures = figure_rules() if figure_rules().asks_for_figure(question) else None
-    pages: list[Card] = []
-    for page in paged(results, per_page, "quotes", language):
+    pages = paged(results, per_page, "quotes", language)
+
+    def card(number: int) -> Card:
+        page = pages[number]
         cited = [_cited(result, facts) for result in page.items]
         bold = [
             bold_terms(
@@ -76,26 +79,27 @@ def ask_answer(
         ]
         body = _quotes(cited, bold, page.first, room, language)
         first = cited[0]
-        pages.append(
-            fit_card(
-                Card(
-                    title=title,
-                    description=body + (QUOTE_SEPARATOR + notes if notes else ""),
-                    footer=question_footer(
-                        f"{page.footer} · {texts.ANSWER_FOOTER(language)}", question
-                    ),
-                    citation="\n".join(
-                        full_citation(n, c, language) for n, c in enumerate(cited, start=page.first)
-                    ),
-                    source_url=quote_url(first.document, first.text),
-                )
+        return fit_card(
+            Card(
+                title=title,
+                description=body + (QUOTE_SEPARATOR + notes if notes else ""),
+                footer=question_footer(
+                    f"{page.footer} · {texts.ANSWER_FOOTER(language)}", question
+                ),
+                citation="\n".join(
+                    full_citation(n, c, language) for n, c in enumerate(cited, start=page.first)
+                ),
+                source_url=quote_url(first.document, first.text),
             )
         )
+
     shown = tuple(
         QuoteShown(r.document.id, r.document.title, r.passage_id, r.paragraph) for r in results
     )
     origin = Origin("ask", question, filters_token(response.filters))
-    return Answer(tuple(pages), origin=origin, quotes=shown, language=language)
+    # Each page's card is formatted when read: Discord shows one (see `bot.page_source`).
+    cards = PageSource(len(pages), card)
+    return Answer(cards, origin=origin, quotes=shown, language=language)
 
 
 def _cited(result: SearchResult, facts: QuoteFacts) -> Cited:

@@ -10,6 +10,7 @@ from bot.answers import Answers
 from bot.cards import Answer, card_length
 from bot.examples import load_examples
 from bot.markdown import discord_len, to_plain
+from bot.page_source import PageSource
 from bot.settings import Settings
 from retrieval.library import Library
 from tests.bot.fakes import FakeInteraction, bot_with_commands
@@ -182,3 +183,13 @@ def test_the_note_under_a_page_speaks_of_that_page(answers: Answers) -> None:
     second = answers.ask(PAGED_QUESTION, shown_page=1)
     assert "Found through" in first.pages[0].description
     assert "Found through" not in second.pages[1].description
+
+
+def test_only_the_page_shown_is_formatted(answers: Answers) -> None:
+    """Asked for the page shown, an /ask answer formats that page's card alone; the console's
+    answer (no page named) formats each page as it is read."""
+    answer = answers.ask(PAGED_QUESTION, shown_page=1)
+    assert isinstance(answer.pages, PageSource) and len(answer.pages) > 2
+    assert answer.pages.built == 1 and "4" in (answer.pages[1].footer or "")
+    console = answers.ask(PAGED_QUESTION)
+    assert isinstance(console.pages, PageSource) and console.pages.built == 0
