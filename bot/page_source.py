@@ -3,6 +3,9 @@ an answer at a time, and a page button builds the answer again, so the other pag
 /ask answer (four of five) were formatted for nothing, a quarter of building the answer.
 
 Reads from several threads build a page at most twice, never half: a card is assigned whole.
+A page source is equal only to itself (hashing or comparing an `Answer` formats nothing), and it
+keeps what its pages are built from (the results, the library's quote facts) until it is
+dropped: an answer is sent and let go, never kept across a reload.
 """
 
 from __future__ import annotations
@@ -43,18 +46,12 @@ class PageSource(Sequence[Card]):
     def __iter__(self) -> Iterator[Card]:
         return (self[n] for n in range(len(self)))
 
-    def __eq__(self, other: object) -> bool:
-        if isinstance(other, Sequence):
-            return tuple(self) == tuple(other)
-        return NotImplemented
-
-    def __hash__(self) -> int:
-        return hash(tuple(self))
+    # Equal only to itself (object's __eq__ and __hash__): comparing by cards would build them.
 
     @property
-    def built(self) -> int:
-        """How many pages have been built so far."""
-        return sum(card is not None for card in self._cards)
+    def built(self) -> frozenset[int]:
+        """The numbers (from 0) of the pages built so far."""
+        return frozenset(n for n, card in enumerate(self._cards) if card is not None)
 
     def __repr__(self) -> str:
-        return f"PageSource({len(self)} pages, {self.built} built)"
+        return f"PageSource({len(self)} pages, built {sorted(self.built)})"

@@ -22,17 +22,26 @@ def test_a_page_is_built_on_its_first_read_only() -> None:
     pages = _source(5, built)
     assert len(pages) == 5 and built == []
     assert pages[1].title == "page 2" and pages[1] is pages[1]
-    assert built == [1] and pages.built == 1
+    assert built == [1] and pages.built == {1}
 
 
 def test_it_reads_as_the_tuple_of_its_cards() -> None:
-    """Negative indexes, slices, iteration and equality work as on a tuple of the cards."""
+    """Negative indexes, slices and iteration work as on a tuple of the cards."""
     pages = _source(3, [])
     cards = tuple(Card(title=f"page {n}", description="…") for n in (1, 2, 3))
-    assert pages == cards and list(pages) == list(cards)
+    assert tuple(pages) == cards
     assert pages[-1] == cards[-1] and pages[1:] == cards[1:]
     with pytest.raises(IndexError):
         _ = pages[3]
+
+
+def test_comparing_or_hashing_builds_nothing() -> None:
+    """An answer holding a page source can be compared and hashed without formatting a page:
+    a page source is equal only to itself."""
+    built: list[int] = []
+    pages, twin = _source(3, built), _source(3, built)
+    assert pages == pages and pages != twin and hash(pages) == hash(pages)
+    assert built == []
 
 
 def test_an_answer_has_at_least_one_page() -> None:
